@@ -1,0 +1,100 @@
+"""The catalogue of rasd's errors: each has a code, says what went wrong and how to fix it.
+
+Library code raises `RasdError` subclasses; the CLI turns them into a message and an exit code
+(1 for bad input, 2 for usage errors). Messages are templates filled with keyword arguments.
+"""
+
+from __future__ import annotations
+
+
+class RasdError(Exception):
+    """Base class: `code` (E###), a formatted message, and the exit code the CLI should use."""
+
+    code = "E000"
+    template = "{message}"
+    exit_code = 1
+
+    def __init__(self, **kwargs: object) -> None:
+        self.details = kwargs
+        super().__init__(f"[{self.code}] " + self.template.format(**kwargs))
+
+
+class InputError(RasdError):
+    """A problem with an input file or record."""
+
+
+class FileMissing(InputError):
+    code = "E001"
+    template = "{path}: no such file. Check the path, or pass '-' to read standard input."
+
+
+class IsADirectory(InputError):
+    code = "E002"
+    template = "{path}: is a directory. Pass the files inside it (for example {path}/*.txt)."
+
+
+class NotUTF8(InputError):
+    code = "E003"
+    template = (
+        "{path}: is not valid UTF-8 (byte {offset}){guess}. "
+        "Convert it, or pass --encoding {suggest} to read it as that encoding."
+    )
+
+
+class EmptyText(InputError):
+    code = "E004"
+    template = "{where}: the article has no text. Skipping it; give a non-empty body."
+
+
+class BadRecord(InputError):
+    code = "E005"
+    template = "{where}: {problem}. {fix}"
+
+
+class BadDate(RasdError):
+    code = "E006"
+    template = "invalid publication date {value!r}: {problem}. Use the form YYYY-MM-DD, e.g. 2021-12-03."
+    exit_code = 2
+
+
+class UnknownFormat(InputError):
+    code = "E007"
+    template = "{path}: cannot tell what kind of file this is ({suffix!r}). Use .txt, .json or .jsonl."
+
+
+class BadEncoding(RasdError):
+    code = "E008"
+    template = "unknown encoding {encoding!r}. Use a Python codec name such as utf-8, cp1256 or iso8859_6."
+    exit_code = 2
+
+
+class PipelineError(RasdError):
+    """A pipeline that cannot run: unknown stage, unmet requirement, broken stage contract."""
+
+    code = "E100"
+    exit_code = 2
+
+
+class UnknownStage(PipelineError):
+    code = "E101"
+    template = "unknown pipeline stage {name!r}. Known stages: {known}."
+
+
+class MissingRequirements(PipelineError):
+    code = "E102"
+    template = "the pipeline cannot run: {gaps}. Add the stages that provide them, earlier in the list."
+
+
+class StageContract(PipelineError):
+    code = "E103"
+    template = "stage {name!r} broke its contract: {problem}."
+
+
+class ModelError(RasdError):
+    code = "E200"
+    template = "{path}: {problem}. {fix}"
+
+
+class TrainingDataError(InputError):
+    code = "E201"
+    template = "{path}, line {line}: {problem}. Each line must be 'TOKEN TAG' (tags O, B-X, I-X); a blank line ends a sentence."

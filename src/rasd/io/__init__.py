@@ -1,0 +1,1 @@
+"""Readers that turn each input kind into Documents, one record at a time."""
