@@ -36,13 +36,13 @@ def count_words(files: list[Path]) -> tuple[Counter[str], int]:
                 try:
                     rec = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise SystemExit(f"{path}, line {lineno}: not valid JSON ({exc}). Fix or remove the line.") from exc
+                    raise SystemExit(
+                        f"{path}, line {lineno}: not valid JSON ({exc}). Fix or remove the line."
+                    ) from exc
                 articles += 1
                 for field in ("title", "text"):
                     value = rec.get(field) or ""
-                    counts.update(
-                        m.group() for m in TOKEN_RE.finditer(value) if m.lastgroup == "WORD"
-                    )
+                    counts.update(m.group() for m in TOKEN_RE.finditer(value) if m.lastgroup == "WORD")
     keyed: Counter[str] = Counter()
     for surface, c in counts.items():
         keyed[norm_lex(surface)] += c
@@ -57,14 +57,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT, help=f"output file (default {OUT})")
     args = ap.parse_args(argv)
     if not args.data_dir.is_dir():
-        print(f"{args.data_dir}: not a folder. Pass the folder holding the corpus *.jsonl.gz files.", file=sys.stderr)
+        print(
+            f"{args.data_dir}: not a folder. Pass the folder holding the corpus *.jsonl.gz files.",
+            file=sys.stderr,
+        )
         return 2
     files = sorted([*args.data_dir.glob("*.jsonl.gz"), *args.data_dir.glob("*.jsonl")])
     if not files:
         print(f"{args.data_dir}: no *.jsonl.gz or *.jsonl files in it.", file=sys.stderr)
         return 2
     counts, articles = count_words(files)
-    rows = sorted(((w, c) for w, c in counts.items() if c >= args.min_count and w), key=lambda wc: (-wc[1], wc[0]))
+    rows = sorted(
+        ((w, c) for w, c in counts.items() if c >= args.min_count and w), key=lambda wc: (-wc[1], wc[0])
+    )
     rows = rows[: args.max_words]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     payload = "".join(f"{w}\t{c}\n" for w, c in rows).encode("utf-8")

@@ -20,8 +20,12 @@ def cli() -> None:
 
 def _add_commands() -> None:
     from rasd.cli.extract import extract
+    from rasd.cli.ner import evaluate, train
+    from rasd.cli.serve import serve
+    from rasd.cli.store import COMMANDS
 
-    cli.add_command(extract)
+    for command in (extract, *COMMANDS, train, evaluate, serve):
+        cli.add_command(command)
 
 
 _add_commands()

@@ -7,6 +7,10 @@ precisely what is wrong with that record (file, line, fix), so one bad record ne
     .json          one object, or an array of objects (`text` or `content`, `title`, `id`, ...)
     .jsonl         one object a line
     -              standard input (JSON if it starts with { or [, else text)
+    .html .htm     a web page: main text, title, date, author (rasd.io.html, trafilatura)
+    .rss .atom .xml  an RSS/Atom feed, one document per entry (rasd.io.feeds, feedparser)
+    .zip           an archive of the files above, e.g. JSON arrays (rasd.io.archives)
+    (a directory is an error here; `rasd.io.archives.read_directory` reads every file in one)
 """
 
 from __future__ import annotations
@@ -142,6 +146,21 @@ def read_stdin(encoding: str | None = None, published: str | None = None) -> Ite
         yield exc
 
 
+def _route(suffix: str):
+    """The reader of the other input kinds (HTML pages, RSS/Atom feeds, zip archives), or None."""
+    from rasd.io.archives import ARCHIVE_SUFFIXES, read_zip
+    from rasd.io.feeds import FEED_SUFFIXES, read_feed
+    from rasd.io.html import HTML_SUFFIXES, read_html
+
+    if suffix in HTML_SUFFIXES:
+        return read_html
+    if suffix in FEED_SUFFIXES:
+        return read_feed
+    if suffix in ARCHIVE_SUFFIXES:
+        return read_zip
+    return None
+
+
 def read_path(path: str | Path, encoding: str | None = None, published: str | None = None) -> Iterator[Document | InputError]:
     """Yield a Document (or the InputError explaining why not) for each record in `path`."""
     encoding = check_encoding(encoding)
@@ -157,6 +176,10 @@ def read_path(path: str | Path, encoding: str | None = None, published: str | No
         yield FileMissing(path=where)
         return
     suffix = p.suffix.lower()
+    routed = _route(suffix)
+    if routed is not None:
+        yield from routed(p, encoding=encoding, published=published)
+        return
     if suffix in JSONL_SUFFIXES:
         with p.open("rb") as fh:
             yield from _jsonl_records(iter(fh), where, encoding, published)

@@ -31,36 +31,41 @@ _AR_ALL = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # A letter of any other script: \w minus digits, underscore and the Arabic blocks.
 _OTHER_LETTER = rf"[^\W\d_{_AR_ALL}]"
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+# Zero-width and bidi controls: skipped like spaces unless inside an Arabic word.
+_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _URL_CHAR = r"[^\s<>\"“”«»]"
 _URL_END = r"[^\s<>\"“”«».,;:!?،؛؟)\]}'’]"
 
 TOKEN_RE = re.compile(
     rf"""
-    (?P<URL>(?:https?://|ftp://|www\.){_URL_CHAR}*{_URL_END})
+    (?P<WORD>[{_AR_LETTER}][{_AR_LETTER}{_AR_INNER}]*)
+  | (?P<URL>(?:https?://|ftp://|www\.){_URL_CHAR}*{_URL_END})
   | (?P<EMAIL>[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{{2,}})
   | (?P<HASHTAG>[#＃](?:[{_AR_LETTER}{_DIGIT}_]|{_OTHER_LETTER})(?:[{_AR_LETTER}{_AR_INNER}{_DIGIT}_]|{_OTHER_LETTER})*)
   | (?P<NUMBER>[{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*)
-  | (?P<WORD>[{_AR_LETTER}][{_AR_LETTER}{_AR_INNER}]*)
   | (?P<LATIN>{_OTHER_LETTER}(?:{_OTHER_LETTER}|[0-9\u0300-\u036f]|['’](?={_OTHER_LETTER}))*)
   | (?P<PUNCT>\.{{2,}}|[{re.escape(QUOTES)}])
-  | (?P<OTHER>\S)
+  | (?P<OTHER>[^\s{_INVISIBLE}])
     """,
     re.VERBOSE,
 )
 
+_SYMBOL_PUNCT = frozenset("%٪‰‱#&*@")  # Unicode calls these punctuation; they are symbols here
 _CACHE_LIMIT = 500_000
 _cache: dict[str, tuple[str, str, int, str]] = {}
 
 
 def _describe(text: str, kind: str) -> tuple[str, str, int, str]:
     """(kind, norm, proclitic length, stem) of one token's text."""
-    norm = norm_key(text)
+    norm = norm_key(text) or text  # a lone tatweel or mark keeps its own text as key
     if kind == "WORD":
         n, stem = segment(text)
         return kind, norm, n, stem
     if kind == "OTHER":
         if text == "\u0640":  # a lone tatweel is used as a dash: «الرياض ـ »
             kind = "PUNCT"
+        elif text in _SYMBOL_PUNCT:
+            kind = "SYMBOL"
         else:
             kind = "PUNCT" if unicodedata.category(text)[0] == "P" else "SYMBOL"
     return kind, norm, 0, norm

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Benchmark the NER tagger on one core: tokens/s and sentences/s (feature extraction included),
+model load time, model size on disk and peak memory.
+
+usage: python bench/ner.py [CONLL_FILE] [--model MODEL] [--repeat N]
+
+Without CONLL_FILE it uses the development part of ANERcorp (the last 10% of
+../shared/data/anercorp/train.txt, as `rasd train ner --dev-split 0.1` holds it out). The first pass
+over the data is timed separately ("cold": the per-word feature cache is empty), then `--repeat`
+passes ("warm"). Also times the whole "text" + "ner" pipeline stages on the sentences joined as
+articles, which includes tokenisation and the document rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "anercorp" / "train.txt"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("conll", nargs="?", help="CoNLL file (default: the ANERcorp development part)")
+    ap.add_argument("--model", default=None, help="model file (default: the shipped one)")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    try:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    except (AttributeError, OSError):
+        pass
+
+    from rasd.ner.conll import read_conll, split_last
+    from rasd.ner.tagger import DEFAULT_MODEL, CRFTagger
+
+    if args.conll:
+        sents = read_conll(args.conll)
+        source = args.conll
+    else:
+        if not DEFAULT_DATA.exists():
+            print(f"no data: give a CoNLL file ({DEFAULT_DATA} is absent)", file=sys.stderr)
+            return 1
+        sents = split_last(read_conll(DEFAULT_DATA), 0.1)[1]
+        source = f"{DEFAULT_DATA} (last 10%)"
+    model = Path(args.model) if args.model else DEFAULT_MODEL
+    forms = [list(s.tokens) for s in sents]
+    n_tok = sum(map(len, forms))
+
+    t0 = time.perf_counter()
+    tagger = CRFTagger(model)
+    load_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    for f in forms:
+        tagger.tag(f)
+    cold = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _ in range(args.repeat):
+        for f in forms:
+            tagger.tag(f)
+    warm = (time.perf_counter() - t0) / args.repeat
+
+    from rasd.model import Document
+    from rasd.pipeline import build_pipeline
+
+    pipe = build_pipeline(["text", "ner"], config={"pipeline": {"stages": []}})
+    docs_text = [" ".join(" ".join(f) for f in forms[i : i + 20]) for i in range(0, len(forms), 20)]
+    pipe(Document.from_parts(docs_text[0]))
+    t0 = time.perf_counter()
+    for text in docs_text:
+        pipe(Document.from_parts(text))
+    pipe_s = time.perf_counter() - t0
+
+    size = model.stat().st_size
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"data            {source}: {len(forms)} sentences, {n_tok} tokens")
+    print(f"model           {model} ({size / 1e6:.2f} MB)")
+    print(f"load            {load_s:.3f} s (model, gazetteers, clusters, lexicon)")
+    print(f"tagging (cold)  {n_tok / cold:,.0f} tokens/s, {len(forms) / cold:,.0f} sentences/s")
+    print(f"tagging (warm)  {n_tok / warm:,.0f} tokens/s, {len(forms) / warm:,.0f} sentences/s")
+    print(f"text+ner stages {n_tok / pipe_s:,.0f} tokens/s ({len(docs_text)} documents of ~20 sentences, "
+          f"{len(docs_text) / pipe_s:,.1f} documents/s)")
+    print(f"peak memory     {peak_mb:.0f} MB (max RSS)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

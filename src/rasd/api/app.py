@@ -1,0 +1,104 @@
+"""The application factory: the API and the web interface on one FastAPI app."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+
+from fastapi import FastAPI
+
+from rasd import __version__
+from rasd.api.errors import install_handlers
+from rasd.api.headers import SecurityHeaders
+from rasd.api.limits import DEFAULT_MAX_BODY, BodyLimit
+from rasd.api.routes import router
+from rasd.api.workers import Analyzer, StorePool
+from rasd.store import open_store
+
+__all__ = ["create_app"]
+
+log = logging.getLogger("rasd.api")
+
+DESCRIPTION = """rasd (رصد) reads Arabic news: people, organisations and places, quotations with their
+speakers, events with their place and date, stored and searchable.
+
+Errors always have the shape `{"error": {"code": "E6xx", "message": "..."}}`. Lists are paginated
+with `limit` and `offset`; `next_offset` is null on the last page. `POST /documents` needs
+`Authorization: Bearer <token>`."""
+
+
+def create_app(
+    db_url: str,
+    token: str | None = None,
+    max_body: int = DEFAULT_MAX_BODY,
+    *,
+    stages: Sequence[str] | None = None,
+    pipeline: Any = None,
+    store_threads: int = 2,
+    token_env: str | None = None,
+    web: bool = True,
+    warm_up: bool = True,
+) -> FastAPI:
+    """The rasd server for the database at `db_url` (a SQLite path or a postgresql:// URL).
+
+    `token`: the bearer token that allows writes (None: the server is read-only). `max_body`: the
+    largest request body accepted, in bytes. `stages` (or a ready `pipeline`): the analysis for
+    /analyze and /documents (default: the configuration's pipeline, built once, on a background
+    thread at start-up when `warm_up`). `web`: also serve the web interface.
+    The database is opened (and migrated) here, so a bad path fails at once.
+    """
+    if max_body < 1:
+        raise ValueError("max_body must be a positive number of bytes")
+    open_store(db_url).close()  # fail now, with the store's own message, on a bad URL or path
+    pool = StorePool(db_url, store_threads)
+    analyzer = Analyzer(stages, pipeline)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        pool.start()
+        if warm_up:
+            analyzer.warm_up()
+        try:
+            yield
+        finally:
+            pool.close()
+            analyzer.close()
+
+    app = FastAPI(
+        title="rasd",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN; /api is the offline reference
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.pool = pool
+    app.state.analyzer = analyzer
+    app.state.token = token or None
+    app.state.token_env = token_env
+    app.state.max_body = max_body
+    app.state.generation = 0.0
+    app.state.graph_cache = {}
+    app.state.db_label = _redacted(db_url)
+    app.include_router(router)
+    page_error = None
+    if web:
+        from rasd.web import install_web
+
+        page_error = install_web(app)
+    install_handlers(app, page_error)
+    app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _redacted(url: str) -> str:
+    """The database URL without a password (shown on pages and in /health)."""
+    if "://" in url and "@" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}@{host}"
+    return url

@@ -1,0 +1,216 @@
+"""The HTTP face's errors (codes E620–E639) and how every error becomes a JSON or HTML response.
+
+Every error response of the API has one shape, `{"error": {"code": "E6xx", "message": "..."}}`,
+and the status code that fits: 400 a bad query parameter, 401/403 a missing/wrong token, 404
+something missing, 405 a wrong method, 413 a body too large, 422 a body that is not valid, 503 the
+analysis pipeline cannot be built, 500 a fault in rasd (logged with its traceback). Library errors
+(`RasdError`) keep their own code and message. Pages of the web interface get the same message in
+an Arabic HTML page instead (see `rasd.web.pages`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from rasd.errors import BadDate, InputError, PipelineError, RasdError
+from rasd.store.base import (
+    BadDatabaseURL,
+    BadQuery,
+    BadReference,
+    DatabaseUnavailable,
+    DocumentNotFound,
+    StoreError,
+    UnknownEntity,
+)
+
+log = logging.getLogger("rasd.api")
+
+__all__ = [
+    "ApiError",
+    "BadParameter",
+    "BodyTooLarge",
+    "Internal",
+    "InvalidBody",
+    "MethodNotAllowed",
+    "AnalysisUnavailable",
+    "PageNotFound",
+    "TokenMissing",
+    "TokenWrong",
+    "WritesDisabled",
+    "install_handlers",
+    "status_of",
+]
+
+
+class ApiError(RasdError):
+    """An error of the HTTP face: a RasdError with the status code it is answered with."""
+
+    code = "E620"
+    status = 400
+    headers: dict[str, str] | None = None
+
+
+class BadParameter(ApiError):
+    code = "E620"
+    status = 400
+    template = "query parameter {name!r}: {problem}. {fix}"
+
+
+class InvalidBody(ApiError):
+    code = "E621"
+    status = 422
+    template = "the request body is not valid: {problems}. The expected shapes are listed at /api and in /openapi.json."
+
+
+class PageNotFound(ApiError):
+    code = "E622"
+    status = 404
+    template = "no such page or endpoint: {method} {path}. The API endpoints are listed at /api (and in /openapi.json)."
+
+
+class MethodNotAllowed(ApiError):
+    code = "E623"
+    status = 405
+    template = "{method} is not allowed on {path}. The endpoints and their methods are listed at /api."
+
+
+class TokenMissing(ApiError):
+    code = "E624"
+    status = 401
+    template = "this endpoint writes to the database and needs a token: send the header 'Authorization: Bearer <token>'."
+    headers = {"WWW-Authenticate": "Bearer"}
+
+
+class TokenWrong(ApiError):
+    code = "E625"
+    status = 403
+    template = "the bearer token is not the one this server was started with. Use the token set in the server's environment variable ({env})."
+
+
+class WritesDisabled(ApiError):
+    code = "E626"
+    status = 403
+    template = "this server is read-only: it was started without a token. Set one (rasd serve --token-env RASD_TOKEN with RASD_TOKEN set) to allow writes."
+
+
+class BodyTooLarge(ApiError):
+    code = "E627"
+    status = 413
+    template = "the request body is larger than this server accepts ({limit} bytes). Send fewer or shorter documents per request, or start the server with a larger --max-body."
+
+
+class Internal(ApiError):
+    code = "E628"
+    status = 500
+    template = "rasd failed while answering {method} {path} ({kind}: {problem}). This is a bug in rasd; the server log has the traceback."
+
+
+class AnalysisUnavailable(ApiError):
+    code = "E629"
+    status = 503
+    template = "the analysis pipeline cannot be built, so this server cannot analyse text: {problem}"
+
+
+# Status codes of the library's errors; anything else that is a RasdError is a 400 (bad request).
+_STATUS: tuple[tuple[type[RasdError], int], ...] = (
+    (ApiError, 0),  # its own
+    (DocumentNotFound, 404),
+    (UnknownEntity, 404),
+    (BadQuery, 400),
+    (BadReference, 422),
+    (BadDate, 422),
+    (InputError, 422),
+    (DatabaseUnavailable, 503),
+    (BadDatabaseURL, 500),
+    (PipelineError, 503),
+    (StoreError, 500),
+)
+
+
+def status_of(exc: RasdError) -> int:
+    for cls, status in _STATUS:
+        if isinstance(exc, cls):
+            return status or exc.status  # type: ignore[attr-defined]
+    return 400
+
+
+def message_of(exc: RasdError) -> str:
+    """The message without its "[E123] " prefix (the code is sent on its own)."""
+    text = str(exc)
+    prefix = f"[{exc.code}] "
+    return text[len(prefix) :] if text.startswith(prefix) else text
+
+
+def error_body(code: str, message: str) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message}}
+
+
+def json_error(exc: RasdError) -> JSONResponse:
+    headers = getattr(exc, "headers", None)
+    return JSONResponse(error_body(exc.code, message_of(exc)), status_code=status_of(exc), headers=headers)
+
+
+def _validation_problems(exc: RequestValidationError) -> tuple[bool, list[tuple[str, str]]]:
+    """(whether any problem is in the body, [(where, what is wrong)])."""
+    in_body = False
+    problems = []
+    for err in exc.errors()[:10]:
+        loc = [str(x) for x in err.get("loc", ())]
+        if loc and loc[0] == "body":
+            in_body = True
+        where = ".".join(loc[1:]) if len(loc) > 1 else ".".join(loc)
+        problems.append((where or "body", str(err.get("msg", "invalid"))))
+    return in_body, problems
+
+
+PageRenderer = Callable[[Request, RasdError], Response | None]
+
+
+def install_handlers(app: FastAPI, page_error: PageRenderer | None = None) -> None:
+    """Turn every error into the JSON error shape (or, for a web page, `page_error`'s HTML)."""
+
+    def respond(request: Request, exc: RasdError) -> Response:
+        if page_error is not None:
+            page = page_error(request, exc)
+            if page is not None:
+                return page
+        return json_error(exc)
+
+    @app.exception_handler(RasdError)
+    async def rasd_error(request: Request, exc: RasdError) -> Response:
+        if status_of(exc) >= 500:
+            log.error("%s %s: %s", request.method, request.url.path, exc)
+        return respond(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        in_body, problems = _validation_problems(exc)
+        if in_body:
+            return respond(request, InvalidBody(problems="; ".join(f"{w}: {m}" for w, m in problems)))
+        where, what = problems[0] if problems else ("?", "invalid")
+        return respond(request, BadParameter(name=where, problem=what, fix="The allowed values are listed at /api."))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404:
+            return respond(request, PageNotFound(method=request.method, path=request.url.path))
+        if exc.status_code == 405:
+            return respond(request, MethodNotAllowed(method=request.method, path=request.url.path))
+        if exc.status_code == 413:
+            return respond(request, BodyTooLarge(limit=request.app.state.max_body))
+        err = ApiError(message=str(exc.detail))
+        err.status = exc.status_code
+        return respond(request, err)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error while answering %s %s", request.method, request.url.path)
+        problem = str(exc).splitlines()[0][:200] if str(exc) else "no message"
+        return respond(request, Internal(method=request.method, path=request.url.path, kind=type(exc).__name__, problem=problem))

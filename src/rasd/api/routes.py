@@ -1,0 +1,287 @@
+"""The API's endpoints: thin calls into the analysis pipeline and the store, answered as JSON."""
+
+from __future__ import annotations
+
+import hmac
+import time
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+
+from rasd import __version__
+from rasd.api.errors import InvalidBody, TokenMissing, TokenWrong, WritesDisabled
+from rasd.api.graph import laid_out
+from rasd.api.schemas import ArticleIn, DocumentsIn
+from rasd.errors import EmptyText
+from rasd.io.records import check_published
+from rasd.model import SCHEMA, Document, content_id
+from rasd.serialize import from_dict, to_dict
+from rasd.store.base import Store
+from rasd.store.rows import content_hash
+
+__all__ = ["router", "article_document", "page"]
+
+router = APIRouter()
+
+MAX_OFFSET = 100_000
+Limit = Annotated[int, Query(ge=1, le=200, description="How many items to return (1–200).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many items to skip (pagination).")]
+Since = Annotated[str | None, Query(description="Published on or after: YYYY-MM-DD, YYYY-MM or YYYY.", max_length=10)]
+Until = Annotated[str | None, Query(description="Published on or before: YYYY-MM-DD, YYYY-MM or YYYY.", max_length=10)]
+Text = Annotated[str | None, Query(max_length=500)]
+Id = Annotated[str, Path(max_length=300, description="An id as returned by the other endpoints.")]
+
+
+def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of results: `items` was fetched with `limit + 1`, to know whether more follow."""
+    more = len(items) > limit
+    return {
+        "items": [i.to_dict() if hasattr(i, "to_dict") else i for i in items[:limit]],
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if more else None,
+    }
+
+
+def article_document(article: ArticleIn, where: str = "text") -> Document:
+    """The Document an article submitted to the API stands for (date checked, empty text refused)."""
+    if not article.text.strip():
+        raise EmptyText(where=where)
+    return Document.from_parts(
+        article.text,
+        article.title,
+        id=article.id,
+        published=check_published(article.published),
+        source=article.source,
+        url=article.url,
+        meta=article.meta,
+    )
+
+
+def require_token(request: Request) -> None:
+    """Writes need `Authorization: Bearer <token>` with the token the server was started with."""
+    expected: str | None = request.app.state.token
+    if not expected:
+        raise WritesDisabled()
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    value = value.strip()
+    if scheme.lower() != "bearer" or not value:
+        raise TokenMissing()
+    if not hmac.compare_digest(value.encode("utf-8"), expected.encode("utf-8")):
+        raise TokenWrong(env=request.app.state.token_env or "its configuration")
+
+
+# ------------------------------------------------------------------------------------ analysis
+
+
+@router.get("/health", tags=["server"], summary="Is the server up, and what does it serve?")
+async def health(request: Request) -> dict[str, Any]:
+    state = request.app.state
+    version = await state.pool.run(lambda s: s.schema_version())
+    analyzer = state.analyzer
+    return {
+        "status": "ok",
+        "version": __version__,
+        "database": {"schema_version": version},
+        "analysis": {"ready": analyzer.ready, "stages": analyzer.stage_names, "problem": analyzer.problem},
+        "writes": bool(state.token),
+    }
+
+
+@router.post(
+    "/analyze",
+    tags=["analysis"],
+    summary="Analyse one article and return it as rasd.document/1 JSON (nothing is stored).",
+)
+async def analyze(article: ArticleIn, request: Request) -> JSONResponse:
+    doc = article_document(article)
+    [out] = await request.app.state.analyzer.analyze([doc])
+    return JSONResponse(to_dict(out))
+
+
+# ------------------------------------------------------------------------------------ documents
+
+
+def _incoming(body: DocumentsIn) -> tuple[list[Document], list[Document]]:
+    """(documents to analyse, documents already analysed), in body order, with precise errors."""
+    to_analyse: list[Document] = []
+    analysed: list[Document] = []
+    for i, item in enumerate(body.documents):
+        where = f"documents[{i}]"
+        if item.get("schema") == SCHEMA:
+            doc = from_dict(item, where=where)
+            if not doc.id:
+                doc.id = content_id(doc.text)
+            analysed.append(doc)
+            continue
+        try:
+            article = ArticleIn.model_validate(item)
+        except ValidationError as exc:
+            problems = "; ".join(f"{where}.{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors()[:5])
+            raise InvalidBody(problems=problems) from None
+        to_analyse.append(article_document(article, where=where))
+    return to_analyse, analysed
+
+
+@router.post(
+    "/documents",
+    status_code=201,
+    tags=["documents"],
+    summary="Analyse and store documents (needs the bearer token).",
+    dependencies=[Depends(require_token)],
+    responses={401: {"description": "no token sent"}, 403: {"description": "wrong token, or the server is read-only"}},
+)
+async def post_documents(body: DocumentsIn, request: Request) -> JSONResponse:
+    """Articles are analysed and stored; one already stored with the same content is left as it is
+    ("unchanged", not re-analysed). Everything is written in one transaction: all or nothing."""
+    state = request.app.state
+    to_analyse, analysed = _incoming(body)
+
+    def stored_hashes(store: Store) -> list[str | None]:
+        return [store.content_hash(d.id) for d in to_analyse]
+
+    hashes = [content_hash(d) for d in to_analyse]
+    stored = await state.pool.run(stored_hashes) if to_analyse else []
+    unchanged = [d for d, h, old in zip(to_analyse, hashes, stored, strict=True) if h == old]
+    fresh = [d for d, h, old in zip(to_analyse, hashes, stored, strict=True) if h != old]
+    if fresh:
+        analysed += await state.analyzer.analyze(fresh)
+
+    def put_all(store: Store) -> list[dict[str, Any]]:
+        out = []
+        with store.transaction():
+            for doc in analysed:
+                r = store.put_document(doc)
+                out.append({"id": doc.id, "status": r.status, "cluster": r.cluster, "duplicate_of": r.duplicate_of})
+        return out
+
+    results = await state.pool.run(put_all) if analysed else []
+    results += [{"id": d.id, "status": "unchanged", "cluster": None, "duplicate_of": None} for d in unchanged]
+    state.generation = time.monotonic()
+    return JSONResponse({"stored": len(analysed), "results": results}, status_code=201)
+
+
+@router.get("/documents/{doc_id:path}", tags=["documents"], summary="One stored document as rasd.document/1 JSON.")
+async def get_document(doc_id: Id, request: Request) -> JSONResponse:
+    doc = await request.app.state.pool.run(lambda s: s.get_document(doc_id))
+    return JSONResponse(to_dict(doc))
+
+
+# ------------------------------------------------------------------------------------ queries
+
+
+@router.get("/search", tags=["queries"], summary="Full-text search with filters; snippets with highlight offsets.")
+async def search(
+    request: Request,
+    q: Text = None,
+    entity: Annotated[str | None, Query(max_length=200, description="Documents naming this entity (id or any alias).")] = None,
+    type: Annotated[str | None, Query(max_length=40, description="An entity type (PERSON, ORG, LOC, MISC) or an event type.")] = None,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+    since: Since = None,
+    until: Until = None,
+    order: Literal["relevance", "date"] = "relevance",
+    duplicates: Annotated[bool, Query(description="List every copy of a story, not one per story cluster.")] = False,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    hits = await request.app.state.pool.run(
+        lambda s: s.search(
+            q, entity=entity, type=type, source=source, since=since, until=until, order=order,
+            limit=limit + 1, offset=offset, collapse_duplicates=not duplicates,
+        )
+    )
+    return page(hits, limit, offset)
+
+
+@router.get("/entities", tags=["queries"], summary="The entities named in most story clusters.")
+async def entities(
+    request: Request,
+    type: Annotated[str | None, Query(max_length=40, description="PERSON, ORG, LOC or MISC.")] = None,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    top: Annotated[int | None, Query(ge=1, le=200, description="Same as limit (the CLI's name).")] = None,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    n = top or limit
+    rows = await request.app.state.pool.run(
+        lambda s: s.entities(type, n + 1, source=source, since=since, until=until, offset=offset)
+    )
+    return page(rows, n, offset)
+
+
+@router.get("/entities/{entity_id:path}", tags=["queries"], summary="An entity's profile (id or any of its names).")
+async def entity(
+    entity_id: Id,
+    request: Request,
+    type: Annotated[str | None, Query(max_length=40)] = None,
+    quotes: Annotated[int, Query(ge=0, le=200)] = 10,
+    cooccurring: Annotated[int, Query(ge=0, le=200)] = 15,
+) -> dict[str, Any]:
+    profile = await request.app.state.pool.run(
+        lambda s: s.entity_profile(entity_id, type, quotes=quotes, cooccurring=cooccurring)
+    )
+    return profile.to_dict()
+
+
+@router.get("/quotes", tags=["queries"], summary="Quotations, newest first; by one speaker with `speaker`.")
+async def quotes(
+    request: Request,
+    speaker: Annotated[str | None, Query(max_length=200, description="Entity id, a name, or the speaker as written.")] = None,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = await request.app.state.pool.run(
+        lambda s: s.quotes(speaker, since=since, until=until, source=source, limit=limit + 1, offset=offset)
+    )
+    return page(rows, limit, offset)
+
+
+@router.get("/events", tags=["queries"], summary="Events, newest first, by type, place, participant and date.")
+async def events(
+    request: Request,
+    type: Annotated[str | None, Query(max_length=40)] = None,
+    location: Annotated[str | None, Query(max_length=200, description="A place: entity id or any of its names.")] = None,
+    participant: Annotated[str | None, Query(max_length=200)] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = await request.app.state.pool.run(
+        lambda s: s.events(type, location=location, participant=participant, since=since, until=until, limit=limit + 1, offset=offset)
+    )
+    return page(rows, limit, offset)
+
+
+async def graph_data(request: Request, top: int, type: str | None, min_weight: int) -> dict[str, Any]:
+    """The laid-out co-occurrence graph, cached until the next write through this server (or a minute)."""
+    state = request.app.state
+    key = (top, type, min_weight)
+    now = time.monotonic()
+    hit = state.graph_cache.get(key)
+    if hit and hit[0] >= state.generation and now - hit[0] < 60:
+        return hit[1]
+    graph = await state.pool.run(lambda s: s.cooccurrence(top, type, min_weight))
+    data = laid_out(graph)
+    if len(state.graph_cache) > 64:
+        state.graph_cache.clear()
+    state.graph_cache[key] = (now, data)
+    return data
+
+
+@router.get("/graph", tags=["queries"], summary="Co-occurrence graph of the top entities, laid out, with communities.")
+async def graph(
+    request: Request,
+    top: Annotated[int, Query(ge=2, le=300, description="How many entities (the most frequent).")] = 50,
+    type: Annotated[str | None, Query(max_length=40)] = None,
+    min_weight: Annotated[int, Query(ge=1, le=100_000, description="Least shared documents for an edge.")] = 1,
+) -> dict[str, Any]:
+    return await graph_data(request, top, type, min_weight)

@@ -1,0 +1,171 @@
+"""Where blocking work runs: database calls on threads that each own one store, analysis on its
+own thread with the app's one pipeline.
+
+A store (a SQLite connection, a PostgreSQL connection) is never shared between threads: each
+worker thread opens its own when it starts and closes it when the pool stops. Request handlers
+submit a function `fn(store) -> result` and await its result, so the event loop never blocks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from rasd.api.errors import AnalysisUnavailable
+from rasd.errors import RasdError
+from rasd.model import Document
+from rasd.store import open_store
+from rasd.store.base import Store
+
+__all__ = ["Analyzer", "StorePool"]
+
+log = logging.getLogger("rasd.api")
+T = TypeVar("T")
+_STOP = object()
+
+
+class StorePool:
+    """`size` threads, each with its own store opened on `url`."""
+
+    def __init__(self, url: str, size: int = 2) -> None:
+        if size < 1:
+            raise ValueError("a store pool needs at least one thread")
+        self.url = url
+        self.size = size
+        self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def start(self) -> None:
+        """Open every thread's store; raises the store's error (bad path, schema too new...) at once."""
+        with self._lock:
+            if self._threads:
+                return
+            ready: list[Future[None]] = []
+            for i in range(self.size):
+                fut: Future[None] = Future()
+                t = threading.Thread(target=self._run, args=(fut,), name=f"rasd-store-{i}", daemon=True)
+                t.start()
+                self._threads.append(t)
+                ready.append(fut)
+        for fut in ready:
+            fut.result()  # re-raises an opening error in the caller
+
+    def _run(self, ready: Future[None]) -> None:
+        try:
+            store = open_store(self.url)
+        except BaseException as exc:  # noqa: BLE001 -- reported to start(), which raises it
+            ready.set_exception(exc)
+            return
+        ready.set_result(None)
+        try:
+            while True:
+                job = self._jobs.get()
+                if job is _STOP:
+                    return
+                fn, fut = job
+                if not fut.set_running_or_notify_cancel():
+                    continue
+                try:
+                    fut.set_result(fn(store))
+                except BaseException as exc:  # noqa: BLE001 -- handed to the awaiting request
+                    fut.set_exception(exc)
+        finally:
+            store.close()
+
+    def submit(self, fn: Callable[[Store], T]) -> Future[T]:
+        if self._closed:
+            raise RuntimeError("the store pool is closed")
+        if not self._threads:
+            self.start()
+        fut: Future[T] = Future()
+        self._jobs.put((fn, fut))
+        return fut
+
+    async def run(self, fn: Callable[[Store], T]) -> T:
+        return await asyncio.wrap_future(self.submit(fn))
+
+    def call(self, fn: Callable[[Store], T]) -> T:
+        """Run `fn` on a store thread from ordinary (non-async) code and wait for it."""
+        return self.submit(fn).result()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            threads = list(self._threads)
+        for _ in threads:
+            self._jobs.put(_STOP)
+        for t in threads:
+            t.join(timeout=30)
+
+
+class Analyzer:
+    """The app's analysis pipeline, built once (on first use, or by `warm_up`) on its own thread."""
+
+    def __init__(self, stages: Sequence[str] | None = None, pipeline: Any = None) -> None:
+        self._stages = list(stages) if stages is not None else None
+        self._pipeline = pipeline
+        self._error: RasdError | None = None
+        self._lock = threading.Lock()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rasd-analyze")
+
+    @property
+    def ready(self) -> bool:
+        return self._pipeline is not None
+
+    @property
+    def stage_names(self) -> list[str]:
+        if self._pipeline is not None:
+            return list(self._pipeline.names)
+        return list(self._stages) if self._stages is not None else []
+
+    @property
+    def problem(self) -> str | None:
+        return str(self._error) if self._error is not None else None
+
+    def pipeline(self) -> Any:
+        with self._lock:
+            if self._pipeline is None:
+                if self._error is not None:
+                    raise AnalysisUnavailable(problem=str(self._error))
+                from rasd.pipeline import build_pipeline
+
+                try:
+                    self._pipeline = build_pipeline(self._stages)
+                except RasdError as exc:
+                    self._error = exc
+                    log.error("the analysis pipeline cannot be built: %s", exc)
+                    raise AnalysisUnavailable(problem=str(exc)) from exc
+            return self._pipeline
+
+    def warm_up(self) -> Future[Any]:
+        """Build the pipeline in the background (a failure is kept and reported on use)."""
+
+        def build() -> None:
+            try:
+                self.pipeline()
+            except AnalysisUnavailable:
+                pass  # kept in self._error, logged, and answered with 503 on every /analyze
+
+        return self._executor.submit(build)
+
+    def analyze_sync(self, doc: Document) -> Document:
+        return self.pipeline()(doc)
+
+    async def analyze(self, docs: list[Document]) -> list[Document]:
+        def work() -> list[Document]:
+            pipe = self.pipeline()
+            return [pipe(d) for d in docs]
+
+        return await asyncio.wrap_future(self._executor.submit(work))
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,72 @@
+"""`rasd serve`: the HTTP API and the web interface over a database (FastAPI served by uvicorn)."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+
+import click
+
+from rasd.cli.common import fail, fail_usage
+from rasd.errors import RasdError
+
+__all__ = ["serve"]
+
+_MIB = 1024 * 1024
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command()
+@click.option("--db", default="rasd.db", envvar="RASD_DB", show_default=True, metavar="PATH|URL",
+              help="SQLite file (default rasd.db, or $RASD_DB) or postgresql://user@host:port/dbname URL.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Only this machine can connect to the default; 0.0.0.0 opens the server to the network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on (0: any free port).")
+@click.option("--token-env", default="RASD_TOKEN", show_default=True, metavar="VAR",
+              help="Environment variable holding the bearer token that allows POST /documents. Unset or empty: the server is read-only.")
+@click.option("--max-body", default=2.0, show_default=True, type=click.FloatRange(0.001, 1024), metavar="MIB",
+              help="Largest request body accepted, in MiB (larger ones get 413).")
+@click.option("--threads", default=2, show_default=True, type=click.IntRange(1, 32), help="Database threads (each with its own connection).")
+@click.option("--stages", metavar="LIST", help="Analysis stages for /analyze and /documents, comma-separated (default: the configuration's).")
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info", show_default=True)
+def serve(db: str, host: str, port: int, token_env: str, max_body: float, threads: int, stages: str | None, log_level: str) -> None:
+    """Serve the HTTP API and the Arabic web interface over a database.
+
+    Open http://127.0.0.1:8000/ in a browser for the web interface; the API's endpoints are
+    listed at /api and its OpenAPI schema is at /openapi.json. Writes (POST /documents) need
+    'Authorization: Bearer TOKEN', where TOKEN is the value of the --token-env variable.
+
+    \b
+    Examples:
+      rasd ingest examples/ --db rasd.db
+      rasd serve --db rasd.db
+      RASD_TOKEN=s3cret rasd serve --db rasd.db --port 8080
+    """
+    try:
+        import uvicorn
+
+        from rasd.api import create_app
+    except RasdError as exc:
+        fail(exc)
+    except ImportError as exc:
+        fail_usage(f"the web server needs the 'web' extra ({exc.name} is missing). Install it with: pip install 'rasd[web]'")
+    token = os.environ.get(token_env, "").strip() or None
+    stage_list = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
+    try:
+        app = create_app(db, token=token, max_body=int(max_body * _MIB), stages=stage_list, store_threads=threads, token_env=token_env)
+    except RasdError as exc:
+        fail(exc)
+    if not _is_loopback(host):
+        click.echo(f"rasd: warning: listening on {host}: other machines can reach this server.", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"rasd: serving {app.state.db_label} on http://{shown}:{port}/ "
+               f"({'writes allowed with the token in $' + token_env if token else 'read-only: $' + token_env + ' is not set'})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)

@@ -1,0 +1,65 @@
+"""ACLED location precision of a place entity: 1 town or city, 2 region or district, 3 province,
+country or larger.
+
+A place noun written before the mention decides first («محافظة X» → 3, «منطقة X» or «شمال X»
+→ 2, «مدينة X» → 1; `place_nouns` in common.json). Otherwise the place is looked up, by the
+mention, the entity's name and aliases, in the place gazetteers that the NER stage ships under
+`rasd/data/gazetteers/` when they are present (countries.tsv and regions.tsv → 3, cities.tsv →
+1, places_extra.tsv by its class column). A place known to neither is taken as a town (1), the
+most common case of an unlisted place in news text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from rasd.model import Entity
+from rasd.quotes.lexicon import strip_article
+from rasd.text.normalize import norm_key
+
+__all__ = ["GAZETTEER_DIR", "place_kinds", "precision_of"]
+
+GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
+_FILES = {"countries.tsv": 3, "regions.tsv": 3, "cities.tsv": 1, "places_extra.tsv": None}
+_CLASSES = {"country": 3, "region": 3, "province": 3, "city": 1, "town": 1, "district": 2}
+DEFAULT = 1
+
+
+def _read(path: Path, fixed: int | None, out: dict[str, int]) -> None:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        code = fixed if fixed is not None else _CLASSES.get(cols[1].strip() if len(cols) > 1 else "")
+        if code is None:
+            continue
+        key = norm_key(cols[0].strip())
+        for k in (key, strip_article(key)):  # a country or region wins over a city of that name
+            out[k] = max(code, out.get(k, 0))
+
+
+@lru_cache(maxsize=2)
+def place_kinds(folder: Path = GAZETTEER_DIR) -> dict[str, int]:
+    """Normalised place name -> ACLED precision, from the gazetteer files present in `folder`."""
+    out: dict[str, int] = {}
+    for name, fixed in _FILES.items():
+        path = folder / name
+        if path.is_file():
+            _read(path, fixed, out)
+    return out
+
+
+def precision_of(entity: Entity | None, mention_text: str, hint: int | None, kinds: dict[str, int]) -> int:
+    """The location precision of `entity` (mentioned as `mention_text`; `hint` from a place noun)."""
+    if hint:
+        return hint  # «مدينة الكويت» is the city, «شمال سوريا» a region of the country
+    names = [mention_text]
+    if entity is not None:
+        names += [entity.name, *entity.aliases]
+    for n in names:
+        key = norm_key(n)
+        for k in (key, strip_article(key)):
+            if k in kinds:
+                return kinds[k]
+    return DEFAULT

@@ -1,0 +1,229 @@
+"""CRF features of a token sequence, in crfsuite's fast form: one list of 'name=value' strings a token.
+
+Feature groups (the model's metadata says which ones it was trained with; the ablation in the model
+README adds them one at a time):
+
+- ``base``      normalised word, its prefixes and suffixes (1-4), shape and length, the words ±2
+                around it and the word bigrams with its neighbours;
+- ``stem``      the clitic-stripped stem (`rasd.text.clitics.segment`), the proclitic itself, the
+                stem's prefixes and suffixes, the article, the stems ±2;
+- ``gazetteer`` multi-word gazetteer matches over stems, BIO-style: which list, first or inside;
+                one-word fuzzy matches (one inner vowel letter added or dropped) as their own feature;
+- ``clusters``  word2vec/k-means cluster ids of the stem at three granularities, of the neighbours
+                ±2, a log-frequency bucket from the unlabelled-news lexicon and two proper-noun hints
+                from it (does the word also occur with/without the article, with a possessive suffix);
+- ``triggers``  a person title or honorific 1-3 words before, organisation head nouns (the token
+                itself, or one 1-3 words before).
+
+Everything that depends on the word alone is computed once per distinct surface form and cached, so
+a sentence costs a few dictionary look-ups and list concatenations per token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rasd.text.clitics import segment, word_count
+from rasd.text.normalize import norm_key
+
+GROUPS = ("base", "stem", "gazetteer", "clusters", "triggers")
+_CACHE_LIMIT = 300_000
+_OFFSETS = (-2, -1, 1, 2)
+_BOUNDARY = {o: [f"{o}w=<S>"] for o in _OFFSETS}
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff"
+
+
+def shape(form: str) -> str:
+    out = []
+    last = ""
+    for ch in form:
+        if _is_arabic(ch):
+            c = "a"
+        elif ch.isdigit():
+            c = "d"
+        elif ch.isalpha():
+            c = "X" if ch.isupper() else "x"
+        else:
+            c = ch
+        if c != last:
+            out.append(c)
+            last = c
+    return "".join(out[:6])
+
+
+def freq_bucket(count: int) -> str:
+    return str(min(count.bit_length(), 16) // 2)
+
+
+def _ratio_bucket(part: int, whole: int) -> str:
+    if whole < 5:
+        return "rare"
+    r = part / whole
+    return "0" if r < 0.01 else "1" if r < 0.05 else "2" if r < 0.2 else "3" if r < 0.6 else "4"
+
+
+def proper_noun_signals(stem: str) -> tuple[str, str]:
+    """Two unlabelled-news hints that a word is a name rather than a common noun: how often its
+    other form (with / without the article) occurs, and how often it takes a possessive suffix.
+    Common nouns do both; «العراق», «بلينكين» do neither."""
+    bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+    c_bare, c_art = word_count(bare), word_count("ال" + bare)
+    base = bare[:-1] + "ت" if bare.endswith("ه") else bare
+    c_suf = word_count(base + "ه") + word_count(base + "ها") + word_count(base + "هم")
+    total = c_bare + c_art
+    return _ratio_bucket(min(c_bare, c_art), total), _ratio_bucket(c_suf, total + c_suf)
+
+
+class TypeInfo:
+    """What a token contributes that depends on its surface form alone."""
+
+    __slots__ = ("bigram_key", "keys", "neighbour", "own")
+
+    def __init__(self, own: list[str], neighbour: dict[int, list[str]], keys: tuple[str, ...], bigram_key: str):
+        self.own = own
+        self.neighbour = neighbour
+        self.keys = keys
+        self.bigram_key = bigram_key
+
+
+class FeatureExtractor:
+    """Turns a sentence (a list of token surface forms) into crfsuite features."""
+
+    def __init__(self, groups: Sequence[str] = GROUPS, clusters=None, gazetteer=None, triggers=None) -> None:
+        unknown = set(groups) - set(GROUPS)
+        if unknown:
+            raise ValueError(f"unknown feature groups {sorted(unknown)}; known: {', '.join(GROUPS)}")
+        self.groups = tuple(g for g in GROUPS if g in groups)
+        self.use_stem = "stem" in groups
+        self.use_clusters = "clusters" in groups
+        self.use_gaz = "gazetteer" in groups
+        self.use_trig = "triggers" in groups
+        if self.use_clusters and clusters is None:
+            raise ValueError("the clusters feature group needs a cluster table")
+        if self.use_gaz and gazetteer is None:
+            raise ValueError("the gazetteer feature group needs a gazetteer")
+        if self.use_trig and triggers is None:
+            raise ValueError("the triggers feature group needs a trigger lexicon")
+        self.clusters = clusters or {}
+        self.gazetteer = gazetteer
+        self.triggers = triggers
+        self._cache: dict[str, TypeInfo] = {}
+
+    # -- per word type ---------------------------------------------------------------------------
+
+    def type_info(self, form: str) -> TypeInfo:
+        info = self._cache.get(form)
+        if info is None:
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            info = self._cache[form] = self._describe(form)
+        return info
+
+    def _describe(self, form: str) -> TypeInfo:
+        norm = norm_key(form)
+        if form and _is_arabic(form[0]):
+            n, stem = segment(form)
+        else:
+            n, stem = 0, norm
+        own = ["b", "w=" + norm, "sh=" + shape(form), "len=" + str(min(len(norm), 10))]
+        for k in range(1, 5):
+            if len(norm) > k:
+                own.append(f"p{k}={norm[:k]}")
+                own.append(f"s{k}={norm[-k:]}")
+        nb: dict[int, list[str]] = {o: [f"{o}w={norm}"] for o in _OFFSETS}
+        if self.use_stem:
+            own.append("st=" + stem)
+            if n:
+                own.append("pc=" + norm_key(form[:n]))
+            bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+            if bare is not stem:
+                own.append("al")
+            own.append("bare=" + bare)
+            for k in range(1, 5):
+                if len(bare) > k:
+                    own.append(f"sp{k}={bare[:k]}")
+                    own.append(f"ss{k}={bare[-k:]}")
+            for o in _OFFSETS:
+                nb[o].append(f"{o}s={stem}")
+        if self.use_clusters:
+            c = self.clusters.get(stem) or self.clusters.get(norm)
+            if c is not None:
+                own.append("c64=" + c[0])
+                own.append("c256=" + c[1])
+                own.append("c1k=" + c[2])
+                for o in _OFFSETS:
+                    nb[o].append(f"{o}c={c[1]}")
+                    if o in (-1, 1):
+                        nb[o].append(f"{o}c1k={c[2]}")
+            else:
+                own.append("c=none")
+            own.append("fq=" + freq_bucket(word_count(stem)))
+            if form and _is_arabic(form[0]):
+                art, sfx = proper_noun_signals(stem)
+                own.append("art=" + art)
+                own.append("sfx=" + sfx)
+        if self.use_gaz and not self.gazetteer.lookup(stem):
+            for cls in self.gazetteer.fuzzy(stem):
+                own.append("gf:" + cls)
+        keys = (stem, norm) if stem != norm else (norm,)
+        return TypeInfo(own, nb, keys, stem if self.use_stem else norm)
+
+    # -- per sentence ----------------------------------------------------------------------------
+
+    def sentence(self, forms: Sequence[str]) -> list[list[str]]:
+        infos = [self.type_info(f) for f in forms]
+        n = len(infos)
+        out: list[list[str]] = []
+        for i, inf in enumerate(infos):
+            f = list(inf.own)
+            if i >= 2:
+                f += infos[i - 2].neighbour[-2]
+            else:
+                f += _BOUNDARY[-2]
+            if i >= 1:
+                p = infos[i - 1]
+                f += p.neighbour[-1]
+                f.append("b-1=" + p.bigram_key + "|" + inf.bigram_key)
+            else:
+                f += _BOUNDARY[-1]
+                f.append("BOS")
+            if i + 1 < n:
+                nx = infos[i + 1]
+                f += nx.neighbour[1]
+                f.append("b+1=" + inf.bigram_key + "|" + nx.bigram_key)
+            else:
+                f += _BOUNDARY[1]
+                f.append("EOS")
+            if i + 2 < n:
+                f += infos[i + 2].neighbour[2]
+            else:
+                f += _BOUNDARY[2]
+            out.append(f)
+        if self.use_gaz or self.use_trig:
+            keys = [inf.keys for inf in infos]
+            if self.use_gaz:
+                for s, e, classes in self.gazetteer.matches(keys):
+                    for cls in classes:
+                        out[s].append(f"g:{cls}=B")
+                        for j in range(s + 1, e):
+                            out[j].append(f"g:{cls}=I")
+                    if e - s > 1:
+                        out[s].append("g:multi")
+            if self.use_trig:
+                for s, e, classes in self.triggers.matches(keys):
+                    for cls in classes:
+                        if cls.startswith("org_head"):
+                            out[s].append("oh")
+                            for d in range(1, 4):
+                                if s + d < n:
+                                    out[s + d].append(f"oh{d}")
+                        else:
+                            for j in range(s, e):
+                                out[j].append("t:" + cls)
+                            for d in range(0, 3):
+                                if e + d < n:
+                                    out[e + d].append(f"t{d + 1}:{cls}")
+        return out

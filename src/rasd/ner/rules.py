@@ -1,0 +1,288 @@
+"""Document-level post-processing of the CRF's output: small, safe rules over token sequences.
+
+Candidates are token ranges `[s, e)` with a label, a source and a priority. In order:
+
+(a) gazetteer places (countries, regions, big cities, also spelt with one more or one less inner
+    vowel letter) and known organisations the CRF missed; a one-word name that is also a common noun
+    in the news (its form with/without the article is frequent too: «المدينة») is left alone;
+(b) apposition after a person title: «وزير …، NAME،» or «سفير X في Y، NAME.» → PERSON, where NAME
+    is 1-4 plain words up to the next comma, «و»-word or sentence end;
+(c) organisation phrases: a strong head noun with a definite genitive chain («وزارة الخارجية
+    الأمريكية»), a definite head with a scope adjective («التحالف الدولي»), a quoted name after a
+    head noun («تنظيم "X"»), and a weaker head with a genitive chain when that exact phrase occurs
+    at least twice in the document;
+(d) consistency: a string tagged in one place is tagged in its other occurrences, also behind a
+    different proclitic; the tail of a «وزارة …» organisation («الخارجية الأمريكية») too;
+(e) no overlaps: rules and gazetteer phrases replace CRF mentions they strictly contain; otherwise
+    higher priority, then longer, wins.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.model import Token
+from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
+from rasd.text.clitics import word_count
+from rasd.text.normalize import norm_key
+
+PRIO_APPOSITION = 5
+PRIO_CRF = 4
+PRIO_ORG = 3
+PRIO_GAZ = 2
+PRIO_CONSISTENCY = 1
+MAX_TITLE_WORDS = 10
+MAX_NAME_WORDS = 4
+MAX_CHAIN = 4
+COMMAS = frozenset({"،", ","})
+NAME_END = frozenset({"،", ",", ".", ":", "؛", ";", "(", ")", "-", "–", "—", "!", "؟", "?"})
+# prepositions may occur inside a title phrase («سفير النيجر في بروكسيل»)
+TITLE_INNER = frozenset(norm_key(w) for w in ("في", "من", "على", "لدى", "عن", "إلى", "مع"))
+LOC_CLASSES = ("country", "region", "city_big", "city")
+NON_SCOPE = frozenset(norm_key(w) for w in (
+    "الحالي", "الحالية", "الماضي", "الماضية", "التالي", "التالية", "الثاني", "الثانية", "الحقيقي",
+    "الرئيسي", "الرئيسية", "الأساسي", "الأساسية", "الفعلي", "النهائي", "النهائية", "الجاري", "الأولي",
+))
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    return frozenset(norm_key(cols[0]) for cols in _rows(GAZ_DIR / "function_words.tsv"))
+
+
+@dataclass(slots=True)
+class Cand:
+    s: int
+    e: int
+    label: str
+    source: str
+    prio: int
+
+    @property
+    def length(self) -> int:
+        return self.e - self.s
+
+
+def _is_def(tok: Token) -> bool:
+    return tok.kind == "WORD" and tok.stem.startswith("ال") and len(tok.stem) > 3
+
+
+def _common_noun(stem: str) -> bool:
+    """True when the word is frequent both with and without the article (a common noun)."""
+    other = stem[2:] if stem.startswith("ال") else "ال" + stem
+    self_count, other_count = word_count(stem), word_count(other)
+    return other_count >= 20 and other_count > 0.2 * self_count
+
+
+class Rules:
+    """The rules of one document. `tokens` are the document's, `sents` its sentences as token ranges."""
+
+    def __init__(self, text: str, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.sents = sents
+        self.fw = function_words()
+        self.trig = triggers()
+        self.gaz = places_and_orgs()
+        self.keys = [(t.stem, t.norm) if t.stem != t.norm else (t.norm,) for t in tokens]
+        self._trig_matches = [(a, self.trig.matches(self.keys[a:b]), b) for a, b in sents]
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _head_class(self, i: int) -> tuple[str, ...]:
+        return self.trig.lookup(self.tokens[i].stem) if self.tokens[i].kind == "WORD" else ()
+
+    def _nameish(self, i: int) -> bool:
+        t = self.tokens[i]
+        if t.kind not in ("WORD", "LATIN") or t.prefix_len or t.norm in self.fw:
+            return False
+        if self.trig.lookup(t.norm):
+            return False
+        return "country" not in self.gaz.lookup(t.norm)
+
+    # -- (a) gazetteer ---------------------------------------------------------------------------
+
+    def gazetteer(self) -> list[Cand]:
+        out = []
+        for a, b in self.sents:
+            for s, e, classes in self.gaz.matches(self.keys[a:b]):
+                s, e = s + a, e + a
+                if "org" in classes:
+                    out.append(Cand(s, e, "ORG", "gazetteer", PRIO_GAZ))
+                    continue
+                cls = next((c for c in LOC_CLASSES if c in classes), None)
+                if cls is None or cls == "city" and e - s == 1:
+                    continue
+                if e - s == 1 and _common_noun(self.tokens[s].stem):
+                    continue
+                out.append(Cand(s, e, "LOC", "gazetteer", PRIO_GAZ))
+            covered = {i for c in out for i in range(c.s, c.e)}
+            for i in range(a, b):
+                t = self.tokens[i]
+                if i in covered or t.kind != "WORD" or self.gaz.lookup(t.stem):
+                    continue
+                if {"country", "city_big"} & set(self.gaz.fuzzy(t.stem)) and not _common_noun(t.stem):
+                    out.append(Cand(i, i + 1, "LOC", "gazetteer", PRIO_GAZ))
+        return out
+
+    # -- (b) apposition after a title ------------------------------------------------------------
+
+    def apposition(self) -> list[Cand]:
+        toks = self.tokens
+        out = []
+        for a, matches, b in self._trig_matches:
+            for s, e, classes in matches:
+                if "title" not in classes:
+                    continue
+                s, e = s + a, e + a
+                comma = None
+                for j in range(e, min(e + MAX_TITLE_WORDS, b)):
+                    t = toks[j]
+                    if t.kind == "PUNCT":
+                        if t.norm in COMMAS and j > e:
+                            comma = j
+                        break
+                    if t.norm in self.fw and t.norm not in TITLE_INNER:
+                        break
+                if comma is None:
+                    continue
+                k = comma + 1
+                while k < b and k - comma - 1 < MAX_NAME_WORDS + 1 and self._nameish(k):
+                    k += 1
+                n = k - comma - 1
+                if not 1 <= n <= MAX_NAME_WORDS:
+                    continue
+                if k < b:
+                    nxt = toks[k]
+                    ends = nxt.norm in NAME_END or (nxt.kind == "WORD" and nxt.prefix_len and nxt.norm[0] == "و")
+                    if not ends:
+                        continue
+                out.append(Cand(comma + 1, k, "PERSON", "rule", PRIO_APPOSITION))
+        return out
+
+    # -- (c) organisation phrases ----------------------------------------------------------------
+
+    def _def_chain(self, i: int, b: int) -> int:
+        """End of a run of plain definite words starting at i."""
+        j = i
+        while j < b and j - i < MAX_CHAIN and _is_def(self.tokens[j]) and not self.tokens[j].prefix_len \
+                and self.tokens[j].norm not in self.fw:
+            j += 1
+        return j
+
+    def _genitive_tail(self, j: int, b: int, locs: set[int]) -> int:
+        """Extend past «لـX» genitives: «للتحالف الدولي», «لمنطقة إفريقيا»."""
+        toks = self.tokens
+        while j < b and toks[j].kind == "WORD" and toks[j].prefix_len and norm_key(
+                self.text[toks[j].start:toks[j].stem_start]) == "ل":
+            if toks[j].stem.startswith("ال"):
+                j = self._def_chain(j + 1, b)
+            elif j + 1 < b and (j + 1 in locs or _is_def(toks[j + 1])):
+                j = self._def_chain(j + 2, b) if j + 1 not in locs else j + 2
+            else:
+                break
+        return j
+
+    def organisations(self, locs: set[int]) -> list[Cand]:
+        toks = self.tokens
+        out: list[Cand] = []
+        weak: list[Cand] = []
+        for a, matches, b in self._trig_matches:
+            for s, e, classes in matches:
+                s, e = s + a, e + a
+                if e - s != 1:
+                    continue
+                if "org_head_strong" in classes:
+                    j = self._def_chain(e, b)
+                    if j > e:
+                        out.append(Cand(s, j, "ORG", "rule", PRIO_ORG))
+                        continue
+                if "org_head_def" in classes and e < b:
+                    j = e
+                    while j < b and j - e < 2 and _is_def(toks[j]) and not toks[j].prefix_len and \
+                            toks[j].stem.endswith(("ي", "يه")) and toks[j].stem not in NON_SCOPE and len(toks[j].stem) >= 5:
+                        j += 1
+                    if j > e:
+                        out.append(Cand(s, j, "ORG", "rule", PRIO_ORG))
+                        continue
+                if any(c.startswith("org_head") for c in classes) and e + 2 < b and toks[e].kind == "PUNCT" \
+                        and toks[e].norm == '"':
+                    close = next((k for k in range(e + 1, min(e + 5, b)) if toks[k].norm == '"'), None)
+                    if close is not None and close > e + 1 and all(self._nameish(k) for k in range(e + 1, close)):
+                        out.append(Cand(e + 1, close, "ORG", "rule", PRIO_ORG))
+                        continue
+                if "org_head" in classes and not toks[s].stem.startswith("ال"):
+                    j = self._def_chain(e, b)
+                    if j > e:
+                        weak.append(Cand(s, self._genitive_tail(j, b, locs), "ORG", "rule", PRIO_ORG))
+        if weak:
+            counts = Counter(self.key(c.s, c.e) for c in weak)
+            out += [c for c in weak if counts[self.key(c.s, c.e)] >= 2]
+        return out
+
+    # -- (d) consistency -------------------------------------------------------------------------
+
+    def key(self, s: int, e: int) -> tuple[str, ...]:
+        return (self.tokens[s].stem, *(t.norm for t in self.tokens[s + 1 : e]))
+
+    def propagate(self, accepted: Sequence[Cand]) -> list[Cand]:
+        labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        for c in accepted:
+            k = self.key(c.s, c.e)
+            if len(k) == 1 and (len(k[0]) < 3 or k[0] in self.fw):
+                continue
+            labels[k][c.label] += 1
+            if c.label == "ORG" and c.e - c.s >= 3 and "org_head_strong" in self._head_class(c.s):
+                labels[self.key(c.s + 1, c.e)][c.label] += 1
+        if not labels:
+            return []
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for k, cnt in labels.items():
+            by_first[k[0]].append((k, cnt.most_common(1)[0][0]))
+        toks = self.tokens
+        out = []
+        for a, b in self.sents:
+            for i in range(a, b):
+                cands = by_first.get(toks[i].stem)
+                if not cands:
+                    continue
+                for k, label in cands:
+                    e = i + len(k)
+                    if e <= b and all(toks[i + m].norm == k[m] for m in range(1, len(k))):
+                        out.append(Cand(i, e, label, "consistency", PRIO_CONSISTENCY))
+        return out
+
+
+def resolve(cands: Sequence[Cand]) -> list[Cand]:
+    """Non-overlapping candidates: a rule or gazetteer phrase drops the CRF candidates it strictly
+    contains; then by priority, length and position."""
+    crf = [c for c in cands if c.source == "crf"]
+    others = [c for c in cands if c.source != "crf" and c.source != "consistency"]
+    dropped = set()
+    for o in others:
+        for c in crf:
+            if o.s <= c.s and c.e <= o.e and (o.s, o.e) != (c.s, c.e):
+                dropped.add(id(c))
+    pool = [c for c in cands if id(c) not in dropped]
+    pool.sort(key=lambda c: (-c.prio, -c.length, c.s))
+    taken: list[Cand] = []
+    used: set[int] = set()
+    for c in pool:
+        if any(i in used for i in range(c.s, c.e)):
+            continue
+        taken.append(c)
+        used.update(range(c.s, c.e))
+    taken.sort(key=lambda c: c.s)
+    return taken
+
+
+def apply_rules(text: str, tokens: Sequence[Token], sents: Sequence[tuple[int, int]], crf: Sequence[Cand]) -> list[Cand]:
+    """All of (a)-(e) over the CRF's candidates of one document."""
+    r = Rules(text, tokens, sents)
+    gaz = r.gazetteer()
+    locs = {i for c in [*crf, *gaz] if c.label == "LOC" for i in range(c.s, c.e)}
+    first = resolve([*crf, *gaz, *r.apposition(), *r.organisations(locs)])
+    return resolve([*first, *r.propagate(first)])

@@ -1,0 +1,168 @@
+"""The quotation lexicon: reporting verbs and their forms, complementizers, negation particles,
+speaker head nouns, source phrases, framing adverbials, clause boundaries and naming nouns.
+
+Everything is read from `rasd/data/quotes/*.tsv` once, on first use (`quote_lexicon()`), and keyed
+with `norm_key` so that it matches `Token.norm` / `Token.stem`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rasd.quotes.errors import QuoteDataError
+from rasd.quotes.inflect import VERB_CLASSES, participle_forms, verb_forms
+from rasd.text.normalize import norm_key
+
+__all__ = ["DATA_DIR", "Cue", "QuoteLexicon", "load_quote_lexicon", "quote_lexicon", "read_rows", "strip_article"]
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "quotes"
+COMPLEMENTS = frozenset({"an", "ila_an", "ila", "obj", "colon"})
+SPEAKER_CLASSES = frozenset({"title", "unnamed", "source", "statement", "same"})
+_ARTICLE = norm_key("ال")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One reporting verb: its lemma, what content it takes, and whether it negates by itself."""
+
+    lemma: str
+    complements: frozenset[str]
+    negating: bool = False
+    participle: bool = False  # the form found is the participle (معتبرا), not a finite verb
+
+
+@dataclass(slots=True)
+class QuoteLexicon:
+    finite: dict[str, Cue] = field(default_factory=dict)  # key -> cue (every finite form)
+    jussive: dict[str, Cue] = field(default_factory=dict)  # key -> cue, only after a negation
+    participles: dict[str, Cue] = field(default_factory=dict)
+    forms: dict[str, Cue] = field(default_factory=dict)  # finite forms and participles together
+    boundaries: frozenset[str] = frozenset()  # participles that open a new clause after a comma
+    complementizers: frozenset[str] = frozenset()
+    blockers: frozenset[str] = frozenset()
+    impersonal: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
+    speakers: dict[str, str] = field(default_factory=dict)  # head key (no article) -> class
+    sources: tuple[tuple[str, ...], ...] = ()  # phrases as key tuples; "ل-" = proclitic on next
+    adverbials: tuple[tuple[str, ...], ...] = ()
+    naming: frozenset[str] = frozenset()
+    ila: str = norm_key("إلى")
+
+
+def strip_article(key: str) -> str:
+    """A key without a leading article (الوزير → وزير), when what is left is a word."""
+    if key.startswith(_ARTICLE) and len(key) > 3:
+        return key[2:]
+    return key
+
+
+def read_rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
+    """Non-comment rows of a TSV data file, each with its line number; checks the column count."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise QuoteDataError(
+            path=str(path), line=0, problem="the data file is missing", fix="Reinstall rasd, or restore the file from the repository."
+        ) from exc
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) != ncols:
+            raise QuoteDataError(
+                path=str(path), line=n, problem=f"expected {ncols} tab-separated columns, found {len(cols)}",
+                fix="See the column description at the top of the file.",
+            )
+        rows.append((n, cols))
+    return rows
+
+
+def _phrases(path: Path) -> tuple[tuple[str, ...], ...]:
+    out = []
+    for _, (phrase,) in read_rows(path, 1):
+        out.append(tuple(w if w.endswith("-") else norm_key(w) for w in phrase.split()))
+    return tuple(out)
+
+
+def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
+    """Read and check every quotation data file in `data_dir`."""
+    lex = QuoteLexicon()
+    cues_path = data_dir / "cues.tsv"
+    boundaries: set[str] = set()
+    for n, (lemma, vclass, past, present, part, comps, flags) in read_rows(cues_path, 7):
+        if vclass not in VERB_CLASSES:
+            raise QuoteDataError(path=str(cues_path), line=n, problem=f"unknown verb class {vclass!r}", fix=f"Use one of {', '.join(VERB_CLASSES)}.")
+        complements = frozenset(c for c in comps.split(",") if c)
+        bad = complements - COMPLEMENTS
+        if bad or not complements:
+            raise QuoteDataError(
+                path=str(cues_path), line=n, problem=f"bad complements {comps!r}", fix=f"Use a comma-separated list of {', '.join(sorted(COMPLEMENTS))}."
+            )
+        if flags not in ("-", "negating"):
+            raise QuoteDataError(path=str(cues_path), line=n, problem=f"unknown flag {flags!r}", fix="Use 'negating' or '-'.")
+        cue = Cue(lemma, complements, flags == "negating")
+        forms = verb_forms(vclass, past, present)
+        for f in forms.forms:
+            lex.finite.setdefault(norm_key(f), cue)
+        for f in forms.jussive_only:
+            lex.jussive.setdefault(norm_key(f), cue)
+        if part != "-":
+            try:
+                pforms = participle_forms(part)
+            except ValueError as exc:
+                raise QuoteDataError(path=str(cues_path), line=n, problem=str(exc), fix="Write the participle as in معتبرا.") from None
+            pcue = Cue(lemma, complements, flags == "negating", participle=True)
+            for f in pforms:
+                lex.participles.setdefault(norm_key(f), pcue)
+                boundaries.add(norm_key(f))
+    bpath = data_dir / "boundaries.tsv"
+    for n, (part,) in read_rows(bpath, 1):
+        try:
+            boundaries.update(norm_key(f) for f in participle_forms(part))
+        except ValueError as exc:
+            raise QuoteDataError(path=str(bpath), line=n, problem=str(exc), fix="Write the participle as in معربا.") from None
+    lex.boundaries = frozenset(boundaries)
+    lex.forms = {**lex.participles, **lex.finite}
+    comps: set[str] = set()
+    blockers: set[str] = set()
+    impersonal: set[str] = set()
+    pronouns: list[str] = []
+    cpath = data_dir / "complementizers.tsv"
+    for n, (word, cls) in read_rows(cpath, 2):
+        if cls == "complementizer":
+            comps.add(word)
+        elif cls == "blocker":
+            blockers.add(norm_key(word))
+        elif cls == "pronoun":
+            pronouns.append(word)
+        elif cls == "impersonal":
+            impersonal.add(norm_key(word))
+        else:
+            raise QuoteDataError(
+                path=str(cpath), line=n, problem=f"unknown class {cls!r}", fix="Use complementizer, blocker, pronoun or impersonal."
+            )
+    # with the proclitics a complementizer takes (the segmenter keeps «بأن», «فإن» whole)
+    lex.complementizers = frozenset(
+        norm_key(pre + c + p) for c in comps for p in ["", *pronouns] for pre in ("", "ب", "و", "ف", "وب", "فب")
+    )
+    lex.blockers = frozenset(blockers)
+    lex.impersonal = frozenset(impersonal)
+    lex.negations = frozenset(norm_key(w) for _, (w,) in read_rows(data_dir / "negation.tsv", 1))
+    spath = data_dir / "speakers.tsv"
+    for n, (word, cls) in read_rows(spath, 2):
+        if cls not in SPEAKER_CLASSES:
+            raise QuoteDataError(path=str(spath), line=n, problem=f"unknown class {cls!r}", fix=f"Use one of {', '.join(sorted(SPEAKER_CLASSES))}.")
+        lex.speakers[strip_article(norm_key(word))] = cls
+    lex.sources = _phrases(data_dir / "sources.tsv")
+    lex.adverbials = _phrases(data_dir / "adverbials.tsv")
+    lex.naming = frozenset(strip_article(norm_key(w)) for _, (w,) in read_rows(data_dir / "naming.tsv", 1))
+    return lex
+
+
+@lru_cache(maxsize=1)
+def quote_lexicon() -> QuoteLexicon:
+    """The shipped lexicon, loaded once."""
+    return load_quote_lexicon()

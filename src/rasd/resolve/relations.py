@@ -1,0 +1,416 @@
+"""Relations between the entities of a document, from the patterns of `relations.tsv`.
+
+The file's header explains the pattern language. Each sentence becomes a sequence of units: one per
+entity mention or resolved reference, one per other token (quotation marks skipped). A pattern is
+tried only in sentences that contain every word it requires, and only from units its first element
+can match, so the cost stays far below a millisecond per article.
+
+Besides the patterns, every person with an affiliation found in their title gets a ROLE_OF relation
+to it (the evidence is the title and the name).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rasd.model import Document, Relation, Span, Token
+from rasd.resolve.cluster import Cluster
+from rasd.resolve.errors import RelationPatternError
+from rasd.resolve.resources import RESOLVE_DIR, key, read_tsv, strip_al
+
+RELATION_TYPES = ("ROLE_OF", "MEMBER_OF", "PART_OF", "CO_CHAIR_OF", "LOCATED_IN", "LEADS", "AFFILIATED_WITH")
+_TYPES = ("PERSON", "ORG", "LOC", "ENT")
+_CONDS = ("fem", "masc", "country", "notcountry")
+_COMMA = frozenset((",", "،"))
+
+
+@dataclass(slots=True)
+class Elem:
+    op: str  # word | comma | gap | slot | list | nisba
+    words: tuple[tuple[str, ...], ...] = ()  # alternatives, each a word sequence
+    single: frozenset[str] = frozenset()  # the one-word alternatives
+    multi: tuple[tuple[str, ...], ...] = ()  # the others
+    optional: bool = False
+    n: int = 0  # gap size
+    type: str = "ENT"
+    conds: tuple[str, ...] = ()
+    role: str = ""
+    prefix: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Pattern:
+    type: str
+    elems: list[Elem]
+    required: tuple[frozenset[str], ...]  # for each required word element, the words that satisfy it
+    slots: tuple[Elem, ...]  # the entity slots (each needs an entity of the sentence)
+    first: frozenset[str]  # first words the pattern can start with (empty: it starts with an entity)
+    text: str
+
+
+@dataclass(slots=True)
+class Unit:
+    kind: str  # E (entity) | W (word) | P (punctuation)
+    start: int
+    end: int
+    stem: str = ""
+    norm: str = ""
+    pre: str = ""  # proclitics of the first word
+    cluster: Cluster | None = None
+    nisba: str | None = None
+
+
+def _parse_elem(tok: str, where: str, line: int, text: str) -> Elem:
+    def bad(problem: str) -> RelationPatternError:
+        return RelationPatternError(
+            path=where, line=line, pattern=text, problem=problem, fix="See the syntax in the file's header."
+        )
+
+    optional = tok.startswith("?")
+    if optional:
+        tok = tok[1:]
+    if tok.startswith("*"):
+        if not tok[1:].isdigit():
+            raise bad(f"gap {tok!r} needs a number (*5)")
+        return Elem("gap", n=int(tok[1:]))
+    if tok in ("،", ","):
+        return Elem("comma", optional=optional)
+    prefix = ""
+    if "+@" in tok:
+        prefix, tok = tok.split("+", 1)
+        prefix = key(prefix)
+    if tok.startswith(("@", "%")):
+        head, eq, role = tok.partition("=")
+        if not eq or role not in ("subj", "obj"):
+            raise bad(f"slot {tok!r} needs =subj or =obj")
+        parts = head[1:].split(":")
+        name, conds = parts[0], tuple(parts[1:])
+        for c in conds:
+            if c not in _CONDS and c not in _TYPES:
+                raise bad(f"unknown condition {c!r}")
+        if tok.startswith("%"):
+            if name != "NISBA":
+                raise bad(f"unknown slot {head!r}")
+            return Elem("nisba", conds=conds, role=role)
+        if name == "LIST":
+            typ = next((c for c in conds if c in _TYPES), "ENT")
+            return Elem("list", type=typ, conds=tuple(c for c in conds if c not in _TYPES), role=role)
+        if name not in _TYPES:
+            raise bad(f"unknown entity type {name!r}")
+        return Elem("slot", type=name, conds=conds, role=role, prefix=prefix)
+    alts = tuple(tuple(key(w) for w in alt.split("_")) for alt in tok.split("|") if alt)
+    if not alts:
+        raise bad("empty word element")
+    single = frozenset(a[0] for a in alts if len(a) == 1)
+    multi = tuple(a for a in alts if len(a) > 1)
+    return Elem("word", words=alts, single=single, multi=multi, optional=optional)
+
+
+@lru_cache(maxsize=4)
+def load_patterns(path: Path = RESOLVE_DIR / "relations.tsv") -> tuple[Pattern, ...]:
+    out = []
+    for n, (typ, text, *_rest) in enumerate(read_tsv(path, 2), 1):
+        if typ not in RELATION_TYPES:
+            raise RelationPatternError(
+                path=str(path),
+                line=n,
+                pattern=text,
+                problem=f"unknown relation type {typ!r}",
+                fix=f"Use one of {', '.join(RELATION_TYPES)}.",
+            )
+        elems = [_parse_elem(t, str(path), n, text) for t in text.split()]
+        roles = {e.role for e in elems if e.role}
+        if roles != {"subj", "obj"}:
+            raise RelationPatternError(
+                path=str(path),
+                line=n,
+                pattern=text,
+                problem="a pattern needs a subj and an obj slot",
+                fix="Add the missing slot.",
+            )
+        required = tuple(
+            frozenset(w for alt in e.words for w in alt[:1])
+            for e in elems
+            if e.op == "word" and not e.optional
+        )
+        if not required:
+            raise RelationPatternError(
+                path=str(path),
+                line=n,
+                pattern=text,
+                problem="a pattern needs at least one word that is not optional",
+                fix="Add a trigger word: patterns are only tried in sentences that contain their words.",
+            )
+        slots = tuple(e for e in elems if e.op in ("slot", "list"))
+        head = elems[0]
+        if head.op == "word" and head.optional or head.op in ("gap", "comma", "nisba"):
+            raise RelationPatternError(
+                path=str(path),
+                line=n,
+                pattern=text,
+                problem="a pattern must start with a word or an entity",
+                fix="Start it with a word (not optional) or an @ slot.",
+            )
+        first = frozenset(alt[0] for alt in head.words) if head.op == "word" else frozenset()
+        out.append(Pattern(typ, elems, required, slots, first, text))
+    return tuple(out)
+
+
+# -- units ---------------------------------------------------------------------------------------
+
+
+def gender(c: Cluster) -> str:
+    """Grammatical gender of an organisation's head noun: fem for «مجموعة», masc for «التحالف»."""
+    head = strip_al(c.items[0].words[0]) if c.items and c.items[0].words else ""
+    return "fem" if head.endswith(("ه", "ات")) else "masc"
+
+
+def owner_map(doc: Document, owners: list[tuple[int, int, Cluster]]) -> list[tuple[int, int, Cluster] | None]:
+    """For each token, the (start, end, cluster) of the name or reference covering it."""
+    tokens = doc.tokens
+    starts = [t.start for t in tokens]
+    own: list[tuple[int, int, Cluster] | None] = [None] * len(tokens)
+    for o in owners:
+        i = bisect_right(starts, o[0]) - 1
+        if i < 0 or tokens[i].end <= o[0]:
+            i += 1
+        while i < len(tokens) and tokens[i].start < o[1]:
+            own[i] = o
+            i += 1
+    return own
+
+
+def build_units(tokens: list[Token], a: int, b: int, own: list, nisba: dict[str, str]) -> list[Unit]:
+    """The units of tokens [a, b) (one sentence)."""
+    units: list[Unit] = []
+    j = a
+    while j < b:
+        t = tokens[j]
+        o = own[j]
+        if o is not None:
+            pre = (
+                t.norm[: len(t.norm) - len(t.stem)] if t.stem_start > t.start and o[0] >= t.stem_start else ""
+            )
+            units.append(Unit("E", o[0], o[1], pre=pre, cluster=o[2]))
+            j += 1
+            while j < b and own[j] is o:
+                j += 1
+            continue
+        if t.kind == "PUNCT":
+            if t.norm != '"':
+                units.append(Unit("P", t.start, t.end, norm=t.norm, stem=t.norm))
+        else:
+            units.append(Unit("W", t.start, t.end, stem=t.stem, norm=t.norm, nisba=nisba.get(t.stem)))
+        j += 1
+    return units
+
+
+# -- matching ------------------------------------------------------------------------------------
+
+
+def _cluster_ok(c: Cluster, e: Elem) -> bool:
+    if e.type != "ENT" and c.type != e.type:
+        return False
+    for cond in e.conds:
+        kind = c.alias.kind if c.alias is not None else ""
+        if cond == "country" and kind != "country":
+            return False
+        if cond == "notcountry" and kind in ("country", "continent", "region"):
+            return False
+        if cond in ("fem", "masc") and (c.type != "ORG" or gender(c) != cond):
+            return False
+    return True
+
+
+def _entity_ok(u: Unit, e: Elem) -> bool:
+    c = u.cluster
+    if u.kind != "E" or c is None or not _cluster_ok(c, e):
+        return False
+    return not e.prefix or e.prefix in u.pre
+
+
+def _word_at(units: list[Unit], i: int, alt: tuple[str, ...]) -> bool:
+    if i + len(alt) > len(units):
+        return False
+    for k, w in enumerate(alt):
+        u = units[i + k]
+        if u.kind == "E" or (u.stem != w and u.norm != w):
+            return False
+    return True
+
+
+def _match(
+    units: list[Unit], i: int, elems: list[Elem], k: int, binds: list[tuple[str, Unit]]
+) -> tuple[int, list] | None:
+    """Match elems[k:] from unit i; returns (end unit index, bindings)."""
+    if k == len(elems):
+        return i, binds
+    e = elems[k]
+    n = len(units)
+    if e.op == "gap":
+        for j in range(i, min(n, i + e.n) + 1):
+            r = _match(units, j, elems, k + 1, binds)
+            if r is not None:
+                return r
+        return None
+    if e.op == "word":
+        if i < n:
+            u = units[i]
+            if u.kind != "E" and (u.stem in e.single or u.norm in e.single):
+                r = _match(units, i + 1, elems, k + 1, binds)
+                if r is not None:
+                    return r
+        for alt in e.multi:
+            if _word_at(units, i, alt):
+                r = _match(units, i + len(alt), elems, k + 1, binds)
+                if r is not None:
+                    return r
+        return _match(units, i, elems, k + 1, binds) if e.optional else None
+    if e.op == "comma":
+        if i < n and units[i].kind == "P" and units[i].norm in _COMMA:
+            r = _match(units, i + 1, elems, k + 1, binds)
+            if r is not None:
+                return r
+        return _match(units, i, elems, k + 1, binds) if e.optional else None
+    if e.op == "slot":
+        if i < n and _entity_ok(units[i], e):
+            return _match(units, i + 1, elems, k + 1, [*binds, (e.role, units[i])])
+        return None
+    if e.op == "nisba":
+        if i < n and units[i].kind == "W" and units[i].nisba:
+            if "country" in e.conds and not units[i].nisba.startswith("country:"):
+                return None
+            return _match(units, i + 1, elems, k + 1, [*binds, (e.role, units[i])])
+        return None
+    if e.op == "list":
+        got: list[tuple[str, Unit]] = []
+        j = i
+        while j < n:
+            if _entity_ok(units[j], e):
+                got.append((e.role, units[j]))
+                j += 1
+            elif (
+                units[j].kind == "P"
+                and units[j].norm in _COMMA
+                and got
+                and j + 1 < n
+                and _entity_ok(units[j + 1], e)
+            ):
+                j += 1
+            elif (
+                units[j].kind == "W"
+                and units[j].norm == "و"
+                and got
+                and j + 1 < n
+                and _entity_ok(units[j + 1], e)
+            ):
+                j += 1
+            else:
+                break
+        if not got:
+            return None
+        return _match(units, j, elems, k + 1, binds + got)
+    raise ValueError(f"unknown pattern element {e.op!r}")
+
+
+def find_relations(
+    doc: Document,
+    clusters: list[Cluster],
+    owners: list[tuple[int, int, Cluster]],
+    nisba: dict[str, str],
+    patterns: tuple[Pattern, ...],
+) -> list[Relation]:
+    out: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(typ: str, subj: str, obj: str, start: int, end: int) -> None:
+        if subj == obj or (typ, subj, obj) in seen:
+            return
+        seen.add((typ, subj, obj))
+        out.append(Relation(typ, subj, obj, start, end))
+
+    for c in clusters:
+        if c.type == "PERSON" and c.title_evidence is not None:
+            target = c.affiliation or (
+                c.affiliation_cluster.id if c.affiliation_cluster is not None else None
+            )
+            if target:
+                add("ROLE_OF", c.id, target, *c.title_evidence)
+
+    tokens = doc.tokens
+    if not tokens:
+        return out
+    own = owner_map(doc, owners)
+    index = _index(patterns)
+    starts = [t.start for t in tokens]
+    for sent in doc.sentences or [Span(0, len(doc.text), "SENT")]:
+        a, b = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+        if b - a < 3:
+            continue
+        toks = tokens[a:b]
+        words = {t.stem for t in toks}
+        words.update(t.norm for t in toks)
+        cands: set[int] = set()
+        for w in words:
+            hit = index.get(w)
+            if hit:
+                cands.update(hit)
+        active = [
+            patterns[k]
+            for k in sorted(cands)
+            if all(not req.isdisjoint(words) for req in patterns[k].required)
+        ]
+        if not active:
+            continue
+        present = {id(o[2]): o[2] for o in own[a:b] if o is not None}.values()
+        active = [p for p in active if all(any(_cluster_ok(c, e) for c in present) for e in p.slots)]
+        if not active:
+            continue
+        units = build_units(tokens, a, b, own, nisba)
+        for p in active:
+            _apply(p, units, add)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _index(patterns: tuple[Pattern, ...]) -> dict[str, tuple[int, ...]]:
+    """Word → the patterns whose first required word element it satisfies."""
+    index: dict[str, list[int]] = {}
+    for k, p in enumerate(patterns):
+        for w in p.required[0]:
+            index.setdefault(w, []).append(k)
+    return {w: tuple(ks) for w, ks in index.items()}
+
+
+def _apply(p: Pattern, units: list[Unit], add) -> None:
+    first = p.elems[0]
+    found: dict[int, tuple[int, list]] = {}  # end → (start, bindings): the latest start wins
+    words = p.first
+    for i, u in enumerate(units):
+        if words:
+            if u.kind == "E" or (u.stem not in words and u.norm not in words):
+                continue
+        elif not _entity_ok(u, first):
+            continue
+        r = _match(units, i, p.elems, 0, [])
+        if r is None:
+            continue
+        end, binds = r
+        found[end] = (i, binds)
+    for end, (i, binds) in sorted(found.items(), key=lambda x: x[1][0]):
+        ev_start, ev_end = units[i].start, units[end - 1].end
+        subjects = [_target(u) for role, u in binds if role == "subj"]
+        objects = [_target(u) for role, u in binds if role == "obj"]
+        for s in subjects:
+            for o in objects:
+                if s and o:
+                    add(p.type, s, o, ev_start, ev_end)
+
+
+def _target(u: Unit) -> str | None:
+    if u.cluster is not None:
+        return u.cluster.id
+    return u.nisba

@@ -1,0 +1,184 @@
+"""The language data of entity resolution, read from `rasd/data/resolve/` on first use.
+
+Each file is a small hand-reviewed TSV (see `rasd/data/README.md`): reference nouns, title words,
+organisation head nouns, name-word variants, country sets, nisba exceptions, blocked contexts and
+the romanisation tables. `Lexicon` holds them all, keyed by `norm_key`; `lexicon()` builds it once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rasd.resolve.errors import ResolveDataError
+from rasd.text.normalize import norm_key
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+RESOLVE_DIR = DATA_DIR / "resolve"
+ALIASES_DIR = DATA_DIR / "aliases"
+
+DEMONSTRATIVES = frozenset(norm_key(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هاته", "هذين", "هاتين"))
+SAME = frozenset(norm_key(w) for w in ("ذاته", "ذاتها", "نفسه", "نفسها", "المذكور", "المذكورة"))
+
+
+def key(text: str) -> str:
+    """`norm_key` with quotation marks removed and whitespace collapsed."""
+    return " ".join(norm_key(text).replace('"', " ").split())
+
+
+def strip_al(word: str) -> str:
+    """The word without its article (normalised keys): «التحالف» → «تحالف»."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def read_tsv(
+    path: Path, columns: int, fix: str = "Reinstall rasd or restore the file from the repository."
+) -> list[list[str]]:
+    """Rows of a TSV data file: comment lines (#) and the header row are skipped; every row must
+    have at least `columns` cells and a non-empty first cell. Missing cells are padded with ""."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ResolveDataError(path=str(path), problem="the data file is missing", fix=fix) from exc
+    rows: list[list[str]] = []
+    header = True
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < columns:
+            cells += [""] * (columns - len(cells))
+        if not cells[0]:
+            raise ResolveDataError(
+                path=f"{path}:{n}",
+                problem=f"row {line!r} has an empty first column",
+                fix="Fill it in or delete the row.",
+            )
+        rows.append(cells)
+    return rows
+
+
+@dataclass(slots=True)
+class RefRule:
+    """A reference noun: the entity type it points to and its constraints (any may hold)."""
+
+    noun: str
+    type: str
+    titles: tuple[str, ...] = ()
+    heads: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    sets: tuple[str, ...] = ()
+    any: bool = False
+
+
+@dataclass(slots=True)
+class Lexicon:
+    references: dict[str, RefRule] = field(default_factory=dict)  # «المجموعه» → rule
+    indefinite_refs: dict[str, RefRule] = field(
+        default_factory=dict
+    )  # «مجموعه» → rule (with a demonstrative)
+    reference_nouns: frozenset[str] = frozenset()  # the keys of both
+    title_words: frozenset[str] = frozenset()  # without the article
+    leader_words: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    boundaries: frozenset[str] = frozenset()
+    heads: dict[str, int] = field(default_factory=dict)  # droppable head noun → min words left
+    variants: dict[str, str] = field(default_factory=dict)  # word → replacement ("" = ignored)
+    country_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # set → ids
+    nisba_exceptions: dict[str, str] = field(default_factory=dict)  # adjective → id ("" = blocked)
+    contexts: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    latin_letters: dict[str, tuple[str, str]] = field(default_factory=dict)
+    latin_names: dict[str, str] = field(default_factory=dict)  # normalised (multi-)word → Latin
+    latin_max_words: int = 1
+
+    def is_title_word(self, stem: str) -> bool:
+        return stem in self.title_words or strip_al(stem) in self.title_words
+
+
+def _rules(path: Path) -> tuple[dict[str, RefRule], dict[str, RefRule]]:
+    refs: dict[str, RefRule] = {}
+    indef: dict[str, RefRule] = {}
+    for n, (noun, typ, cons, *_rest) in enumerate(read_tsv(path, 3), 1):
+        if typ not in ("PERSON", "ORG", "LOC", "MISC"):
+            raise ResolveDataError(
+                path=f"{path} row {n}",
+                problem=f"unknown entity type {typ!r}",
+                fix="Use PERSON, ORG, LOC or MISC.",
+            )
+        rule = RefRule(key(noun), typ)
+        titles, heads, kinds, sets = [], [], [], []
+        for c in cons.split("|"):
+            c = c.strip()
+            name, _, value = c.partition(":")
+            if name == "any":
+                rule.any = True
+            elif name == "title":
+                titles.append(strip_al(key(value)))
+            elif name == "head":
+                heads.append(strip_al(key(value)))
+            elif name == "kind":
+                kinds.append(value)
+            elif name == "set":
+                sets.append(value)
+            else:
+                raise ResolveDataError(
+                    path=f"{path} row {n}",
+                    problem=f"unknown constraint {c!r}",
+                    fix="Use title:, head:, kind:, set: or any.",
+                )
+        rule.titles, rule.heads, rule.kinds, rule.sets = (
+            tuple(titles),
+            tuple(heads),
+            tuple(kinds),
+            tuple(sets),
+        )
+        refs[rule.noun] = rule
+        if typ in ("ORG", "LOC") and rule.noun.startswith("ال"):
+            indef[rule.noun[2:]] = rule
+    return refs, indef
+
+
+@lru_cache(maxsize=4)
+def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
+    """All the word lists of `data_dir` (default: the shipped `rasd/data/resolve`)."""
+    lex = Lexicon()
+    lex.references, lex.indefinite_refs = _rules(data_dir / "references.tsv")
+    lex.reference_nouns = frozenset(lex.references) | frozenset(lex.indefinite_refs)
+    classes: dict[str, set[str]] = {"title": set(), "leader": set(), "honorific": set(), "boundary": set()}
+    for word, cls, *_ in read_tsv(data_dir / "titles.tsv", 2):
+        if cls not in classes:
+            raise ResolveDataError(
+                path=str(data_dir / "titles.tsv"),
+                problem=f"unknown class {cls!r} of {word!r}",
+                fix=f"Use one of {sorted(classes)}.",
+            )
+        k = key(word)
+        classes[cls].add(strip_al(k) if cls in ("title", "leader") else k)
+    lex.title_words = frozenset(classes["title"])
+    lex.leader_words = frozenset(classes["leader"])
+    lex.honorifics = frozenset(classes["honorific"])
+    lex.boundaries = frozenset(classes["boundary"])
+    for word, n, *_ in read_tsv(data_dir / "heads.tsv", 2):
+        lex.heads[key(word)] = int(n or 1)
+    for word, repl, *_ in read_tsv(data_dir / "name_variants.tsv", 2):
+        lex.variants[key(word)] = "" if repl == "-" else key(repl)
+    for name, codes, *_ in read_tsv(data_dir / "country_sets.tsv", 2):
+        lex.country_sets[name] = frozenset(f"country:{c}" for c in codes.split())
+    for adj, ident, *_ in read_tsv(data_dir / "nisba.tsv", 2):
+        lex.nisba_exceptions[key(adj)] = "" if ident == "-" else ident
+    for name, before, after, *_ in read_tsv(data_dir / "contexts.tsv", 3):
+        lex.contexts[key(name)] = (
+            frozenset(key(w) for w in before.split("|") if w),
+            frozenset(key(w) for w in after.split("|") if w),
+        )
+    for letter, cons, vowel, *_ in read_tsv(data_dir / "latin_letters.tsv", 3):
+        lex.latin_letters[letter] = (cons, vowel)
+    for ar, lat, *_ in read_tsv(data_dir / "latin_names.tsv", 2):
+        k = key(ar)
+        lex.latin_names[k] = lat
+        lex.latin_max_words = max(lex.latin_max_words, len(k.split()))
+    return lex

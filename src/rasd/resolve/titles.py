@@ -1,0 +1,149 @@
+"""Titles and affiliations of people, found by apposition.
+
+    «… من قبل وزير الخارجية الأمريكي، أنتوني بلينكين»   title «وزير الخارجية الأمريكي», United States
+    «أكد وزير الشؤون الخارجية والتعاون …، ناصر …»          title from the title word to the comma
+    «التقى وزير الخارجية المغربي ناصر …»                 title right before the name (no comma)
+    «… ناصر …، وزير الخارجية المغربي، …»                   title after the name, between commas
+
+The title phrase starts at a title word (`titles.tsv`, class title; the article and proclitics are
+allowed: «ووزير» starts at «وزير») and ends before the comma (or the name). Scanning back from the
+comma, the phrase is cut at punctuation, at another person's name, at a boundary word (إن, الذي,
+قال …) and after 16 words. The title word nearest the name is taken, then the phrase grows back to
+an earlier title word only when the later one is chained to it: adjacent («نائب رئيس»), after
+«باسم» («المتحدث باسم رئيس الوزراء»), a genitive with ل («المستشار الخاص لرئيس الوزراء») or
+coordinated with و («وزير الخارجية ورئيس الوفد»). Otherwise the later title word starts a new
+phrase («استقبل رئيس الحكومة وزير الخارجية الإيطالي، …» → «وزير الخارجية الإيطالي»).
+
+The affiliation is the first country inside the title: a country mention or a nisba adjective
+(«الأمريكي» → the United States, «المغاربة» → Morocco); failing that, the first organisation named
+in it.
+"""
+
+from __future__ import annotations
+
+from rasd.model import Document, Token
+from rasd.resolve.aliases import Namer
+from rasd.resolve.cluster import Cluster, Item
+from rasd.resolve.resources import strip_al
+
+MAX_TITLE_WORDS = 16
+MAX_DIRECT_WORDS = 8
+_COMMAS = frozenset((",", "،"))
+_NAME_OF = frozenset(("باسم", "اسم"))
+
+
+def _is_quote(t: Token) -> bool:
+    return t.kind == "PUNCT" and t.norm == '"'
+
+
+def find_titles(doc: Document, clusters: list[Cluster], cover: list[Item | None], namer: Namer) -> None:
+    """Set `title`, `title_span`, `title_words` and the affiliation of each person cluster."""
+    lex = namer.lex
+    tokens = doc.tokens
+    owner = {id(it): c for c in clusters for it in c.items}
+    for c in clusters:
+        if c.type != "PERSON":
+            continue
+        for it in c.items:
+            span = _before(tokens, it, cover, lex, owner) or _after(tokens, it, cover, lex, owner)
+            if span is None:
+                continue
+            a, b = span
+            c.title_span = (tokens[a].stem_start, tokens[b].end)
+            c.title = doc.text[c.title_span[0] : c.title_span[1]]
+            c.title_words = frozenset(strip_al(t.stem) for t in tokens[a : b + 1] if t.kind == "WORD")
+            c.title_evidence = (min(c.title_span[0], it.start), max(c.title_span[1], it.mention.end))
+            _affiliation(c, tokens, a, b, cover, owner, namer)
+            break
+
+
+def _stops(t: Token, lex) -> bool:
+    return t.kind != "WORD" or t.stem in lex.boundaries or t.norm in lex.boundaries
+
+
+def _other_person(j: int, cover: list[Item | None], owner: dict, me: Cluster | None) -> bool:
+    it = cover[j]
+    return it is not None and owner[id(it)].type == "PERSON"
+
+
+def _before(tokens: list[Token], it: Item, cover, lex, owner) -> tuple[int, int] | None:
+    k = it.ti - 1
+    while k >= 0 and (
+        tokens[k].stem in lex.honorifics or tokens[k].norm in lex.honorifics or _is_quote(tokens[k])
+    ):
+        k -= 1
+    if k < 0:
+        return None
+    if tokens[k].kind == "PUNCT" and tokens[k].norm in _COMMAS:
+        end, limit = k - 1, MAX_TITLE_WORDS
+    elif tokens[k].kind == "WORD":
+        end, limit = k, MAX_DIRECT_WORDS
+    else:
+        return None
+    lo = max(0, end - limit + 1)
+    found: list[int] = []
+    j = end
+    while j >= lo:
+        t = tokens[j]
+        if _is_quote(t):
+            j -= 1
+            continue
+        if _stops(t, lex) or _other_person(j, cover, owner, None):
+            break
+        if lex.is_title_word(t.stem):
+            found.append(j)
+        j -= 1
+    if not found:
+        return None
+    start = found[0]
+    for earlier in found[1:]:
+        t = tokens[start]
+        prefix = t.norm[: len(t.norm) - len(t.stem)] if t.stem_start > t.start else ""
+        chained = earlier == start - 1 or prefix.startswith(("و", "ل")) or tokens[start - 1].stem in _NAME_OF
+        if not chained:
+            break  # «… رئيس الحكومة بوزير الخارجية»: a new phrase starts here
+        start = earlier
+    return start, end
+
+
+def _after(tokens: list[Token], it: Item, cover, lex, owner) -> tuple[int, int] | None:
+    k = it.tj
+    n = len(tokens)
+    if k + 1 >= n or tokens[k].kind != "PUNCT" or tokens[k].norm not in _COMMAS:
+        return None
+    a = k + 1
+    if tokens[a].kind != "WORD" or not lex.is_title_word(tokens[a].stem):
+        return None
+    b = a
+    j = a + 1
+    while j < n and j - a < MAX_TITLE_WORDS:
+        t = tokens[j]
+        if _stops(t, lex) or _other_person(j, cover, owner, None):
+            break
+        b = j
+        j += 1
+    return a, b
+
+
+def _affiliation(c: Cluster, tokens: list[Token], a: int, b: int, cover, owner, namer: Namer) -> None:
+    nisba = namer.nisba
+    org: Cluster | None = None
+    for j in range(a, b + 1):
+        it = cover[j]
+        if it is not None:
+            other = owner[id(it)]
+            if other is c:
+                continue
+            if other.alias is not None and other.alias.kind == "country":
+                c.affiliation = other.alias.id
+                return
+            if other.type == "ORG" and org is None:
+                org = other
+            continue
+        t = tokens[j]
+        ident = nisba.get(t.stem) or nisba.get(t.norm)
+        if ident is not None and ident.startswith("country:"):
+            c.affiliation = ident
+            return
+    if org is not None:
+        c.affiliation_cluster = org

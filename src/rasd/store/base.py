@@ -1,0 +1,366 @@
+"""The store interface shared by the SQLite and PostgreSQL back ends, its result types and errors.
+
+A store takes and gives `Document`s and query results; it knows no HTTP, no HTML and no CLI.
+Error codes E600–E619 belong to the store.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rasd.errors import RasdError
+from rasd.model import Document
+
+__all__ = [
+    "BadDatabaseURL",
+    "BadQuery",
+    "BadReference",
+    "CheckReport",
+    "DatabaseUnavailable",
+    "DocumentNotFound",
+    "EntityProfile",
+    "EntitySummary",
+    "EventRow",
+    "Graph",
+    "MigrationFailed",
+    "MissingExtra",
+    "PutResult",
+    "QuoteRow",
+    "SchemaTooNew",
+    "SearchResult",
+    "Store",
+    "StoreError",
+    "UnknownEntity",
+]
+
+ORDERS = ("relevance", "date")
+EXPORT_TABLES = ("documents", "entities", "mentions", "quotes", "events", "relations")
+
+
+# ---------------------------------------------------------------------------------------- errors
+
+
+class StoreError(RasdError):
+    code = "E600"
+    template = "{message}"
+
+
+class BadDatabaseURL(StoreError):
+    code = "E601"
+    template = "{url!r} is not a database rasd can open ({problem}). Give a SQLite file path such as rasd.db, or a postgresql://user@host:port/dbname URL."
+    exit_code = 2
+
+
+class MissingExtra(StoreError):
+    code = "E602"
+    template = "{feature} needs the Python package {package!r}, which is not installed. Install it with: pip install 'rasd[{extra}]'"
+    exit_code = 2
+
+
+class DatabaseUnavailable(StoreError):
+    code = "E603"
+    template = "cannot open the database {url}: {problem}. {fix}"
+
+
+class SchemaTooNew(StoreError):
+    code = "E604"
+    template = "{url}: the database has schema version {found}, newer than this rasd knows ({known}). Upgrade rasd to use it."
+
+
+class MigrationFailed(StoreError):
+    code = "E605"
+    template = "{url}: migration {name} failed ({problem}); the database stays at schema version {version}. Fix the cause and run the command again."
+
+
+class BadReference(StoreError):
+    code = "E606"
+    template = "document {doc!r}: {what} refers to entity {ref!r}, which is not among the document's entities. Re-run the analysis: every entity a layer refers to must be listed in `entities`."
+
+
+class UnknownEntity(StoreError):
+    code = "E607"
+    template = "no entity called {name!r}{kind} in the database. List names with `rasd entities`, or try another alias."
+
+
+class BadQuery(StoreError):
+    code = "E608"
+    template = "{problem}. {fix}"
+    exit_code = 2
+
+
+class DocumentNotFound(StoreError):
+    code = "E609"
+    template = "no document with id {id!r} in the database. Find ids with `rasd search`."
+
+
+# --------------------------------------------------------------------------------------- results
+
+
+@dataclass(slots=True)
+class PutResult:
+    status: str  # added | updated
+    doc_no: int
+    cluster: str  # id of the story cluster (the id of the document that founded it)
+    duplicate_of: str | None = None  # the near-duplicate that linked this document to its cluster
+
+
+@dataclass(slots=True)
+class SearchResult:
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    snippet: str  # excerpt of the original text
+    highlights: list[tuple[int, int]]  # spans of `snippet` to highlight
+    score: float | None  # relevance (back-end specific scale); None without a query
+    cluster: str
+    cluster_size: int  # matching documents in the same story cluster (1 = no duplicates)
+
+    def marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
+        out, pos = [], 0
+        for a, b in self.highlights:
+            out += [self.snippet[pos:a], open_mark, self.snippet[a:b], close_mark]
+            pos = b
+        out.append(self.snippet[pos:])
+        return "".join(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["highlights"] = [list(h) for h in self.highlights]
+        return d
+
+
+@dataclass(slots=True)
+class EntitySummary:
+    id: str
+    type: str
+    name: str
+    latin: str | None
+    documents: int
+    stories: int  # distinct story clusters
+    mentions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class QuoteRow:
+    document_id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    text: str
+    direct: bool
+    cue: str | None
+    speaker_id: str | None
+    speaker_name: str | None
+    speaker_text: str | None
+    negated: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class EventRow:
+    document_id: str
+    title: str | None
+    published: str | None
+    type: str
+    trigger: str
+    date: str | None
+    location_id: str | None
+    location_name: str | None
+    participants: list[dict[str, Any]]  # {entity, name, role}
+    killed: int | None
+    injured: int | None
+    negated: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class EntityProfile:
+    id: str
+    type: str
+    name: str
+    latin: str | None
+    documents: int
+    stories: int
+    mentions: int
+    first_seen: str | None
+    last_seen: str | None
+    aliases: list[tuple[str, int]]  # (alias, documents), every alias seen
+    titles: list[tuple[str, int]]  # (title, documents), every title seen
+    affiliations: list[tuple[str, str | None, int]]  # (id, name if known, documents)
+    quotes: list[QuoteRow]
+    cooccurring: list[tuple[EntitySummary, int]]  # (entity, shared documents)
+    per_day: list[tuple[str, int]]  # (YYYY-MM-DD, mentions)
+    relations: list[dict[str, Any]]  # {type, subject, subject_name, object, object_name, documents}
+    others: list[EntitySummary] = field(default_factory=list)  # other entities with the same alias
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["aliases"] = [{"alias": a, "documents": n} for a, n in self.aliases]
+        d["titles"] = [{"title": t, "documents": n} for t, n in self.titles]
+        d["affiliations"] = [{"id": i, "name": nm, "documents": n} for i, nm, n in self.affiliations]
+        d["cooccurring"] = [{**e.to_dict(), "shared": n} for e, n in self.cooccurring]
+        d["per_day"] = [{"date": day, "mentions": n} for day, n in self.per_day]
+        return d
+
+
+@dataclass(slots=True)
+class Graph:
+    nodes: list[EntitySummary]
+    edges: list[tuple[str, str, int]]  # (entity id, entity id, shared documents)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nodes": [n.to_dict() for n in self.nodes],
+            "edges": [{"source": a, "target": b, "weight": w} for a, b, w in self.edges],
+        }
+
+
+@dataclass(slots=True)
+class CheckReport:
+    ok: bool
+    problems: list[str]
+    counts: dict[str, int]
+
+
+# ------------------------------------------------------------------------------------- interface
+
+
+class Store(ABC):
+    """One knowledge base. Open one with `rasd.store.open_store(url_or_path)`; close it (or use it
+    as a context manager) when done."""
+
+    url: str
+
+    # -- life cycle
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """All writes inside happen together or not at all (nested blocks join the outer one)."""
+
+    # -- writing
+    @abstractmethod
+    def put_document(self, doc: Document, content_hash: str | None = None, signature: Any = None) -> PutResult:
+        """Store an analysed document, replacing any earlier analysis of the same id atomically, and
+        link it to its story cluster (near-duplicates by MinHash LSH)."""
+
+    @abstractmethod
+    def delete_document(self, doc_id: str) -> bool: ...
+
+    # -- reading documents
+    @abstractmethod
+    def content_hash(self, doc_id: str) -> str | None:
+        """The content hash stored for `doc_id`, or None when the id is not stored."""
+
+    @abstractmethod
+    def has_hash(self, content_hash: str) -> bool: ...
+
+    @abstractmethod
+    def get_document(self, doc_id: str) -> Document: ...
+
+    @abstractmethod
+    def iter_documents(self, batch: int = 200) -> Iterator[Document]: ...
+
+    @abstractmethod
+    def iter_rows(self, table: str, batch: int = 1000) -> Iterator[dict[str, Any]]:
+        """Flat rows for export: one of EXPORT_TABLES."""
+
+    # -- queries
+    @abstractmethod
+    def search(
+        self,
+        query: str | None = None,
+        *,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        order: str = "relevance",
+        limit: int = 20,
+        offset: int = 0,
+        collapse_duplicates: bool = True,
+    ) -> list[SearchResult]: ...
+
+    @abstractmethod
+    def entities(
+        self,
+        type: str | None = None,
+        top: int = 50,
+        *,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        offset: int = 0,
+    ) -> list[EntitySummary]: ...
+
+    @abstractmethod
+    def find_entities(self, name: str, type: str | None = None) -> list[EntitySummary]:
+        """Entities whose id is `name` or that were ever called `name` (any alias), most documents first."""
+
+    @abstractmethod
+    def entity_profile(self, name_or_id: str, type: str | None = None, quotes: int = 10, cooccurring: int = 15) -> EntityProfile: ...
+
+    @abstractmethod
+    def quotes(
+        self,
+        speaker: str | None = None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[QuoteRow]: ...
+
+    @abstractmethod
+    def events(
+        self,
+        type: str | None = None,
+        *,
+        location: str | None = None,
+        participant: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[EventRow]: ...
+
+    @abstractmethod
+    def cooccurrence(self, top: int = 50, type: str | None = None, min_weight: int = 1) -> Graph: ...
+
+    # -- maintenance
+    @abstractmethod
+    def counts(self) -> dict[str, int]: ...
+
+    @abstractmethod
+    def check(self, deep: bool = False) -> CheckReport:
+        """Integrity: foreign keys, orphans, full-text index in step with the documents; `deep`
+        also re-reads every stored analysis and compares it with the tables."""
+
+
+def placeholders(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))

@@ -1,0 +1,102 @@
+"""Near-duplicate detection: MinHash signatures (datasketch) and LSH band keys kept in the database.
+
+The same wire story printed by several papers differs in a title, a dateline, a sentence. Each
+document's body is cut into word 3-grams of normalised words (`rasd.store.search` surf keys, so
+spelling and clitic variants agree); a 128-permutation MinHash signature estimates the Jaccard
+similarity of two documents' 3-gram sets (3-grams hashed with CRC-32). The signature is split into b bands of r values
+(datasketch's `MinHashLSH` picks b and r for the threshold); each band is hashed to a 64-bit key
+stored in the `minhash_bands` table. A new document's candidates are the stored documents sharing
+a band key (one indexed lookup, so later ingests link to earlier clusters without rebuilding an
+index in memory); a candidate is a near-duplicate when the signatures agree on at least
+`THRESHOLD` of their values. The document joins the cluster of its most similar candidate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from rasd.model import Document
+from rasd.store.search import DocumentKeys, document_keys
+
+__all__ = ["NUM_PERM", "THRESHOLD", "band_keys", "pack", "signature", "similarity", "unpack"]
+
+NUM_PERM = 128
+THRESHOLD = 0.5  # estimated Jaccard similarity of the word 3-gram sets
+SHINGLE = 3
+MIN_WORDS = 8  # shorter bodies are not clustered (too little evidence)
+_SEED = 1
+
+
+@lru_cache(maxsize=1)
+def _lsh_params() -> tuple[int, int]:
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32").permutations
+
+
+def signature(doc: Document, keys: DocumentKeys | None = None) -> np.ndarray | None:
+    """The MinHash signature (uint32[NUM_PERM]) of the document's body, or None when too short.
+    `keys` are the document's search keys when already computed."""
+    from datasketch import MinHash
+
+    if keys is None:
+        keys = document_keys(doc)
+    start = doc.body_start
+    words = [w for s, w in zip(keys.starts, keys.surf, strict=True) if s >= start]
+    if len(words) < MIN_WORDS:
+        return None
+    shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    mh = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_permutations(), scheme="affine32")
+    mh.update_batch(list(shingles))
+    return mh.hashvalues.astype("<u4")
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One signed 64-bit key per LSH band (the band number is part of what is hashed)."""
+    b, r = _lsh_params()
+    out = []
+    for i in range(b):
+        h = hashlib.blake2b(i.to_bytes(2, "little") + sig[i * r : (i + 1) * r].tobytes(), digest_size=8)
+        out.append(int.from_bytes(h.digest(), "little", signed=True))
+    return out
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def pack(sig: np.ndarray | None) -> bytes | None:
+    return None if sig is None else sig.astype("<u4").tobytes()
+
+
+def unpack(data: bytes | memoryview | None) -> np.ndarray | None:
+    return None if data is None else np.frombuffer(bytes(data), dtype="<u4")
+
+
+def best_match(sig: np.ndarray, candidates: Sequence[tuple[str, str, Any]]) -> tuple[str, str, float] | None:
+    """(document id, cluster id, similarity) of the most similar candidate at or above THRESHOLD.
+
+    `candidates` are (id, cluster, packed signature) in insertion order; ties go to the earliest."""
+    best = None
+    for doc_id, cluster, packed in candidates:
+        other = unpack(packed)
+        if other is None or len(other) != len(sig):
+            continue
+        s = similarity(sig, other)
+        if s >= THRESHOLD and (best is None or s > best[2]):
+            best = (doc_id, cluster, s)
+    return best

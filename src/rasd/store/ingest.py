@@ -1,0 +1,208 @@
+"""Ingest: paths → documents → analysis → store, idempotent and safe to interrupt.
+
+- Every input record is read by `rasd.io` (txt, json, jsonl, html, RSS/Atom, zip, directories);
+  a bad record or file is counted as failed with its reason and the rest go on.
+- A content hash (text, title, date, source, url, meta) makes a re-ingest a no-op: a record whose
+  id is stored with the same hash is "unchanged" and is not even analysed. A record whose id is
+  stored with another hash is an updated article: its new analysis replaces the old one in one
+  transaction. (When the id is derived from the text itself, a different hash means another
+  record with the same text, e.g. the same article listed twice; it is skipped as "same text".)
+- Documents are written in batches, one transaction per batch (all or nothing); when a batch
+  fails, its documents are retried one transaction each so only the bad one is lost. A kill or
+  Ctrl-C loses at most the batch in flight, never leaves half a document, and rerunning the
+  same command finishes the job.
+- Near-duplicates are linked to story clusters as each document is stored (rasd.store.dedup).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasd.errors import InputError, RasdError
+from rasd.model import Document, content_id
+from rasd.store.base import Store
+from rasd.store.rows import content_hash
+
+__all__ = ["Failure", "IngestSummary", "ingest", "read_inputs"]
+
+
+@dataclass(slots=True)
+class Failure:
+    where: str
+    reason: str
+
+
+@dataclass
+class IngestSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    same_text: int = 0  # skipped: the same text is stored under the same (text-derived) id
+    duplicates: int = 0  # added or updated documents linked to an existing story cluster
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+    analysed: int = 0
+
+    @property
+    def records(self) -> int:
+        return self.added + self.updated + self.unchanged + self.same_text + self.failed
+
+    @property
+    def rate(self) -> float:
+        """Records handled per second."""
+        return self.records / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["records"] = self.records
+        d["rate"] = round(self.rate, 1)
+        return d
+
+    def report(self, max_failures: int = 50) -> str:
+        lines = [
+            f"{self.records} records in {self.seconds:.1f} s ({self.rate:.1f}/s): "
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.duplicates} near-duplicates linked to a story, {self.failed} failed"
+            + (f", {self.same_text} skipped (same text already stored)" if self.same_text else "")
+        ]
+        for f in self.failures[:max_failures]:
+            lines.append(f"  failed: {f.reason}" if f.reason.find(f.where) >= 0 else f"  failed: {f.where}: {f.reason}")
+        if len(self.failures) > max_failures:
+            lines.append(f"  … and {len(self.failures) - max_failures} more failures")
+        return "\n".join(lines)
+
+
+def read_inputs(paths: Iterable[str | Path], encoding: str | None = None, published: str | None = None) -> Iterator[Document | InputError]:
+    """Every record of every path (files of any kind rasd reads, or directories of them)."""
+    from rasd.io.archives import read_directory
+    from rasd.io.readers import read_path
+
+    for path in paths:
+        if str(path) != "-" and Path(path).is_dir():
+            yield from read_directory(path, encoding=encoding, published=published)
+        else:
+            yield from read_path(path, encoding=encoding, published=published)
+
+
+def _where(exc: RasdError) -> str:
+    d = exc.details
+    return str(d.get("where") or d.get("path") or "")
+
+
+class _Batch:
+    def __init__(self, store: Store, summary: IngestSummary, size: int) -> None:
+        self.store = store
+        self.summary = summary
+        self.size = size
+        self.items: list[tuple[Document, str, Any]] = []
+        self.pending: dict[str, str] = {}  # id → hash of what waits in this batch
+        self.db_errors: tuple[type[Exception], ...] = getattr(store, "db_errors", ())
+
+    def add(self, doc: Document, chash: str, sig: Any) -> None:
+        self.items.append((doc, chash, sig))
+        self.pending[doc.id] = chash
+        if len(self.items) >= self.size:
+            self.flush()
+
+    def _count(self, result: Any) -> None:
+        if result.status == "added":
+            self.summary.added += 1
+        else:
+            self.summary.updated += 1
+        if result.duplicate_of is not None:
+            self.summary.duplicates += 1
+
+    def flush(self) -> None:
+        if not self.items:
+            return
+        items, self.items, self.pending = self.items, [], {}
+        try:
+            with self.store.transaction():
+                results = [self.store.put_document(d, h, s) for d, h, s in items]
+        except (RasdError, *self.db_errors):
+            results = []
+            for d, h, s in items:  # one transaction each: only the bad document is lost
+                try:
+                    with self.store.transaction():
+                        results.append(self.store.put_document(d, h, s))
+                except (RasdError, *self.db_errors) as exc:
+                    self.summary.failed += 1
+                    self.summary.failures.append(Failure(f"document {d.id}", f"not stored: {exc}"))
+        for r in results:
+            self._count(r)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    pipeline: Callable[[Document], Document] | None = None,
+    encoding: str | None = None,
+    published: str | None = None,
+    batch_size: int = 100,
+    force: bool = False,
+    progress: Callable[[int, IngestSummary], None] | None = None,
+    strict: bool = False,
+) -> IngestSummary:
+    """Read, analyse and store every record under `paths`; return the counts.
+
+    `force` re-analyses and replaces documents even when unchanged. `strict` stops at the first
+    analysis error instead of counting it as failed. `progress(n, summary)` is called after
+    every `n` records handled.
+    """
+    if pipeline is None:
+        from rasd import default_pipeline
+
+        pipeline = default_pipeline()
+    summary = IngestSummary()
+    batch = _Batch(store, summary, max(1, batch_size))
+    started = time.perf_counter()
+    tick = progress or (lambda n, s: None)
+    try:
+        for item in read_inputs(paths, encoding, published):
+            summary.seconds = time.perf_counter() - started
+            if isinstance(item, InputError):
+                summary.failed += 1
+                summary.failures.append(Failure(_where(item), str(item)))
+                tick(1, summary)
+                continue
+            chash = content_hash(item)
+            text_id = item.id == content_id(item.text)
+            waiting = batch.pending.get(item.id)
+            if waiting is not None:
+                if waiting == chash or text_id:
+                    summary.same_text += 1
+                    tick(1, summary)
+                    continue
+                batch.flush()  # the same explicit id twice in one run: the later one wins
+            stored = store.content_hash(item.id)
+            if stored is not None and not force:
+                if stored == chash:
+                    summary.unchanged += 1
+                    tick(1, summary)
+                    continue
+                if text_id:
+                    summary.same_text += 1
+                    tick(1, summary)
+                    continue
+            try:
+                doc = pipeline(item)
+            except Exception as exc:  # noqa: BLE001 - one article's analysis failure must not stop a corpus; it is reported
+                if strict:
+                    raise
+                summary.failed += 1
+                summary.failures.append(Failure(f"document {item.id}", f"analysis failed: {type(exc).__name__}: {exc}"))
+                tick(1, summary)
+                continue
+            summary.analysed += 1
+            batch.add(doc, chash, None)
+            tick(1, summary)
+        batch.flush()
+    finally:
+        summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,158 @@
+"""The PostgreSQL back end (psycopg 3): the same schema, a tsvector column over the same search keys.
+
+The tsvector is not built by a PostgreSQL text-search configuration: rasd computes the keys
+(`rasd.store.search`) and passes them as a tsvector literal, surf keys with weight A, Snowball
+stems with weight B (prefixed "="), skeletons with weight C (prefixed "~"); a query is a tsquery
+literal that restricts each key to its weight. Matching is therefore exactly SQLite's; only the
+scores differ (ts_rank instead of bm25).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from functools import lru_cache
+from typing import Any
+
+from rasd.store.base import DatabaseUnavailable, MissingExtra
+from rasd.store.search import DocumentKeys, SearchQuery
+from rasd.store.sql import SQLStore, now
+
+__all__ = ["PostgresStore", "tsquery_literal", "tsvector_literal"]
+
+_MAX_POS = 16383  # PostgreSQL's largest tsvector position
+_LOCK_KEY = zlib.crc32(b"rasd.store.migrate")
+
+
+def _psycopg():
+    try:
+        import psycopg
+    except ImportError:
+        raise MissingExtra(feature="PostgreSQL support", package="psycopg", extra="postgres") from None
+    return psycopg
+
+
+@lru_cache(maxsize=256)
+def _pg(sql: str) -> str:
+    """`?` placeholders to psycopg's `%s` (rasd's SQL has no literal ? or %)."""
+    return sql.replace("?", "%s")
+
+
+def _lexeme(s: str) -> str:
+    return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literal(keys: DocumentKeys) -> str:
+    """`'lexeme':pos,pos…weight …` for the three key kinds (positions are word numbers)."""
+    positions: dict[str, list[str]] = {}
+    for i, (a, b, c) in enumerate(zip(keys.surf, keys.stem, keys.skel, strict=True)):
+        pos = min(i + 1, _MAX_POS)
+        positions.setdefault(a, []).append(f"{pos}A")
+        positions.setdefault("=" + b, []).append(f"{pos}B")
+        if c:
+            positions.setdefault("~" + c, []).append(f"{pos}C")
+    return " ".join(f"{_lexeme(lex)}:{','.join(p[:256])}" for lex, p in positions.items())
+
+
+def tsquery_literal(query: SearchQuery) -> str:
+    groups = []
+    for t in query.terms:
+        alts = [f"{_lexeme(t.surf)}:A"]
+        if t.stem:
+            alts.append(f"{_lexeme('=' + t.stem)}:B")
+        if t.skel:
+            alts.append(f"{_lexeme('~' + t.skel)}:C")
+        groups.append("(" + " | ".join(alts) + ")")
+    return " & ".join(groups)
+
+
+class PostgresStore(SQLStore):
+    dialect = "postgres"
+
+    def __init__(self, url: str) -> None:
+        psycopg = _psycopg()
+        super().__init__(url)
+        self.db_errors = (psycopg.Error,)
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+        except psycopg.OperationalError as exc:
+            raise DatabaseUnavailable(
+                url=_safe(url), problem=str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
+                fix="Is the server running, and do the host, port, user and database name in the URL exist?",
+            ) from None
+        enc = self.conn.execute("SHOW server_encoding").fetchone()[0]
+        if enc.upper() not in ("UTF8", "UTF-8"):
+            self.conn.close()
+            raise DatabaseUnavailable(url=_safe(url), problem=f"the database encoding is {enc}, not UTF8", fix="Create it with ENCODING 'UTF8'.")
+        self._tx: AbstractContextManager[Any] | None = None
+        self.migrate()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------------ primitives
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(_pg(sql), params)
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(_pg(sql), rows)
+
+    def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.conn.execute(_pg(sql), params).fetchall()
+
+    def _begin(self) -> None:
+        self._tx = self.conn.transaction()
+        self._tx.__enter__()
+
+    def _commit(self) -> None:
+        tx, self._tx = self._tx, None
+        if tx is not None:
+            tx.__exit__(None, None, None)
+
+    def _rollback(self) -> None:
+        tx, self._tx = self._tx, None
+        if tx is not None:
+            err = RuntimeError("rolled back")
+            tx.__exit__(type(err), err, None)
+
+    def _apply_migration(self, version: int, name: str, sql: str) -> bool:
+        with self.transaction():
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+            if self.schema_version() >= version:
+                return False
+            self.conn.execute(sql)
+            self._execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", (version, name, now()))
+        return True
+
+    # ------------------------------------------------------------------ documents and the index
+    def _insert_document(self, values: Sequence[Any], keys: DocumentKeys) -> int:
+        return self._execute(
+            "INSERT INTO documents (id, content_hash, title, published, source, url, text, analysis, cluster_id, minhash, "
+            "ingested_at, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector) RETURNING doc_no",
+            (*values, tsvector_literal(keys)),
+        ).fetchone()[0]
+
+    def _delete_rows(self, doc_no: int) -> None:
+        self._execute("DELETE FROM documents WHERE doc_no = ?", (doc_no,))
+
+    def _match_sql(self, query: SearchQuery) -> tuple[str, list[Any]]:
+        lit = tsquery_literal(query)
+        return "SELECT doc_no, ts_rank(search, ?::tsquery) AS score FROM documents WHERE search @@ ?::tsquery", [lit, lit]
+
+    def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:
+        return bool(self._scalar("SELECT search = ?::tsvector FROM documents WHERE doc_no = ?", (tsvector_literal(keys), doc_no)))
+
+    def _check_backend(self) -> list[str]:
+        # PostgreSQL enforces foreign keys on every write; the tsvector lives in the documents row.
+        return []
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
+    return url

@@ -1,0 +1,135 @@
+"""A Document as table rows (the same for every back end), with its entity references checked."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasd.model import Document, Mention
+from rasd.serialize import to_dict
+from rasd.store.base import BadReference
+from rasd.store.search import alias_key
+
+__all__ = ["DocumentRows", "analysis_json", "content_hash", "document_rows"]
+
+
+def content_hash(doc: Document) -> str:
+    """SHA-256 of what the analysis is computed from: text, title, date, source, url and meta."""
+    payload = json.dumps(
+        [doc.text, doc.title, doc.published, doc.source, doc.url, doc.meta],
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def analysis_json(doc: Document) -> str:
+    """The `rasd.document/1` JSON of `doc` without its text (stored in its own column)."""
+    data = to_dict(doc)
+    del data["text"]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(slots=True)
+class DocumentRows:
+    """Rows of every per-document table; doc_no is filled in by the back end at insert time."""
+
+    entities: list[tuple[Any, ...]] = field(default_factory=list)  # (id, type, name, latin)
+    document_entities: list[tuple[Any, ...]] = field(default_factory=list)  # (entity, name, title, latin, affiliation, mentions, refs)
+    aliases: list[tuple[Any, ...]] = field(default_factory=list)  # (entity, alias, alias_key)
+    titles: list[tuple[Any, ...]] = field(default_factory=list)  # (entity, title)
+    mentions: list[tuple[Any, ...]] = field(default_factory=list)  # (idx, entity, start, end, label, kind, source, text)
+    quotes: list[tuple[Any, ...]] = field(default_factory=list)
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    participants: list[tuple[Any, ...]] = field(default_factory=list)  # (event_idx, idx, entity, role)
+    relations: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def _all_mentions(doc: Document) -> list[tuple[Mention, str | None]]:
+    """The mentions of the document's entities (names and references). Mentions no entity claims
+    are not stored: `rasd.document/1` does not carry them either, and the store keeps exactly
+    what `to_dict` writes."""
+    seen: dict[tuple[int, int, str | None, str], tuple[Mention, str | None]] = {}
+    for m in doc.mentions:
+        if m.entity is not None:
+            seen.setdefault((m.start, m.end, m.entity, m.kind), (m, m.entity))
+    for e in doc.entities:
+        for m in (*e.mentions, *e.references):
+            seen.setdefault((m.start, m.end, e.id, m.kind), (m, e.id))
+    return sorted(seen.values(), key=lambda x: (x[0].start, x[0].end, x[1] or ""))
+
+
+def document_rows(doc: Document) -> DocumentRows:
+    """Every row `doc` contributes; raises BadReference when a layer names an unlisted entity."""
+    t = doc.text
+    rows = DocumentRows()
+    known: dict[str, Any] = {}
+    for e in doc.entities:
+        if e.id in known:  # listed twice: merge what the two entries say
+            prev = known[e.id]
+            prev["mentions"] += len(e.mentions)
+            prev["refs"] += len(e.references)
+            prev["aliases"].update([e.name, *e.aliases])
+            prev["title"] = prev["title"] or e.title
+            continue
+        known[e.id] = {
+            "entity": e,
+            "mentions": len(e.mentions),
+            "refs": len(e.references),
+            "aliases": {e.name, *e.aliases},
+            "title": e.title,
+        }
+
+    def ref(entity_id: str | None, what: str) -> str | None:
+        if entity_id is not None and entity_id not in known:
+            raise BadReference(doc=doc.id, what=what, ref=entity_id)
+        return entity_id
+
+    mention_rows = []
+    for idx, (m, entity_id) in enumerate(_all_mentions(doc)):
+        ref(entity_id, f"mention {t[m.start:m.end]!r}")
+        if entity_id is not None and m.kind == "name":
+            known[entity_id]["aliases"].add(t[m.start : m.end])
+        mention_rows.append((idx, entity_id, m.start, m.end, m.label, m.kind, m.source, t[m.start : m.end]))
+    rows.mentions = mention_rows
+
+    for eid, info in known.items():
+        e = info["entity"]
+        rows.entities.append((eid, e.type, e.name, e.latin))
+        rows.document_entities.append((eid, e.name, info["title"], e.latin, e.affiliation, info["mentions"], info["refs"]))
+        names = {a.strip() for a in info["aliases"] if a and a.strip()}
+        if e.latin and e.latin.strip():
+            names.add(e.latin.strip())
+        for alias in sorted(names):
+            rows.aliases.append((eid, alias, alias_key(alias)))
+        if info["title"] and info["title"].strip():
+            rows.titles.append((eid, info["title"].strip()))
+
+    for idx, q in enumerate(doc.quotes):
+        speaker = ref(q.speaker, f"quote {idx} (speaker)")
+        cue = t[q.cue_start : q.cue_end] if q.cue_start is not None and q.cue_end is not None else None
+        stext = t[q.speaker_start : q.speaker_end] if q.speaker_start is not None and q.speaker_end is not None else None
+        rows.quotes.append(
+            (idx, q.start, q.end, t[q.start : q.end], bool(q.direct), cue, speaker, stext,
+             alias_key(stext) if stext else None, bool(q.negated), q.sentence)
+        )
+
+    for idx, ev in enumerate(doc.events):
+        loc = ref(ev.location, f"event {idx} ({ev.type}) location")
+        rows.events.append(
+            (idx, ev.type, ev.trigger_start, ev.trigger_end, t[ev.trigger_start : ev.trigger_end], loc, ev.date,
+             ev.date_precision, ev.location_precision, ev.killed, ev.injured, bool(ev.negated), ev.sentence)
+        )
+        for pidx, p in enumerate(ev.participants):
+            ref(p.entity, f"event {idx} ({ev.type}) participant")
+            rows.participants.append((idx, pidx, p.entity, p.role or ""))
+
+    for idx, r in enumerate(doc.relations):
+        ref(r.subject, f"relation {idx} ({r.type}) subject")
+        ref(r.object, f"relation {idx} ({r.type}) object")
+        rows.relations.append((idx, r.type, r.subject, r.object, r.start, r.end))
+    return rows

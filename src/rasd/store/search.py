@@ -1,0 +1,282 @@
+"""Search keys: what the full-text index stores for a text and what a query looks for.
+
+Every word of a document is indexed under three keys, each in its own column (SQLite FTS5) or
+under its own weight and lexeme prefix (PostgreSQL tsvector), so both back ends match alike:
+
+- **surf**: the normalised surface form without proclitics (`Token.stem` of `rasd.text.tokenize`,
+  `norm_key` folding) and without the definite article: «للتحالف», «التحالف» → «تحالف»,
+  «والوزارة», «وزارة» → «وزاره». Snowball strips a leading و from words such as وزارة; this key
+  keeps them whole.
+- **stem**: the Snowball Arabic stem (PyStemmer) of the same word (alef forms folded, ة kept,
+  the elided article of «للـ» restored): «التحالف», «تحالف» → «تحالف»; «الدولية» → «دول».
+- **skel**: a spelling skeleton of the surf key when it has five letters or more: the first and last letters kept, the long vowels ا و ي dropped in between. Foreign
+  names are written with and without their long vowels (بروكسل / بروكسيل, واشنطن / واشنطون);
+  both give «بركسل». It is matched last and weighted lowest.
+
+A query word matches a document word when any of its keys equals the document word's key of the
+same kind; all query words must match (AND). Keys contain only letters and digits (latin
+lower-cased), so no back end tokenizer splits them differently.
+
+Snippets are cut from the ORIGINAL text: the document is re-tokenised, the tokens whose keys
+match the query are found by their character offsets, and the window with the most distinct
+query words is returned with the offsets of the words to highlight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasd.model import Document, Token
+from rasd.text.normalize import norm_key, norm_lex
+from rasd.text.tokenize import tokenize
+
+__all__ = ["QueryTerm", "alias_key", "SearchQuery", "Snippet", "document_keys", "parse_query", "snippet", "token_keys"]
+
+_INDEXED_KINDS = frozenset({"WORD", "LATIN", "NUMBER", "HASHTAG"})
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+_SKELETON_MIN = 5
+_CACHE_LIMIT = 300_000
+_KEYS: dict[str, tuple[str, str, str]] = {}
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("arabic")
+
+
+_MAX_KEY = 100  # longer keys are cut (PostgreSQL lexemes are limited to 2 KB)
+
+
+def _alnum(s: str) -> str:
+    return (s if s.isalnum() else "".join(c for c in s if c.isalnum()))[:_MAX_KEY]
+
+
+def strip_article(key: str) -> str:
+    """A normalised word without its definite article (kept when fewer than 3 letters would remain)."""
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+
+
+def skeleton(key: str) -> str:
+    """The spelling skeleton of a normalised word without article ("" when it is too short)."""
+    if len(key) < _SKELETON_MIN:
+        return ""
+    return key[0] + key[1:-1].translate(_LONG_VOWELS) + key[-1]
+
+
+def _compute(surface: str, tok: Token, word: str) -> tuple[str, str, str]:
+    if tok.kind == "WORD":
+        surf = _alnum(strip_article(tok.stem))
+        portion = word[tok.stem_start - tok.start :]
+        pkey = norm_key(portion)
+        restored = tok.stem[: len(tok.stem) - len(pkey)] if tok.stem != pkey and tok.stem.endswith(pkey) else ""
+        stem = _alnum(_stemmer().stemWord(restored + norm_lex(portion)))
+        return surf, stem, _alnum(skeleton(surf))
+    if tok.kind == "HASHTAG":
+        surf = _alnum(tok.norm.lower())
+        return surf, surf, ""
+    surf = _alnum(tok.norm.lower())
+    return surf, surf, ""
+
+
+def token_keys(text: str, tok: Token) -> tuple[str, str, str]:
+    """(surf, stem, skel) keys of one token of `text` ("" for a key it does not have)."""
+    word = text[tok.start : tok.end]
+    keys = _KEYS.get(word)
+    if keys is None:
+        if len(_KEYS) > _CACHE_LIMIT:
+            _KEYS.clear()
+        keys = _KEYS[word] = _compute(word, tok, word)
+    return keys
+
+
+def _tokens(doc_or_text: Document | str) -> tuple[str, Sequence[Token]]:
+    if isinstance(doc_or_text, Document):
+        return doc_or_text.text, (doc_or_text.tokens or tokenize(doc_or_text.text))
+    return doc_or_text, tokenize(doc_or_text)
+
+
+def indexed(text: str, tokens: Iterable[Token]) -> list[tuple[Token, tuple[str, str, str]]]:
+    """The indexable tokens of a text with their keys (keys are cached per surface form: the
+    tokenizer gives one surface form one kind and one segmentation)."""
+    if len(_KEYS) > _CACHE_LIMIT:
+        _KEYS.clear()
+    cache = _KEYS
+    kinds = _INDEXED_KINDS
+    out = []
+    for tok in tokens:
+        if tok.kind in kinds:
+            word = text[tok.start : tok.end]
+            keys = cache.get(word)
+            if keys is None:
+                keys = cache[word] = _compute(word, tok, word)
+            if keys[0]:
+                out.append((tok, keys))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentKeys:
+    """The keys of one document's indexable words, in order, with the words' start offsets."""
+
+    starts: list[int]
+    surf: list[str]
+    stem: list[str]
+    skel: list[str]  # "" where a word has no skeleton (keeps positions aligned)
+
+
+def document_keys(doc_or_text: Document | str) -> DocumentKeys:
+    text, tokens = _tokens(doc_or_text)
+    pairs = indexed(text, tokens)
+    return DocumentKeys(
+        [t.start for t, _ in pairs], [k[0] for _, k in pairs], [k[1] for _, k in pairs], [k[2] for _, k in pairs]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QueryTerm:
+    """One query word: its three keys (an empty key is not looked up)."""
+
+    text: str
+    surf: str
+    stem: str
+    skel: str
+
+    def matches(self, keys: tuple[str, str, str]) -> bool:
+        return (
+            keys[0] == self.surf
+            or (bool(self.stem) and keys[1] == self.stem)
+            or (bool(self.skel) and keys[2] == self.skel)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    text: str
+    terms: tuple[QueryTerm, ...] = field(default_factory=tuple)
+
+    @property
+    def empty(self) -> bool:
+        return not self.terms
+
+
+def parse_query(query: str | None) -> SearchQuery:
+    """Split a query into words and compute their keys (duplicates removed, order kept)."""
+    query = (query or "").strip()
+    if not query:
+        return SearchQuery("")
+    seen: set[tuple[str, str, str]] = set()
+    terms: list[QueryTerm] = []
+    for tok, keys in indexed(query, tokenize(query)):
+        if keys in seen:
+            continue
+        seen.add(keys)
+        terms.append(QueryTerm(query[tok.start : tok.end], *keys))
+    return SearchQuery(query, tuple(terms))
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """An excerpt of the original text: `text`, where it starts in the document, and the spans
+    (relative to `text`) to highlight."""
+
+    text: str
+    start: int
+    highlights: tuple[tuple[int, int], ...]
+
+    def marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
+        out = []
+        pos = 0
+        for a, b in self.highlights:
+            out.append(self.text[pos:a])
+            out.append(open_mark + self.text[a:b] + close_mark)
+            pos = b
+        out.append(self.text[pos:])
+        return "".join(out)
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def snippet(
+    text: str,
+    query: SearchQuery,
+    extra: Sequence[tuple[int, int]] = (),
+    width: int = 220,
+    skip: int = 0,
+) -> Snippet:
+    """The best excerpt of about `width` characters of `text`, with query words (and the `extra`
+    spans, e.g. mentions of a filtered entity) highlighted. `skip` characters (the title) are not
+    considered for the window unless nothing else matches."""
+    hits: list[tuple[int, int, int]] = []  # (start, end, term index or -1)
+    if not query.empty:
+        for tok, keys in indexed(text, tokenize(text)):
+            for i, term in enumerate(query.terms):
+                if term.matches(keys):
+                    hits.append((tok.start, tok.end, i))
+                    break
+    hits.extend((a, b, -1) for a, b in extra)
+    hits.sort()
+    body_hits = [h for h in hits if h[0] >= skip] or hits
+    if body_hits:
+        start = _best_window(body_hits, width)
+        floor = 0 if start < skip else skip
+        start = max(floor, min(start - width // 5, len(text) - width))
+    else:
+        start = skip if skip < len(text) else 0
+    start = _word_start(text, start)
+    end = _word_end(text, min(len(text), start + width))
+    excerpt = text[start:end]
+    lead = "…" if start > 0 and start != skip else ""
+    tail = "…" if end < len(text) else ""
+    shift = len(lead) - start
+    spans = _merge((max(a, start) + shift, min(b, end) + shift) for a, b, _ in hits if a < end and b > start)
+    clean = (lead + excerpt + tail).replace("\n", " ")
+    return Snippet(clean, start, tuple(spans))
+
+
+def _best_window(hits: list[tuple[int, int, int]], width: int) -> int:
+    """Start offset of the hit that opens the window of `width` characters with the most distinct
+    query terms (extra spans count as one term), then the most hits."""
+    best_score, best_start = (-1, -1), hits[0][0]
+    j = 0
+    for i, (a, _b, _t) in enumerate(hits):
+        j = max(j, i)
+        while j + 1 < len(hits) and hits[j + 1][1] - a <= width:
+            j += 1
+        window = hits[i : j + 1]
+        score = (len({t for *_, t in window}), len(window))
+        if score > best_score:
+            best_score, best_start = score, a
+    return best_start
+
+
+def _word_start(text: str, pos: int) -> int:
+    while 0 < pos < len(text) and not text[pos - 1].isspace():
+        pos -= 1
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _word_end(text: str, pos: int) -> int:
+    limit = min(len(text), pos + 30)
+    while pos < limit and not text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def alias_key(name: str) -> str:
+    """The lookup key of an entity name or alias: its words' surf keys («بالرياض», «الرياض» and
+    «رياض» all give «رياض»; «وزير  الخارجية» gives «وزير خارجيه»)."""
+    return " ".join(keys[0] for _tok, keys in indexed(name, tokenize(name)))

@@ -1,0 +1,291 @@
+"""What the two back ends share: migrations, transactions, writing and reading documents.
+
+SQL here is written once, with `?` placeholders; the PostgreSQL back end rewrites them to `%s`.
+Back ends supply the connection, the transaction primitives, and the full-text index (an FTS5
+table in SQLite, a tsvector column in PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from abc import abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from rasd.model import Document
+from rasd.serialize import from_dict
+from rasd.store import dedup
+from rasd.store.base import DocumentNotFound, MigrationFailed, PutResult, SchemaTooNew, Store, placeholders
+from rasd.store.queries import QueriesMixin
+from rasd.store.rows import analysis_json, document_rows
+from rasd.store.rows import content_hash as compute_hash
+from rasd.store.search import DocumentKeys, document_keys
+
+__all__ = ["SQLStore", "migration_files"]
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
+    version     INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    applied_at  TEXT NOT NULL
+)"""
+
+
+@lru_cache(maxsize=4)
+def migration_files(dialect: str) -> tuple[tuple[int, str, str], ...]:
+    """(version, name, sql) of the dialect's migrations, in order; numbering must be 1, 2, 3, …"""
+    folder = resources.files("rasd.store").joinpath("migrations", dialect)
+    found = []
+    for entry in folder.iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            found.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    for expected, (version, name, _sql) in enumerate(found, 1):
+        if version != expected:
+            raise RuntimeError(f"migrations/{dialect}/{name}: expected number {expected:04d}; migrations must be numbered 0001, 0002, … without gaps")
+    return tuple(found)
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class SQLStore(QueriesMixin, Store):
+    dialect: str
+    db_errors: tuple[type[Exception], ...]  # the driver's error classes
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._depth = 0
+
+    # ------------------------------------------------------------------ back-end primitives
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+
+    @abstractmethod
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    @abstractmethod
+    def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    def _fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        rows = self._fetchall(sql, params)
+        return rows[0] if rows else None
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self._fetchone(sql, params)
+        return row[0] if row else None
+
+    @abstractmethod
+    def _begin(self) -> None: ...
+
+    @abstractmethod
+    def _commit(self) -> None: ...
+
+    @abstractmethod
+    def _rollback(self) -> None: ...
+
+    @abstractmethod
+    def _apply_migration(self, version: int, name: str, sql: str) -> bool:
+        """Run one migration and record it, in one transaction; False if another process did."""
+
+    @abstractmethod
+    def _insert_document(self, values: Sequence[Any], keys: DocumentKeys) -> int:
+        """Insert the documents row (and its full-text entry); return its doc_no."""
+
+    @abstractmethod
+    def _delete_rows(self, doc_no: int) -> None:
+        """Delete the documents row (children cascade) and its full-text entry."""
+
+    # ------------------------------------------------------------------ schema
+    def schema_version(self) -> int:
+        return int(self._scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version") or 0)
+
+    def migrate(self) -> int:
+        """Apply the pending migrations in order, each in its own transaction; return the version."""
+        self._execute(VERSION_TABLE)
+        files = migration_files(self.dialect)
+        known = files[-1][0] if files else 0
+        current = self.schema_version()
+        if current > known:
+            raise SchemaTooNew(url=self.url, found=current, known=known)
+        for version, name, sql in files:
+            if version <= current:
+                continue
+            try:
+                self._apply_migration(version, name, sql)
+            except self.db_errors as exc:
+                raise MigrationFailed(url=self.url, name=name, problem=f"{type(exc).__name__}: {exc}", version=self.schema_version()) from exc
+        return self.schema_version()
+
+    # ------------------------------------------------------------------ transactions
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._begin()
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self._rollback()
+            raise
+        self._depth = 0
+        self._commit()
+
+    # ------------------------------------------------------------------ writing
+    def put_document(self, doc: Document, content_hash: str | None = None, signature: Any = None) -> PutResult:
+        if not doc.id:
+            raise ValueError("the document has no id; build it with Document.from_parts or give it one")
+        rows = document_rows(doc)  # validates before anything is written
+        keys = document_keys(doc)
+        sig = signature if signature is not None else dedup.signature(doc, keys)
+        chash = content_hash or compute_hash(doc)
+        with self.transaction():
+            status = "added"
+            old = self._fetchone("SELECT doc_no, cluster_id FROM documents WHERE id = ?", (doc.id,))
+            old_entities: list[str] = []
+            if old:
+                status = "updated"
+                old_entities = [r[0] for r in self._fetchall("SELECT entity_id FROM document_entities WHERE doc_no = ?", (old[0],))]
+                self._delete_rows(old[0])
+            cluster, dup_of, bands = doc.id, None, []
+            if sig is not None:
+                bands = dedup.band_keys(sig)
+                match = dedup.best_match(sig, self._candidates(bands))
+                if match:
+                    dup_of, cluster = match[0], match[1]
+            self._execute("INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", (cluster, now()))
+            doc_no = self._insert_document(
+                (doc.id, chash, doc.title, doc.published, doc.source, doc.url, doc.text, analysis_json(doc), cluster,
+                 dedup.pack(sig), now()),
+                keys,
+            )
+            self._write_rows(doc_no, rows, bands)
+            if old:
+                self._collect_garbage(old_entities, old[1])
+        return PutResult(status, doc_no, cluster, dup_of)
+
+    def _candidates(self, bands: list[int]) -> list[tuple[str, str, Any]]:
+        sql = (
+            "SELECT d.id, d.cluster_id, d.minhash FROM documents d WHERE d.doc_no IN "
+            f"(SELECT DISTINCT doc_no FROM minhash_bands WHERE key IN ({placeholders(bands)})) ORDER BY d.doc_no LIMIT 500"
+        )
+        return self._fetchall(sql, bands)
+
+    def _write_rows(self, doc_no: int, rows: Any, bands: list[int]) -> None:
+        if bands:
+            self._executemany("INSERT INTO minhash_bands (key, doc_no) VALUES (?, ?) ON CONFLICT DO NOTHING", [(k, doc_no) for k in bands])
+        if rows.entities:
+            self._executemany(
+                "INSERT INTO entities (id, type, name, latin) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET latin = COALESCE(entities.latin, excluded.latin)",
+                rows.entities,
+            )
+            self._executemany(
+                "INSERT INTO document_entities (doc_no, entity_id, name, title, latin, affiliation, mentions, refs) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_no, *r) for r in rows.document_entities],
+            )
+        if rows.aliases:
+            self._executemany(
+                "INSERT INTO entity_aliases (entity_id, doc_no, alias, alias_key) VALUES (?, ?, ?, ?)",
+                [(e, doc_no, a, k) for e, a, k in rows.aliases],
+            )
+        if rows.titles:
+            self._executemany("INSERT INTO entity_titles (entity_id, doc_no, title) VALUES (?, ?, ?)", [(e, doc_no, t) for e, t in rows.titles])
+        if rows.mentions:
+            self._executemany(
+                "INSERT INTO mentions (doc_no, idx, entity_id, span_start, span_end, label, kind, source, text) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_no, *r) for r in rows.mentions],
+            )
+        if rows.quotes:
+            self._executemany(
+                "INSERT INTO quotes (doc_no, idx, span_start, span_end, text, direct, cue, speaker_id, speaker_text, "
+                "speaker_key, negated, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_no, *r) for r in rows.quotes],
+            )
+        if rows.events:
+            self._executemany(
+                "INSERT INTO events (doc_no, idx, type, trigger_start, trigger_end, trigger_text, location_id, date, "
+                "date_precision, location_precision, killed, injured, negated, sentence) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_no, *r) for r in rows.events],
+            )
+        if rows.participants:
+            self._executemany(
+                "INSERT INTO event_participants (doc_no, event_idx, idx, entity_id, role) VALUES (?, ?, ?, ?, ?)",
+                [(doc_no, *r) for r in rows.participants],
+            )
+        if rows.relations:
+            self._executemany(
+                "INSERT INTO relations (doc_no, idx, type, subject_id, object_id, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(doc_no, *r) for r in rows.relations],
+            )
+
+    def _collect_garbage(self, entity_ids: list[str], cluster: str) -> None:
+        """Remove entities and the cluster that no document refers to any more."""
+        if entity_ids:
+            self._execute(
+                f"DELETE FROM entities WHERE id IN ({placeholders(entity_ids)}) "
+                "AND NOT EXISTS (SELECT 1 FROM document_entities de WHERE de.entity_id = entities.id)",
+                entity_ids,
+            )
+        self._execute(
+            "DELETE FROM clusters WHERE id = ? AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.cluster_id = clusters.id)",
+            (cluster,),
+        )
+
+    def delete_document(self, doc_id: str) -> bool:
+        with self.transaction():
+            old = self._fetchone("SELECT doc_no, cluster_id FROM documents WHERE id = ?", (doc_id,))
+            if not old:
+                return False
+            ents = [r[0] for r in self._fetchall("SELECT entity_id FROM document_entities WHERE doc_no = ?", (old[0],))]
+            self._delete_rows(old[0])
+            self._collect_garbage(ents, old[1])
+        return True
+
+    # ------------------------------------------------------------------ reading documents
+    def content_hash(self, doc_id: str) -> str | None:
+        return self._scalar("SELECT content_hash FROM documents WHERE id = ?", (doc_id,))
+
+    def has_hash(self, content_hash: str) -> bool:
+        return self._fetchone("SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", (content_hash,)) is not None
+
+    @staticmethod
+    def _document(doc_id: str, text: str, analysis: str) -> Document:
+        data = json.loads(analysis)
+        data["text"] = text
+        return from_dict(data, where=f"stored document {doc_id}")
+
+    def get_document(self, doc_id: str) -> Document:
+        row = self._fetchone("SELECT text, analysis FROM documents WHERE id = ?", (doc_id,))
+        if row is None:
+            raise DocumentNotFound(id=doc_id)
+        return self._document(doc_id, row[0], row[1])
+
+    def iter_documents(self, batch: int = 200) -> Iterator[Document]:
+        last = -1
+        while True:
+            rows = self._fetchall(
+                "SELECT doc_no, id, text, analysis FROM documents WHERE doc_no > ? ORDER BY doc_no LIMIT ?", (last, batch)
+            )
+            if not rows:
+                return
+            for doc_no, doc_id, text, analysis in rows:
+                last = doc_no
+                yield self._document(doc_id, text, analysis)

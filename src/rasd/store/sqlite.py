@@ -1,0 +1,149 @@
+"""The SQLite back end: one file, WAL journal, foreign keys on, FTS5 over the search keys."""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rasd.store.base import DatabaseUnavailable
+from rasd.store.search import DocumentKeys, SearchQuery
+from rasd.store.sql import SQLStore, now
+
+__all__ = ["SQLiteStore"]
+
+# bm25 weights of the FTS5 columns surf, stem, skel: a surface match counts most.
+_BM25 = "bm25(document_fts, 1.0, 0.5, 0.25)"
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a script into complete statements (sqlite3.complete_statement knows comments,
+    strings and trigger bodies)."""
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip() and not all(ln.strip().startswith("--") or not ln.strip() for ln in buf.splitlines()):
+        raise ValueError(f"incomplete SQL statement at the end of the script: {buf.strip()[:80]!r}")
+    return out
+
+
+_SEP = "\x1f"  # between the compressed key columns
+
+
+def _columns(keys: DocumentKeys) -> tuple[str, str, str]:
+    return " ".join(keys.surf), " ".join(keys.stem), " ".join(k for k in keys.skel if k)
+
+
+class SQLiteStore(SQLStore):
+    dialect = "sqlite"
+    db_errors = (sqlite3.Error,)
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+        super().__init__(str(path))
+        p = Path(path)
+        if p.is_dir():
+            raise DatabaseUnavailable(url=str(p), problem="it is a directory", fix="Give a file name such as rasd.db.")
+        if p.parent and not p.parent.exists():
+            raise DatabaseUnavailable(url=str(p), problem=f"the folder {p.parent} does not exist", fix="Create it first, or use another path.")
+        try:
+            self.conn = sqlite3.connect(str(p), timeout=timeout, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseUnavailable(url=str(p), problem=str(exc), fix="Is it a SQLite database? Give another path for a new one.") from None
+        if mode.lower() != "wal":
+            raise DatabaseUnavailable(url=str(p), problem=f"WAL journal mode could not be set (got {mode})", fix="Put the database on a local file system.")
+        self.migrate()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------------ primitives
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(sql, params)
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def _begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def _commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def _apply_migration(self, version: int, name: str, sql: str) -> bool:
+        with self.transaction():
+            if self.schema_version() >= version:  # another process got there first
+                return False
+            for stmt in _statements(sql):
+                self.conn.execute(stmt)
+            self.conn.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", (version, name, now()))
+        return True
+
+    # ------------------------------------------------------------------ documents and the index
+    def _insert_document(self, values: Sequence[Any], keys: DocumentKeys) -> int:
+        columns = _columns(keys)
+        doc_no = self.conn.execute(
+            "INSERT INTO documents (id, content_hash, title, published, source, url, text, analysis, cluster_id, minhash, "
+            "ingested_at, search_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING doc_no",
+            (*values, zlib.compress(_SEP.join(columns).encode("utf-8"), 6)),
+        ).fetchone()[0]
+        self.conn.execute("INSERT INTO document_fts (rowid, surf, stem, skel) VALUES (?, ?, ?, ?)", (doc_no, *columns))
+        return doc_no
+
+    def _delete_rows(self, doc_no: int) -> None:
+        row = self._fetchone("SELECT search_keys FROM documents WHERE doc_no = ?", (doc_no,))
+        if row is not None:
+            columns = zlib.decompress(row[0]).decode("utf-8").split(_SEP)
+            self.conn.execute(
+                "INSERT INTO document_fts (document_fts, rowid, surf, stem, skel) VALUES ('delete', ?, ?, ?, ?)", (doc_no, *columns)
+            )
+        self.conn.execute("DELETE FROM documents WHERE doc_no = ?", (doc_no,))
+
+    def _match_sql(self, query: SearchQuery) -> tuple[str, list[Any]]:
+        groups = []
+        for t in query.terms:
+            alts = [f'{col} : "{key}"' for col, key in (("surf", t.surf), ("stem", t.stem), ("skel", t.skel)) if key]
+            groups.append("(" + " OR ".join(alts) + ")")
+        expr = " AND ".join(groups)
+        return f"SELECT rowid AS doc_no, -{_BM25} AS score FROM document_fts WHERE document_fts MATCH ?", [expr]
+
+    def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:
+        row = self._fetchone("SELECT search_keys FROM documents WHERE doc_no = ?", (doc_no,))
+        indexed = self._fetchone("SELECT 1 FROM document_fts WHERE rowid = ?", (doc_no,))
+        return row is not None and indexed is not None and zlib.decompress(row[0]).decode("utf-8").split(_SEP) == list(_columns(keys))
+
+    def _check_backend(self) -> list[str]:
+        problems = []
+        result = [r[0] for r in self._fetchall("PRAGMA quick_check")]
+        if result != ["ok"]:
+            problems += [f"SQLite quick_check: {r}" for r in result[:20]]
+        fk = self._fetchall("PRAGMA foreign_key_check")
+        if fk:
+            problems.append(f"{len(fk)} rows break a foreign key (first: table {fk[0][0]}, rowid {fk[0][1]} → {fk[0][2]})")
+        missing = int(self._scalar("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_fts f WHERE f.rowid = d.doc_no)"))
+        extra = int(self._scalar("SELECT COUNT(*) FROM document_fts f WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_no = f.rowid)"))
+        if missing:
+            problems.append(f"{missing} documents missing from the full-text index")
+        if extra:
+            problems.append(f"{extra} full-text index rows without a document")
+        try:
+            self.conn.execute("INSERT INTO document_fts (document_fts) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"full-text index integrity check failed: {exc}")
+        return problems

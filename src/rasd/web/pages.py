@@ -1,0 +1,251 @@
+"""The pages of the web interface: server-rendered Jinja2 (autoescaped), a little JavaScript.
+
+    /                  search, with filters and highlighted snippets (latest articles and the most
+                       named entities when nothing is asked)
+    /article/{id}      the text with its entities highlighted, its quotations and events
+    /entity/{id}       a profile: names, titles, timeline, quotations, events, relations, company
+    /network           the co-occurrence graph of the top entities
+    /timeline          events: a time chart and a table, by type and place
+    /api               the API's endpoints (from the OpenAPI schema; works offline)
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from rasd.api.errors import message_of, status_of
+from rasd.api.routes import MAX_OFFSET, graph_data
+from rasd.errors import RasdError
+from rasd.model import ENTITY_TYPES
+from rasd.store.base import Store
+from rasd.web.labels import EVENT_NAMES, RELATION_ORDER, RELATION_REVERSE
+from rasd.web.render import annotated_text, bar_chart
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+
+PAGE = 20
+EVENTS_PAGE = 100
+Text = Annotated[str | None, Query(max_length=300)]
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _offset(value: str | None) -> int:
+    try:
+        n = int(value or 0)
+    except ValueError:
+        return 0
+    return min(max(n, 0), MAX_OFFSET)
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, name, {"db_label": request.app.state.db_label, **context}, status_code=status)
+
+
+# ------------------------------------------------------------------------------------ search
+
+
+@router.get("/", response_class=HTMLResponse)
+async def search_page(
+    request: Request,
+    q: Text = None,
+    entity: Text = None,
+    type: Text = None,
+    source: Text = None,
+    since: Text = None,
+    until: Text = None,
+    order: Text = None,
+    offset: Text = None,
+) -> HTMLResponse:
+    form = {
+        "q": _clean(q), "entity": _clean(entity), "type": _clean(type), "source": _clean(source),
+        "since": _clean(since), "until": _clean(until), "order": "date" if order == "date" else "relevance",
+    }
+    start = _offset(offset)
+    asked = any(form[k] for k in ("q", "entity", "type", "source", "since", "until"))
+    pool = request.app.state.pool
+
+    def gather(store: Store) -> dict[str, Any]:
+        if asked:
+            hits = store.search(
+                form["q"], entity=form["entity"], type=form["type"], source=form["source"], since=form["since"],
+                until=form["until"], order=form["order"], limit=PAGE + 1, offset=start,
+            )
+            return {"hits": hits, "top": {}}
+        # nothing asked: the latest dated articles, and who is named most
+        hits = store.search(None, since="1000", order="date", limit=PAGE + 1, offset=start)
+        top = {t: store.entities(t, 8) for t in ENTITY_TYPES}
+        return {"hits": hits, "top": top}
+
+    error = None
+    status = 200
+    try:
+        found = await pool.run(gather)
+    except RasdError as exc:
+        error, status = {"code": exc.code, "message": message_of(exc)}, status_of(exc)
+        found = {"hits": [], "top": {}}
+    hits = found["hits"]
+    return render(
+        request,
+        "search.html",
+        {
+            "nav": "search", "form": form, "asked": asked, "hits": hits[:PAGE], "top": found["top"],
+            "offset": start, "more": len(hits) > PAGE, "page_size": PAGE, "error": error,
+            "event_types": EVENT_NAMES,
+        },
+        status,
+    )
+
+
+# ------------------------------------------------------------------------------------ article
+
+
+@router.get("/article/{doc_id:path}", response_class=HTMLResponse)
+async def article_page(doc_id: str, request: Request) -> HTMLResponse:
+    doc = await request.app.state.pool.run(lambda s: s.get_document(doc_id))
+    names = {e.id: e for e in doc.entities}
+    by_type: dict[str, list[Any]] = {t: [] for t in ENTITY_TYPES}
+    for e in sorted(doc.entities, key=lambda e: -(len(e.mentions) + len(e.references))):
+        by_type.setdefault(e.type if e.type in by_type else "MISC", []).append(e)
+    title_end = len(doc.title) if doc.title else 0
+    return render(
+        request,
+        "article.html",
+        {
+            "nav": "", "doc": doc, "entities": names, "by_type": by_type,
+            "title_html": annotated_text(doc, 0, title_end) if doc.title else None,
+            "body_html": annotated_text(doc, doc.body_start),
+        },
+    )
+
+
+# ------------------------------------------------------------------------------------ entity
+
+
+@router.get("/entity/{entity_id:path}", response_class=HTMLResponse)
+async def entity_page(entity_id: str, request: Request) -> HTMLResponse:
+    def gather(store: Store) -> dict[str, Any]:
+        profile = store.entity_profile(entity_id, quotes=20, cooccurring=20)
+        events = store.events(participant=profile.id, limit=50)
+        if profile.type == "LOC":
+            events += [e for e in store.events(location=profile.id, limit=50) if e not in events]
+        # an organisation's people: who leads it, belongs to it, holds posts in it (its relations'
+        # subjects), and what they said
+        members: list[tuple[str, str]] = []
+        for r in profile.relations:
+            if r["object"] == profile.id and r["subject"] != profile.id and (r["subject"], r["subject_name"]) not in members:
+                members.append((r["subject"], r["subject_name"]))
+        spoke = []
+        for mid, mname in members[:8]:
+            rows = store.quotes(mid, limit=3)
+            if rows:
+                spoke.append((mid, mname, rows))
+        return {"profile": profile, "events": events, "spoke": spoke}
+
+    found = await request.app.state.pool.run(gather)
+    profile = found["profile"]
+    incoming: dict[str, list[dict[str, Any]]] = {}
+    outgoing: list[dict[str, Any]] = []
+    for r in profile.relations:
+        if r["object"] == profile.id:
+            incoming.setdefault(r["type"], []).append(r)
+        else:
+            outgoing.append(r)
+    sections = [(t, RELATION_REVERSE.get(t, t), incoming[t]) for t in RELATION_ORDER if t in incoming]
+    sections += [(t, RELATION_REVERSE.get(t, t), rows) for t, rows in incoming.items() if t not in RELATION_ORDER]
+    return render(
+        request,
+        "entity.html",
+        {
+            "nav": "", "p": profile, "events": found["events"], "spoke": found["spoke"],
+            "sections": sections, "outgoing": outgoing,
+            "chart": bar_chart(profile.per_day, label=f"الإشارات إلى {profile.name} عبر الزمن"),
+        },
+    )
+
+
+# ------------------------------------------------------------------------------------ network
+
+
+@router.get("/network", response_class=HTMLResponse)
+async def network_page(
+    request: Request,
+    top: Annotated[int, Query(ge=2, le=150)] = 40,
+    type: Text = None,
+    min_weight: Annotated[int, Query(ge=1, le=1000)] = 1,
+) -> HTMLResponse:
+    etype = _clean(type)
+    if etype not in ENTITY_TYPES:
+        etype = None
+    data = await graph_data(request, top, etype, min_weight)
+    return render(
+        request,
+        "network.html",
+        {"nav": "network", "graph": data, "top": top, "type": etype, "min_weight": min_weight},
+    )
+
+
+# ------------------------------------------------------------------------------------ events
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+async def timeline_page(
+    request: Request,
+    type: Text = None,
+    location: Text = None,
+    since: Text = None,
+    until: Text = None,
+    offset: Text = None,
+) -> HTMLResponse:
+    form = {"type": _clean(type), "location": _clean(location), "since": _clean(since), "until": _clean(until)}
+    start = _offset(offset)
+    error = None
+    status = 200
+    try:
+        rows = await request.app.state.pool.run(
+            lambda s: s.events(
+                form["type"], location=form["location"], since=form["since"], until=form["until"],
+                limit=EVENTS_PAGE + 1, offset=start,
+            )
+        )
+    except RasdError as exc:
+        error, status, rows = {"code": exc.code, "message": message_of(exc)}, status_of(exc), []
+    shown = rows[:EVENTS_PAGE]
+    points = [((e.date if e.date and len(e.date) == 10 else e.published) or "", 1) for e in shown]
+    return render(
+        request,
+        "timeline.html",
+        {
+            "nav": "timeline", "form": form, "events": shown, "offset": start, "more": len(rows) > EVENTS_PAGE,
+            "page_size": EVENTS_PAGE, "error": error, "event_types": EVENT_NAMES,
+            "chart": bar_chart([p for p in points if p[0]], label="الأحداث عبر الزمن"),
+        },
+        status,
+    )
+
+
+# ------------------------------------------------------------------------------------ API reference
+
+
+@router.get("/api", response_class=HTMLResponse)
+async def api_page(request: Request) -> HTMLResponse:
+    schema = request.app.openapi()
+    endpoints = []
+    for path, ops in schema.get("paths", {}).items():
+        for method, op in ops.items():
+            params = [
+                {"name": p["name"], "in": p["in"], "required": p.get("required", False), "description": p.get("description", "")}
+                for p in op.get("parameters", [])
+            ]
+            endpoints.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""), "params": params,
+                              "body": "requestBody" in op})
+    return render(request, "api.html", {"nav": "api", "endpoints": endpoints, "info": schema.get("info", {})})

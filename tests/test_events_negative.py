@@ -1,0 +1,71 @@
+"""Sentences that must produce no event, negated events, and the same event mentioned again
+(issue 5)."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_handmade import build
+
+from rasd.events.stage import EventStage
+
+STAGE = EventStage()
+
+
+def events(text, entities=(), dates=()):
+    doc = build(text, list(entities), list(dates))
+    return doc, STAGE(doc).events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حصلت سارة على شهادة الماجستير في علم الاجتماع من جامعة القاهرة.",
+        "تلعب مواقع التواصل الاجتماعي دورا كبيرا في الحياة الاجتماعية للشباب.",
+        "وارتفع عدد المشتركين في الضمان الاجتماعي خلال العام الماضي.",
+        "قال عالم الاجتماع إن الأسرة تتغير.",
+        "سجل الفريق هدفين بفضل خط الهجوم القوي.",
+        "وأكد الخبراء أهمية تحليل البيانات الاقتصادية بدقة.",
+        "أدار حكم المباراة اللقاء بنجاح كبير.",
+        "يحتاج المرضى إلى مساعدة أسرهم في المنزل.",
+        "ونفذ الجيش انقلابا عسكريا على الحكومة.",
+        "ووقع الاختيار على المدرب الجديد.",
+        "تقع المدينة على ضفاف النهر.",
+    ],
+)
+def test_no_event(text):
+    doc, evs = events(text)
+    assert evs == [], [(e.type, doc.text[e.trigger_start : e.trigger_end]) for e in evs]
+
+
+def test_coup_is_not_an_accident_but_a_bus_overturning_is():
+    _, evs = events("وأدى انقلاب الحافلة إلى إصابة 4 ركاب.")
+    assert [e.type for e in evs] == ["ACCIDENT"]
+
+
+def test_negated_verbal_and_nominal_events():
+    _, evs = events("ولم يلتق سامي الأحمد بنظيره خلال الزيارة.", [("sami", "PERSON", ["سامي الأحمد"])])
+    meet = [e for e in evs if e.type == "MEET"]
+    assert len(meet) == 1 and meet[0].negated
+    _, evs = events("وأعلنت الحكومة عدم التوصل إلى اتفاق مع النقابات.", [("gov", "ORG", ["الحكومة"])])
+    agreement = [e for e in evs if e.type == "AGREEMENT"]
+    assert len(agreement) == 1 and agreement[0].negated
+
+
+def test_anaphoric_mention_of_the_same_meeting_is_not_counted_twice():
+    text = "عقد وزراء الخارجية اجتماعا في جدة أمس. وناقش هذا الاجتماع قضايا المنطقة. وانتهى الاجتماع مساء."
+    doc, evs = events(text, [("jeddah", "LOC", ["جدة"])], [("أمس", "2024-05-09", "day")])
+    assert [e.type for e in evs] == ["MEET"]
+    assert evs[0].location == "jeddah"
+
+
+def test_date_is_never_the_publication_date():
+    doc, evs = events("التقى سامي الأحمد بخالد العمري في دبي.", [("sami", "PERSON", ["سامي الأحمد"]), ("dubai", "LOC", ["دبي"])])
+    assert doc.published == "2024-05-10"
+    assert [(e.type, e.date, e.date_precision) for e in evs] == [("MEET", None, None)]
+
+
+def test_date_of_another_clause_is_not_taken():
+    text = "وقال الوزير أمس إن اجتماعا سيعقد في الرباط."
+    doc, evs = events(text, [("rabat", "LOC", ["الرباط"])], [("أمس", "2024-05-09", "day")])
+    (ev,) = evs
+    assert ev.type == "MEET" and ev.date is None and ev.location == "rabat"

@@ -1,0 +1,76 @@
+"""The "ner" stage on sentences written for these tests (issue 3)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from rasd.model import Document
+from rasd.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return build_pipeline(["text", "ner"], config={"pipeline": {"stages": []}})
+
+
+def run(pipe, text: str) -> Document:
+    return pipe(Document.from_parts(text))
+
+
+def found(doc: Document) -> list[tuple[str, str]]:
+    return [(doc.text[m.start : m.end], m.label) for m in doc.mentions]
+
+
+def test_importing_rasd_ner_loads_no_model():
+    code = (
+        "import sys, rasd.ner, rasd.ner.stage, rasd.ner.tagger as t, rasd.ner.clusters as c;"
+        "print(t.load_tagger.cache_info().currsize, c.load_clusters.cache_info().currsize,"
+        " 'pycrfsuite' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "0", "False"]
+
+
+def test_proclitics_stay_outside_the_span(pipe):
+    doc = run(pipe, "وصل الوفد الحكومي ببغداد صباح الأحد بعد زيارة قصيرة إلى العراق.")
+    assert ("بغداد", "LOC") in found(doc)
+    m = next(m for m in doc.mentions if doc.text[m.start : m.end] == "بغداد")
+    assert doc.text[m.start - 1] == "ب"
+
+
+def test_spans_are_text_slices_and_do_not_overlap(pipe):
+    doc = run(pipe, "واستقبل الملك في الرباط وزير الخارجية الفرنسي، ثم توجه إلى مدريد وبرلين ولندن.")
+    last_end = -1
+    for m in sorted(doc.mentions, key=lambda m: m.start):
+        assert m.start >= last_end
+        assert 0 <= m.start < m.end <= len(doc.text)
+        assert doc.text[m.start : m.end].strip() == doc.text[m.start : m.end]
+        last_end = m.end
+    assert {"الرباط", "مدريد", "برلين", "لندن"} <= {t for t, label in found(doc) if label == "LOC"}
+
+
+def test_apposition_after_a_title_is_a_person(pipe):
+    doc = run(pipe, "وقال وزير الزراعة والصيد البحري التونسي، فاروق بن صالح، إن الموسم سيكون جيدا.")
+    assert ("فاروق بن صالح", "PERSON") in found(doc)
+    doc = run(pipe, "وحضر اللقاء سفير تشاد في الجزائر، عمر محمدي.")
+    assert ("عمر محمدي", "PERSON") in found(doc)
+
+
+def test_no_person_from_a_comma_phrase_that_is_not_a_name(pipe):
+    doc = run(pipe, "وقال الوزير، في تصريح للصحفيين، إن الاجتماع كان مثمرا.")
+    assert not [m for m in doc.mentions if m.label == "PERSON"]
+
+
+def test_organisation_phrase_and_consistency(pipe):
+    doc = run(pipe, "أعلنت وزارة الصحة المغربية عن حملة جديدة. وقالت الصحة المغربية إن الحملة تشمل المدن الكبرى.")
+    assert ("وزارة الصحة المغربية", "ORG") in found(doc)
+    assert ("الصحة المغربية", "ORG") in found(doc)
+
+
+def test_a_name_tagged_once_is_tagged_everywhere(pipe):
+    doc = run(pipe, "وقالت منظمة الصحة العالمية إن الوباء تراجع. وأضاف بيان لمنظمة الصحة العالمية أن الوضع تحسن.")
+    orgs = [t for t, label in found(doc) if label == "ORG"]
+    assert len(orgs) == 2 and all(t.endswith("الصحة العالمية") for t in orgs)

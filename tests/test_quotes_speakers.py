@@ -1,0 +1,141 @@
+"""Who said it: the speaker after the verb, before it, through a reference, a source phrase,
+an anonymous source, or the previous quotation (issue 5)."""
+
+from __future__ import annotations
+
+from test_quotes_handmade import build
+
+from rasd.quotes.stage import QuoteStage
+
+STAGE = QuoteStage()
+KHALID = ("khalid", "PERSON", ["خالد العمري"], ["الوزير"])
+HEALTH = ("health", "ORG", ["وزارة الصحة"])
+
+
+def quotes(text, entities=(), dates=()):
+    doc = build(text, list(entities), list(dates))
+    return doc, STAGE(doc).quotes
+
+
+def spk(doc, q):
+    return doc.text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None
+
+
+def test_person_named_after_the_title_after_the_verb():
+    text = "أكد وزير الاقتصاد والتخطيط، خالد العمري، إن النمو سيتسارع العام المقبل."
+    for title in (None, "وزير الاقتصاد والتخطيط"):
+        ent = ("khalid", "PERSON", ["خالد العمري"], (), title)
+        doc, (q,) = quotes(text, [ent])
+        assert q.speaker == "khalid"
+        assert spk(doc, q) == "وزير الاقتصاد والتخطيط، خالد العمري"
+        assert doc.text[q.start : q.end] == "النمو سيتسارع العام المقبل"
+
+
+def test_title_with_an_organisation_inside_still_names_the_person():
+    text = "وقال الممثل الخاص للأمم المتحدة، يوسف كامل، إن المفاوضات ستستأنف."
+    doc, (q,) = quotes(text, [("un", "ORG", ["الأمم المتحدة"]), ("yusuf", "PERSON", ["يوسف كامل"])])
+    assert q.speaker == "yusuf"
+
+
+def test_organisation_after_the_verb():
+    doc, (q,) = quotes("قالت وزارة الصحة، في بيان صدر مساء أمس، إن عدد الإصابات انخفض.", [HEALTH])
+    assert q.speaker == "health" and doc.text[q.start : q.end] == "عدد الإصابات انخفض"
+
+
+def test_subject_before_the_verb():
+    doc, (q,) = quotes("وكانت وزارة الصحة قد أعلنت أن المستشفى الجديد سيفتح أبوابه قريبا.", [HEALTH])
+    assert q.speaker == "health"
+    doc, (q,) = quotes("خالد العمري أكد أن الحكومة ستدعم المزارعين.", [KHALID])
+    assert q.speaker == "khalid"
+
+
+def test_a_place_before_a_comma_is_not_the_subject():
+    doc, (q,) = quotes("وفيما يتعلق بلبنان، قالت وزارة الصحة إن الشحنة وصلت.", [HEALTH, ("lb", "LOC", ["لبنان"])])
+    assert q.speaker == "health"
+
+
+def test_speaker_through_a_resolved_reference():
+    text = "استقبل خالد العمري وفدا من المستثمرين. وأشار الوزير إلى أن الاستثمارات تضاعفت."
+    doc, qs = quotes(text, [KHALID])
+    (q,) = qs
+    assert q.speaker == "khalid" and spk(doc, q) == "الوزير"
+    assert doc.text[q.start : q.end] == "الاستثمارات تضاعفت"
+
+
+def test_unresolved_title_keeps_the_phrase_without_an_id():
+    doc, (q,) = quotes("وأشار الوزير إلى أن الاستثمارات تضاعفت.")
+    assert q.speaker is None and spk(doc, q) == "الوزير"
+
+
+def test_explicit_subject_wins_over_a_source_phrase():
+    text = "وبحسب بيان وزارة الصحة، فقد أبرز المدير الإقليمي، هاني سالم، بهذه المناسبة الجهود التي تبذلها الفرق الطبية في القرى، معربا عن شكره للمتطوعين."
+    doc, (q,) = quotes(text, [HEALTH, ("hani", "PERSON", ["هاني سالم"])])
+    assert q.speaker == "hani"
+    assert doc.text[q.start : q.end] == "الجهود التي تبذلها الفرق الطبية في القرى"
+    assert doc.text[q.cue_start : q.cue_end] == "أبرز"
+
+
+def test_same_source_refers_back_to_the_source_phrase():
+    text = (
+        "وبحسب بيان وزارة الصحة، فقد أكد المدير الإقليمي، هاني سالم، أن اللقاحات متوفرة. "
+        "وأشار المصدر ذاته إلى أن حملة التطعيم ستبدأ الأسبوع المقبل."
+    )
+    doc, qs = quotes(text, [HEALTH, ("hani", "PERSON", ["هاني سالم"])])
+    assert [q.speaker for q in qs] == ["hani", "health"]
+    assert spk(doc, qs[1]) == "المصدر ذاته"
+
+
+def test_statement_author_is_the_speaker():
+    doc, (q,) = quotes("وخلص تقرير منظمة الصحة العالمية إلى أن الوضع الوبائي مستقر.", [("who", "ORG", ["منظمة الصحة العالمية"])])
+    assert q.speaker == "who" and spk(doc, q) == "تقرير منظمة الصحة العالمية"
+
+
+def test_source_phrase_then_fa_inna_is_a_quotation_of_the_source():
+    doc, (q,) = quotes("وبحسب وزارة الصحة، فإن المستشفيات الجديدة ستفتح قريبا.", [HEALTH])
+    assert q.speaker == "health" and doc.text[q.start : q.end] == "المستشفيات الجديدة ستفتح قريبا"
+    assert doc.text[q.cue_start : q.cue_end] == "وبحسب"
+
+
+def test_trailing_source_phrase_attributes_the_sentence():
+    doc, (q,) = quotes("وصلت الشحنة الأولى من الأدوية إلى المستشفيات، وفقا لوزارة الصحة.", [HEALTH])
+    assert q.speaker == "health"
+    assert doc.text[q.start : q.end] == "وصلت الشحنة الأولى من الأدوية إلى المستشفيات"
+
+
+def test_anonymous_sources_keep_their_phrase():
+    cases = [
+        ("وقال مصدر أمني إن الهجوم وقع فجرا.", "مصدر أمني"),
+        ("وذكرت مصادر مطلعة أن المفاوضات تعثرت.", "مصادر مطلعة"),
+        ("وقال شهود عيان إن النيران اشتعلت في المبنى.", "شهود عيان"),
+        ("وأكد مسؤول كبير في الوزارة أن القرار نهائي.", "مسؤول كبير"),
+    ]
+    for text, phrase in cases:
+        doc, (q,) = quotes(text)
+        assert q.speaker is None and spk(doc, q) == phrase, text
+
+
+def test_verb_without_subject_continues_the_previous_speaker():
+    text = "قال خالد العمري إن الاقتصاد ينمو بسرعة. وأضاف أن البطالة تراجعت."
+    doc, qs = quotes(text, [KHALID])
+    assert [q.speaker for q in qs] == ["khalid", "khalid"]
+    assert [q.sentence for q in qs] == [0, 1]
+
+
+def test_participle_clause_takes_the_governing_speaker():
+    text = "وصل خالد العمري إلى المطار صباح اليوم، مؤكدا أن الزيارة ستعزز العلاقات بين البلدين."
+    doc, (q,) = quotes(text, [KHALID])
+    assert q.speaker == "khalid" and doc.text[q.start : q.end] == "الزيارة ستعزز العلاقات بين البلدين"
+
+
+def test_participle_clause_ends_the_previous_quotation():
+    text = "وأوضح خالد العمري أن المصانع عادت للعمل، معتبرا أن الأزمة انتهت."
+    doc, qs = quotes(text, [KHALID])
+    assert [doc.text[q.start : q.end] for q in qs] == ["المصانع عادت للعمل", "الأزمة انتهت"]
+    assert [q.speaker for q in qs] == ["khalid", "khalid"]
+
+
+def test_framing_adverbial_and_date_are_skipped_before_the_subject():
+    doc, (q,) = quotes("وأكد، من جهته، خالد العمري أن الحوار مستمر.", [KHALID])
+    assert q.speaker == "khalid"
+    doc, (q,) = quotes("وقال أمس خالد العمري إن الحوار مستمر.", [KHALID], [("أمس", "2024-05-09", "day")])
+    assert q.speaker == "khalid"

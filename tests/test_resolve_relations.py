@@ -1,0 +1,119 @@
+"""Relations from patterns (issue 4): each pattern, with its evidence span. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.resolve.errors import RelationPatternError
+from rasd.resolve.relations import load_patterns
+from test_resolve_support import entity, relations, resolved
+
+
+def test_part_of_with_a_relative_and_a_proclitic():
+    doc = resolved("أطلقت [ORG لجنة التنسيق الإقليمية] التابعة [ORG للاتحاد الإفريقي] برنامجا جديدا.")
+    sub = entity(doc, "لجنة التنسيق الإقليمية").id
+    assert ("PART_OF", sub, "org:african-union") in relations(doc)
+    r = next(r for r in doc.relations if r.type == "PART_OF")
+    assert doc.text[r.start : r.end] == "لجنة التنسيق الإقليمية التابعة للاتحاد الإفريقي"
+
+
+def test_co_chairs_listed_after_the_verb():
+    doc = resolved(
+        "أطلق الشركاء [ORG مجموعة العمل الخاصة بالساحل]. وتتولى [LOC تونس] الرئاسة المشتركة لهذه المجموعة "
+        "بالإضافة إلى [LOC كندا] و[LOC اليابان] و[LOC الولايات المتحدة]."
+    )
+    group = entity(doc, "مجموعة العمل الخاصة بالساحل").id
+    chairs = {s for t, s, o in relations(doc) if t == "CO_CHAIR_OF" and o == group}
+    assert chairs == {"country:TN", "country:CA", "country:JP", "country:US"}
+
+
+def test_co_chair_by_a_possessive_pronoun_points_to_the_feminine_org_before():
+    doc = resolved(
+        "اجتمعت [ORG مجموعة الدعم الإقليمية] التابعة [ORG للتحالف الدولي ضد داعش]، والتي يتولى "
+        "[LOC الأردن] رئاستها المشتركة، في عمان."
+    )
+    group = entity(doc, "مجموعة الدعم الإقليمية").id
+    rels = relations(doc)
+    assert ("CO_CHAIR_OF", "country:JO", group) in rels
+    assert ("CO_CHAIR_OF", "country:JO", "org:global-coalition-isis") not in rels
+    assert ("PART_OF", group, "org:global-coalition-isis") in rels
+
+
+def test_co_chair_by_a_masculine_pronoun():
+    doc = resolved("انعقد [ORG المنتدى العالمي للمياه] الذي تتولى [LOC السنغال] رئاسته المشتركة.")
+    assert ("CO_CHAIR_OF", "country:SN", entity(doc, "المنتدى العالمي للمياه").id) in relations(doc)
+
+
+def test_co_chair_with_a_reference_as_subject():
+    doc = resolved(
+        "أكد وزير الخارجية أن [LOC المغرب] ملتزم. وتتولى المملكة الرئاسة المشتركة [ORG لمنتدى الأمن الإقليمي]."
+    )
+    assert ("CO_CHAIR_OF", "country:MA", entity(doc, "منتدى الأمن الإقليمي").id) in relations(doc)
+
+
+def test_leads_by_a_verb():
+    doc = resolved("ويقود [PER أحمد الزين] [ORG حزب النهضة الوطنية] منذ عشر سنوات.")
+    assert ("LEADS", entity(doc, "أحمد الزين").id, entity(doc, "حزب النهضة الوطنية").id) in relations(doc)
+
+
+def test_leads_by_a_title():
+    doc = resolved("وقال رئيس [ORG الاتحاد العام للشغل]، [PER نور الدين التابعي]، إن الإضراب قائم.")
+    person = entity(doc, "نور الدين التابعي")
+    org = entity(doc, "الاتحاد العام للشغل").id
+    rels = relations(doc)
+    assert ("LEADS", person.id, org) in rels
+    assert person.affiliation == org
+    assert ("ROLE_OF", person.id, org) in rels
+
+
+def test_role_of_from_the_title_affiliation():
+    doc = resolved("وقال وزير الخارجية البرتغالي، [PER جواو كرافينيو]، إن بلاده تدعم الاتفاق.")
+    person = entity(doc, "جواو كرافينيو").id
+    assert ("ROLE_OF", person, "country:PT") in relations(doc)
+    r = next(r for r in doc.relations if r.type == "ROLE_OF")
+    assert doc.text[r.start : r.end] == "وزير الخارجية البرتغالي، جواو كرافينيو"
+
+
+def test_member_of():
+    doc = resolved("وقال الوزير إن [LOC موريتانيا] عضو في [ORG الاتحاد الإفريقي] منذ تأسيسه.")
+    assert ("MEMBER_OF", "country:MR", "org:african-union") in relations(doc)
+
+
+def test_member_of_by_joining():
+    doc = resolved("وأعلنت الحكومة انضمام [LOC السويد] إلى [ORG حلف شمال الأطلسي] رسميا.")
+    assert ("MEMBER_OF", "country:SE", "org:nato") in relations(doc)
+
+
+def test_located_in():
+    doc = resolved("ووقع الانفجار في [LOC قرية تامدة] في [LOC مالي] صباح أمس.")
+    assert ("LOCATED_IN", entity(doc, "قرية تامدة").id, "country:ML") in relations(doc)
+
+
+def test_located_in_by_a_nisba():
+    doc = resolved("وانعقد المؤتمر في مدينة [LOC أكادير] المغربية بحضور الوزراء.")
+    assert ("LOCATED_IN", entity(doc, "أكادير").id, "country:MA") in relations(doc)
+
+
+def test_no_located_in_between_two_countries():
+    doc = resolved("وقال سفير [LOC النيجر] في [LOC بلجيكا]، [PER موسى ديالو]، إن الزيارة ناجحة.")
+    assert not any(t == "LOCATED_IN" for t, _, _ in relations(doc))
+
+
+def test_relations_need_their_trigger_words():
+    doc = resolved("وزار [PER أحمد الزين] مقر [ORG حزب النهضة الوطنية] أمس.")
+    assert relations(doc) == set()
+
+
+def test_bad_pattern_file_is_reported(tmp_path):
+    p = tmp_path / "relations.tsv"
+    p.write_text("type\tpattern\nPART_OF\t@ORG=subj التابعة @ORG\n", encoding="utf-8")
+    with pytest.raises(RelationPatternError) as err:
+        load_patterns(p)
+    assert "line 1" in str(err.value) and "E402" in str(err.value)
+    p.write_text("type\tpattern\nFRIEND_OF\t@ORG=subj مع @ORG=obj\n", encoding="utf-8")
+    with pytest.raises(RelationPatternError, match="unknown relation type"):
+        load_patterns(p)
+    p.write_text("type\tpattern\nPART_OF\t@ORG=subj ?التابعة @ORG=obj\n", encoding="utf-8")
+    with pytest.raises(RelationPatternError, match="not optional"):
+        load_patterns(p)

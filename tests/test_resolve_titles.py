@@ -1,0 +1,96 @@
+"""Titles and affiliations by apposition (issue 4). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_resolve_support import entity, resolved
+
+
+def test_title_before_the_comma_with_nisba_affiliation():
+    doc = resolved("وشارك في اللقاء وزير الخارجية البرتغالي، [PER جواو كرافينيو]، عبر الفيديو.")
+    e = entity(doc, "جواو كرافينيو")
+    assert e.title == "وزير الخارجية البرتغالي"
+    assert e.affiliation == "country:PT"
+    assert doc.text[e.title_span[0] : e.title_span[1]] == e.title
+
+
+def test_title_naming_a_country_and_a_city():
+    doc = resolved("وحضر سفير [LOC السنغال] في [LOC مدريد]، [PER مامادو سال]، حفل الافتتاح.")
+    e = entity(doc, "مامادو سال")
+    assert e.title == "سفير السنغال في مدريد"
+    assert e.affiliation == "country:SN"
+
+
+def test_long_title_after_a_verb():
+    doc = resolved(
+        "وفي افتتاح الدورة، أكد وزير الشؤون الخارجية والتعاون الإفريقي والتونسيين بالخارج، "
+        "[PER منير الحداد]، أن بلاده مستعدة."
+    )
+    e = entity(doc, "منير الحداد")
+    assert e.title == "وزير الشؤون الخارجية والتعاون الإفريقي والتونسيين بالخارج"
+    assert e.affiliation == "country:TN"
+
+
+def test_title_word_with_a_conjunction():
+    doc = resolved(
+        "وتحدث وزير الدفاع الفرنسي، [PER بيير مارتان]، ووزير الدفاع الألماني، [PER هانز مولر]، عن الخطة."
+    )
+    e = entity(doc, "هانز مولر")
+    assert e.title == "وزير الدفاع الألماني"
+    assert e.affiliation == "country:DE"
+    assert entity(doc, "بيير مارتان").affiliation == "country:FR"
+
+
+def test_envoy_title_with_an_organisation_inside():
+    doc = resolved("وقال المبعوث الأمريكي الخاص [ORG للتحالف الدولي]، [PER جيمس براون]، إن العمل مستمر.")
+    e = entity(doc, "جيمس براون")
+    assert e.title == "المبعوث الأمريكي الخاص للتحالف الدولي"
+    assert e.affiliation == "country:US"
+
+
+def test_title_without_a_comma():
+    doc = resolved("استقبل وزير الخارجية المصري [PER سامح عبد الحميد] نظيره أمس.")
+    e = entity(doc, "سامح عبد الحميد")
+    assert e.title == "وزير الخارجية المصري"
+    assert e.affiliation == "country:EG"
+
+
+def test_title_after_the_name():
+    doc = resolved("وقال [PER عمر السعيدي]، رئيس الحكومة الجزائرية، إن الإصلاحات ستستمر.")
+    e = entity(doc, "عمر السعيدي")
+    assert e.title == "رئيس الحكومة الجزائرية"
+    assert e.affiliation == "country:DZ"
+
+
+def test_chained_title_words():
+    doc = resolved("وأوضح المتحدث باسم رئيس الوزراء العراقي، [PER علي الكاظمي]، أن الزيارة مقررة.")
+    e = entity(doc, "علي الكاظمي")
+    assert e.title == "المتحدث باسم رئيس الوزراء العراقي"
+    assert e.affiliation == "country:IQ"
+
+
+def test_a_title_word_with_a_preposition_starts_a_new_title():
+    doc = resolved("والتقى رئيس الحكومة بوزير الخارجية الإيطالي، [PER ماريو روسي]، في روما.")
+    assert entity(doc, "ماريو روسي").title == "وزير الخارجية الإيطالي"
+
+
+def test_a_title_stops_at_another_person():
+    doc = resolved("وأعلن [PER كريم الفاسي]، [PER سمير الناصري]، عن المبادرة.")
+    assert entity(doc, "سمير الناصري").title is None
+
+
+def test_honorific_between_comma_and_name():
+    doc = resolved("وقال الأمين العام [ORG للأمم المتحدة]، السيد [PER كارلوس مينديز]، إن الوضع خطير.")
+    e = entity(doc, "كارلوس مينديز")
+    assert e.title == "الأمين العام للأمم المتحدة"
+    assert e.affiliation == "org:un"
+
+
+def test_plural_nisba_gives_the_country():
+    doc = resolved("وقال وزير الجالية والمغاربة المقيمين بالخارج، [PER يوسف البقالي]، إن البرنامج جاهز.")
+    assert entity(doc, "يوسف البقالي").affiliation == "country:MA"
+
+
+def test_person_without_a_title():
+    doc = resolved("وقال [PER يوسف البقالي] إن البرنامج جاهز.")
+    e = entity(doc, "يوسف البقالي")
+    assert e.title is None and e.affiliation is None

@@ -1,0 +1,226 @@
+"""The store interface on both back ends (SQLite file, real PostgreSQL server), and their parity."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.serialize import to_dict
+from rasd.store import open_store
+from rasd.store.base import BadQuery, BadReference, UnknownEntity
+
+BODY_ALLIANCE = "قال وزير الخارجية إن اجتماعا للتحالف الدولي سيعقد في بروكسيل الأسبوع المقبل لبحث الأوضاع الأمنية في المنطقة."
+BODY_RIYADH = "استقبل أمير المنطقة في الرياض وفدا من رجال الأعمال لبحث فرص الاستثمار في قطاع السياحة والطاقة المتجددة."
+BODY_MINISTRY = "أعلنت وزارة الصحة عن حملة تطعيم جديدة تشمل جميع المدارس في الرياض وجدة والدمام خلال الشهر المقبل."
+BODY_STORM = "أعلنت هيئة الأرصاد أن عاصفة رملية ستضرب المنطقة الشرقية غدا، ودعت السكان إلى توخي الحذر عند القيادة."
+
+
+def corpus(build_doc):
+    """Five hand-built analysed documents; two of them are the same wire story."""
+    wire = ("أكد وزير الخارجية في مؤتمر صحفي بالرياض أن المملكة ستواصل دعم جهود السلام في المنطقة، "
+            "وأن الحوار هو السبيل الوحيد لحل الخلافات بين الدول، مشيرا إلى أن الاتصالات مستمرة مع الشركاء.")
+    minister = ("per:fm", "PERSON", "وزير الخارجية", ["وزير الخارجية"])
+    riyadh = ("loc:riyadh", "LOC", "الرياض", ["الرياض"])
+    return [
+        build_doc(BODY_ALLIANCE, "اجتماع مرتقب للتحالف", id="a1", published="2015-07-21", source="sabq",
+                  entities=[minister, ("loc:brussels", "LOC", "بروكسل", ["بروكسيل"])],
+                  quotes=[("اجتماعا للتحالف الدولي سيعقد في بروكسيل", "per:fm")],
+                  events=[("MEETING", "اجتماعا", [("per:fm", "actor")], "loc:brussels")],
+                  titles={"per:fm": "وزير"}),
+        build_doc(BODY_RIYADH, "وفد اقتصادي في العاصمة", id="a2", published="2015-07-22", source="okaz",
+                  entities=[riyadh, ("per:emir", "PERSON", "أمير المنطقة", ["أمير المنطقة"])],
+                  events=[("MEETING", "استقبل", [("per:emir", "host")], "loc:riyadh")],
+                  relations=[("LOCATED_IN", "per:emir", "loc:riyadh")]),
+        build_doc(BODY_MINISTRY, "حملة تطعيم", id="a3", published="2015-08-02", source="sabq",
+                  entities=[riyadh, ("org:moh", "ORG", "وزارة الصحة", ["وزارة الصحة"])]),
+        build_doc(wire, "الخارجية: الحوار سبيل السلام", id="w1", published="2015-08-05", source="sabq",
+                  entities=[minister, ("loc:riyadh", "LOC", "الرياض", ["بالرياض"])],
+                  quotes=[("الحوار هو السبيل الوحيد لحل الخلافات بين الدول", "per:fm")],
+                  titles={"per:fm": "الوزير"}),
+        build_doc(wire, "المملكة تدعم جهود السلام", id="w2", published="2015-08-06", source="okaz",
+                  entities=[minister]),
+    ]
+
+
+@pytest.fixture
+def store(store_url, build_doc):
+    s = open_store(store_url)
+    for doc in corpus(build_doc):
+        s.put_document(doc)
+    yield s
+    s.close()
+
+
+def ids(results):
+    return [r.id for r in results]
+
+
+def test_document_round_trips_through_the_store(store, build_doc):
+    for doc in corpus(build_doc):
+        assert to_dict(store.get_document(doc.id)) == to_dict(doc)
+    assert store.content_hash("a1") is not None and store.content_hash("nope") is None
+    assert store.has_hash(store.content_hash("a1"))
+
+
+def test_clitic_spelling_and_waw_variants_are_found(store):
+    assert ids(store.search("التحالف الدولي")) == ["a1"]
+    assert ids(store.search("بروكسل")) == ["a1"]
+    assert ids(store.search("وزارة")) == ["a3"]
+    hit = store.search("التحالف الدولي")[0]
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["للتحالف", "الدولي"]
+
+
+def test_filters_order_and_empty_query(store):
+    assert set(ids(store.search(entity="الرياض"))) == {"a2", "a3", "w1"}
+    assert set(ids(store.search(entity="بالرياض", source="sabq"))) == {"a3", "w1"}
+    assert ids(store.search(entity="الرياض", order="date")) == ["w1", "a3", "a2"]
+    assert ids(store.search(entity="الرياض", since="2015-08", until="2015-08-02")) == ["a3"]
+    assert set(ids(store.search(type="ORG"))) == {"a3"}
+    assert set(ids(store.search(type="MEETING"))) == {"a1", "a2"}
+    assert ids(store.search("المنطقة", entity="أمير المنطقة")) == ["a2"]
+    hit = store.search(entity="بروكسيل")[0]
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["بروكسيل"]
+    with pytest.raises(BadQuery):
+        store.search("")
+    with pytest.raises(BadQuery):
+        store.search("x", since="yesterday")
+    with pytest.raises(UnknownEntity):
+        store.search(entity="لا أحد")
+
+
+def test_near_duplicates_form_one_story_and_collapse(store):
+    assert store.get_document("w2") is not None
+    collapsed = store.search("الحوار السلام")
+    assert len(collapsed) == 1 and collapsed[0].cluster_size == 2
+    assert collapsed[0].cluster == "w1"
+    assert set(ids(store.search("الحوار السلام", collapse_duplicates=False))) == {"w1", "w2"}
+    fm = [e for e in store.entities("PERSON") if e.id == "per:fm"][0]
+    assert (fm.documents, fm.stories) == (3, 2)
+
+
+def test_entities_merge_across_documents_with_every_alias_and_title(store):
+    top = store.entities(top=2)
+    assert [e.id for e in top] == ["loc:riyadh", "per:fm"]  # 3 stories, then 2 (w1 and w2 are one story)
+    p = store.entity_profile("بالرياض")
+    assert p.id == "loc:riyadh" and p.documents == 3
+    assert {a for a, _ in p.aliases} == {"الرياض", "بالرياض"}
+    fm = store.entity_profile("per:fm")
+    assert {t for t, _ in fm.titles} == {"وزير", "الوزير"}
+    assert [q.text for q in fm.quotes][0] == "الحوار هو السبيل الوحيد لحل الخلافات بين الدول"
+    assert ("loc:brussels", 1) in [(e.id, n) for e, n in fm.cooccurring]
+    assert [d for d, _ in fm.per_day] == ["2015-07-21", "2015-08-05", "2015-08-06"]
+    emir = store.entity_profile("أمير المنطقة")
+    assert emir.relations == [{"type": "LOCATED_IN", "subject": "per:emir", "subject_name": "أمير المنطقة",
+                               "object": "loc:riyadh", "object_name": "الرياض", "documents": 1}]
+    with pytest.raises(UnknownEntity):
+        store.entity_profile("مجهول")
+
+
+def test_quotes_events_and_graph(store):
+    assert [q.document_id for q in store.quotes(speaker="وزير الخارجية")] == ["w1", "a1"]
+    assert store.quotes(speaker="نكرة") == []
+    evs = store.events("MEETING")
+    assert [(e.document_id, e.location_name) for e in evs] == [("a2", "الرياض"), ("a1", "بروكسل")]
+    assert evs[0].participants == [{"entity": "per:emir", "name": "أمير المنطقة", "role": "host"}]
+    assert [e.document_id for e in store.events(location="بروكسيل")] == ["a1"]
+    assert [e.document_id for e in store.events(participant="per:fm")] == ["a1"]
+    g = store.cooccurrence(top=10)
+    assert ("loc:riyadh", "per:fm", 1) in g.edges or ("per:fm", "loc:riyadh", 1) in g.edges
+    assert {n.id for n in g.nodes} >= {"per:fm", "loc:riyadh", "org:moh"}
+
+
+def test_updated_article_replaces_its_analysis(store, build_doc):
+    before = store.counts()
+    new = build_doc(BODY_STORM, "تحذير من عاصفة", id="a3", published="2015-08-03", source="sabq",
+                    entities=[("org:met", "ORG", "هيئة الأرصاد", ["هيئة الأرصاد"])])
+    res = store.put_document(new)
+    assert res.status == "updated"
+    assert store.search("تطعيم") == []
+    assert ids(store.search("عاصفة")) == ["a3"]
+    assert "org:moh" not in {e.id for e in store.entities(top=100)}
+    after = store.counts()
+    assert after["documents"] == before["documents"]
+    assert after["entities"] == before["entities"]  # one gone, one new
+    report = store.check(deep=True)
+    assert report.ok, report.problems
+
+
+def test_a_bad_reference_stores_nothing(store, build_doc):
+    before = store.counts()
+    doc = build_doc(BODY_STORM, id="bad", quotes=[("عاصفة رملية", "per:nobody")])
+    with pytest.raises(BadReference, match="per:nobody"):
+        store.put_document(doc)
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.put_document(build_doc(BODY_STORM, id="t1"))
+            raise RuntimeError("abort")
+    assert store.counts() == before
+    assert store.check().ok
+
+
+def test_delete_and_integrity(store):
+    assert store.check(deep=True).ok
+    assert store.delete_document("a2")
+    assert not store.delete_document("a2")
+    assert "per:emir" not in {e.id for e in store.entities(top=100)}
+    report = store.check(deep=True)
+    assert report.ok, report.problems
+    assert report.counts["documents"] == 4
+
+
+def test_export_rows(store):
+    docs = list(store.iter_rows("documents"))
+    assert [d["id"] for d in docs] == ["a1", "a2", "a3", "w1", "w2"]
+    ents = {e["id"]: e for e in store.iter_rows("entities")}
+    assert ents["loc:riyadh"]["aliases"] == "الرياض | بالرياض"
+    assert [q["document_id"] for q in store.iter_rows("quotes")] == ["a1", "w1"]
+    assert all(isinstance(q["direct"], bool) for q in store.iter_rows("quotes"))
+    assert len(list(store.iter_rows("mentions"))) == store.counts()["mentions"]
+    assert [r["subject_name"] for r in store.iter_rows("relations")] == ["أمير المنطقة"]
+    assert len(list(store.iter_documents(batch=2))) == 5
+
+
+def test_schema_is_versioned_and_reopening_changes_nothing(store_url):
+    with open_store(store_url) as s:
+        assert s.schema_version() == 1
+    with open_store(store_url) as s:
+        assert s.schema_version() == 1
+        assert s.counts()["documents"] == 0
+
+
+# ------------------------------------------------------------------------------------------ parity
+
+
+QUERIES = [
+    dict(query="التحالف الدولي"), dict(query="بروكسل"), dict(query="وزارة"), dict(query="المنطقة"),
+    dict(query="الحوار السلام", collapse_duplicates=False), dict(entity="الرياض", order="date"),
+    dict(query="في", order="date"), dict(type="PERSON", order="date"), dict(source="okaz", order="date"),
+    dict(query="الرياض", since="2015-07-22", until="2015-08-05"),
+]
+
+
+def snapshot(s):
+    out = {}
+    for q in QUERIES:
+        res = s.search(**q)
+        key = repr(sorted(q.items()))
+        # relevance scores differ in scale (bm25 vs ts_rank): compare the sets then; dates: the order
+        out[key] = [(r.id, r.cluster, r.cluster_size, r.snippet, r.highlights) for r in res]
+        if q.get("order") != "date":
+            out[key].sort()
+    out["entities"] = [e.to_dict() for e in s.entities(top=50)]
+    out["profile"] = s.entity_profile("الرياض").to_dict()
+    out["quotes"] = [q.to_dict() for q in s.quotes()]
+    out["events"] = [e.to_dict() for e in s.events()]
+    out["graph"] = s.cooccurrence(top=20).to_dict()
+    out["rows"] = {t: list(s.iter_rows(t)) for t in ("documents", "entities", "mentions", "quotes", "events", "relations")}
+    return out
+
+
+def test_both_back_ends_give_the_same_results(tmp_path, pg_url, build_doc):
+    snaps = []
+    for url in (str(tmp_path / "parity.db"), pg_url):
+        with open_store(url) as s:
+            for doc in corpus(build_doc):
+                s.put_document(doc)
+            snaps.append(snapshot(s))
+    assert snaps[0] == snaps[1]

@@ -1,0 +1,169 @@
+"""The web interface in a real browser (issue 7): Debian's Chromium, headless, driven by Playwright.
+
+Screenshots go to ./test-artifacts/web/ (or $RASD_TEST_ARTIFACTS/web/). With RASD_SCREENSHOTS=1,
+`test_readme_screenshots` also renders the shipped examples and writes docs/screenshots/*.png.
+
+Chromium comes from apt (`apt-get install -y chromium`; never `playwright install`). When
+/usr/bin/chromium is missing the tests fail, unless RASD_SKIP_BROWSER=1 says to skip them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+pytest_plugins = ("web_fixtures",)  # the server fixtures
+
+ROOT = Path(__file__).resolve().parents[1]
+VIEWPORT = {"width": 1280, "height": 800}
+
+
+@pytest.fixture(scope="module")
+def browser(web):
+    if not web.CHROMIUM.exists():
+        if os.environ.get("RASD_SKIP_BROWSER") == "1":
+            pytest.skip(f"{web.CHROMIUM} is not installed and RASD_SKIP_BROWSER=1: browser tests skipped")
+        pytest.fail(f"{web.CHROMIUM} is missing: install it with `apt-get install -y chromium` (or set RASD_SKIP_BROWSER=1 to skip)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if os.environ.get("RASD_SKIP_BROWSER") == "1":
+            pytest.skip("playwright is not installed and RASD_SKIP_BROWSER=1: browser tests skipped")
+        raise
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(web.CHROMIUM), args=web.CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="ar", viewport=VIEWPORT)
+    pg = context.new_page()
+    pg.dialogs = []  # every alert/confirm/prompt that fires (an XSS would)
+    pg.errors = []  # uncaught JavaScript errors
+
+    def on_dialog(dialog):
+        pg.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    pg.on("dialog", on_dialog)
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    yield pg
+    context.close()
+
+
+def shot(web, pg, name: str) -> Path:
+    path = web.artifacts_dir() / f"{name}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 1000
+    return path
+
+
+def test_search_open_article_follow_entity(web, live_server, page):
+    page.goto(live_server.url + "/")
+    assert page.get_attribute("html", "dir") == "rtl" and page.get_attribute("html", "lang") == "ar"
+    page.fill("input[name=q]", "فيينا")
+    page.click("form.search button[type=submit]")
+    page.wait_for_selector(".hit mark")
+    assert "فيينا" in page.inner_text(".hit mark")
+    shot(web, page, "search")
+
+    page.click(".hit h3 a")
+    page.wait_for_url("**/article/*")
+    links = page.locator("#doc-text a.ent")
+    assert links.count() > 0, "the article's entities are highlighted and linked"
+    assert page.locator("#doc-text .quote").count() > 0
+    shot(web, page, "article")
+
+    # the legend hides one kind of highlighting
+    page.uncheck("#legend input[data-type=PERSON]")
+    assert "hide-PERSON" in (page.get_attribute("#doc-text", "class") or "")
+
+    name = links.first.inner_text()
+    links.first.click()
+    page.wait_for_url("**/entity/*")
+    assert name.strip() in page.inner_text("h1")
+    bars = page.locator("svg.chart rect.bar")
+    assert bars.count() > 0, "the entity page draws its timeline"
+    assert page.locator("svg.chart").bounding_box()["width"] > 300
+    shot(web, page, "entity")
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_network_page_draws_nodes(web, live_server, page):
+    page.goto(live_server.url + "/network?top=30")
+    page.wait_for_selector("svg#network circle")
+    circles = page.locator("svg#network circle")
+    assert circles.count() >= 2
+    assert page.locator("svg#network line").count() >= 1
+    assert page.locator("svg#network text").first.text_content()
+    shot(web, page, "network")
+    first = page.locator("svg#network g.node").first
+    first.hover()
+    assert page.locator("svg#network line.hot").count() >= 1, "hovering a node highlights its edges"
+    href = page.locator("svg#network g.node a").first.get_attribute("href")
+    assert href.startswith("/entity/")
+    assert page.errors == []
+
+
+def test_timeline_page(web, live_server, page):
+    page.goto(live_server.url + "/timeline")
+    assert page.locator("table.events-table tbody tr").count() >= 1
+    assert page.locator("svg.chart rect.bar").count() >= 1
+    shot(web, page, "timeline")
+    assert page.errors == []
+
+
+def test_no_script_from_an_article_runs(web, live_server, page):
+    urls = ["/", "/?q=بيروت", "/article/web-xss", "/timeline", "/network", "/?q=%3Cscript%3Ealert(9)%3C/script%3E"]
+    page.goto(live_server.url + "/article/web-xss")
+    urls += [a for a in page.eval_on_selector_all("a.ent", "els => els.map(e => e.getAttribute('href'))")]
+    for url in urls:
+        page.goto(live_server.url + url)
+        page.wait_for_load_state("load")
+    assert page.dialogs == [], f"a script from an article ran: {page.dialogs}"
+    page.goto(live_server.url + "/article/web-xss")
+    assert "<script>alert(1)</script>" in page.inner_text("h1"), "the title's markup reads as text"
+    assert "<img src=x onerror=alert(2)>" in page.inner_text("#doc-text")
+    assert page.locator("#doc-text img, h1 script, #doc-text script").count() == 0
+    shot(web, page, "xss-article")
+    assert page.dialogs == [] and page.errors == []
+
+
+def test_readme_screenshots(web, browser, tmp_path):
+    """docs/screenshots/*.png from the shipped examples (run with RASD_SCREENSHOTS=1)."""
+    if os.environ.get("RASD_SCREENSHOTS") != "1":
+        pytest.skip("set RASD_SCREENSHOTS=1 to regenerate docs/screenshots/ from examples/")
+    db = tmp_path / "examples.db"
+    web.fill_database(db, [web.EXAMPLES])
+    srv = web.serve(db)
+    out = ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(locale="ar", viewport=VIEWPORT)
+    try:
+        pg = context.new_page()
+        import httpx
+
+        first = httpx.get(srv.url + "/search", params={"since": "1000", "order": "date", "limit": 1}).json()["items"]
+        people = httpx.get(srv.url + "/entities", params={"type": "PERSON", "limit": 1}).json()["items"]
+        targets = [("search", "/")]
+        if first:
+            targets.append(("article", f"/article/{quote(first[0]['id'], safe='')}"))
+        if people:
+            targets.append(("entity", f"/entity/{quote(people[0]['id'], safe='')}"))
+        targets += [("network", "/network"), ("events", "/timeline")]
+        for name, path in targets:
+            pg.goto(srv.url + path)
+            pg.wait_for_load_state("load")
+            tmp = tmp_path / f"{name}.png"
+            pg.screenshot(path=str(tmp), full_page=False)
+            shutil.copyfile(tmp, out / f"{name}.png")
+            shutil.copyfile(tmp, web.artifacts_dir() / f"readme-{name}.png")
+    finally:
+        context.close()
+        srv.stop()

@@ -1,0 +1,184 @@
+"""The web interface's pages over HTTP (issue 7): Arabic and right-to-left, the links between pages,
+and article text, names and metadata escaped everywhere."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from urllib.parse import quote
+
+import pytest
+
+pytest_plugins = ("web_fixtures",)  # the server fixtures
+
+ENTITY_LINK = re.compile(r'<a class="ent ent-(PERSON|ORG|LOC|MISC)[^"]*" href="(/entity/[^"]+)"')
+# what would run if the article's markup reached a page unescaped
+LIVE_MARKUP = ("<script>alert", "<img src=x", "<a href=\"javascript:", "<b>مصدر</b>", "onerror=alert(2)>")
+
+
+def page(http, path: str, status: int = 200, **params) -> str:
+    r = http.get(path, params=params, headers={"accept": "text/html"})
+    assert r.status_code == status, (path, r.status_code, r.text[:500])
+    assert r.headers["content-type"].startswith("text/html")
+    text = r.text
+    assert '<html lang="ar" dir="rtl">' in text
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    return text
+
+
+def assert_inert(text: str, where: str) -> None:
+    for bad in LIVE_MARKUP:
+        assert bad not in text, f"{where}: {bad!r} reached the page unescaped"
+    assert 'href="javascript:' not in text.lower(), where
+    scripts = re.findall(r"<script\b[^>]*>", text)
+    assert all('src="/static/' in s or 'type="application/json"' in s for s in scripts), (where, scripts)
+
+
+def entity_of(http, type_: str) -> dict:
+    rows = http.get("/entities", params={"type": type_, "limit": 200}).json()["items"]
+    assert rows, f"no {type_} entity in the test articles"
+    return max(rows, key=lambda e: (e["documents"], e["mentions"]))
+
+
+def test_search_page_lists_latest_and_top_entities(http):
+    text = page(http, "/")
+    assert "أحدث المقالات المؤرخة" in text
+    for doc_id in ("web-1", "web-4"):
+        assert f'href="/article/{doc_id}"' in text
+    assert ENTITY_LINK.search(text), "the most named entities are listed"
+
+
+def test_search_page_highlights_and_filters(http):
+    text = page(http, "/", q="الخرطوم")
+    assert 'href="/article/web-4"' in text and 'href="/article/web-1"' not in text
+    assert "<mark>الخرطوم</mark>" in text
+    text = page(http, "/", source="وكالة المثال للأنباء", order="date")
+    assert 'href="/article/web-4"' in text and 'href="/article/web-1"' not in text
+    text = page(http, "/", since="2024-06-01", until="2024-06-05")
+    assert 'href="/article/web-4"' in text and 'href="/article/web-2"' not in text
+    text = page(http, "/", q="فيينا")
+    assert "نسخة أخرى من الخبر" in text, "the near-duplicate is counted, not listed twice"
+
+
+def test_search_page_pagination_links(http):
+    first = page(http, "/", since="2000", order="date")
+    assert 'rel="next"' not in first  # 5 articles, 20 a page
+    second = page(http, "/", since="2000", order="date", offset="2")
+    assert 'rel="prev"' in second
+
+
+def test_search_page_reports_bad_input_in_place(http):
+    text = page(http, "/", 400, since="أمس")
+    assert "E608" in text and 'name="since"' in text
+    text = page(http, "/", 404, entity="لا أحد")
+    assert "E607" in text
+
+
+def test_article_page_links_every_entity(http):
+    text = page(http, "/article/web-2")
+    assert "لجنة الحوار العربي الأوروبي" in text
+    links = ENTITY_LINK.findall(text)
+    assert links, "entities are highlighted and linked"
+    for _type, href in {h for h in links}:
+        target = http.get(html.unescape(href), headers={"accept": "text/html"})
+        assert target.status_code == 200, href
+    assert 'class="quote' in text and "الحوار البرلماني هو الطريق الأقصر" in text
+    assert "<h2>الأحداث</h2>" in text
+
+
+def test_entity_page_profile_and_chart(http):
+    person = entity_of(http, "PERSON")
+    text = page(http, f"/entity/{quote(person['id'], safe='')}")
+    assert html.escape(person["name"], quote=False) in text
+    assert '<svg class="chart"' in text and '<rect class="bar"' in text
+    assert "يظهر غالبا مع" in text
+    by_name = page(http, f"/entity/{quote(person['name'], safe='')}")
+    assert '<svg class="chart"' in by_name
+
+
+def test_organisation_page_reads_as_a_profile(http):
+    """An organisation's page: its meetings (when, where), the people related to it, what they said."""
+    events = http.get("/events", params={"limit": 200}).json()["items"]
+    orgs = {p["entity"] for e in events for p in e["participants"]}
+    orgs &= {e["id"] for e in http.get("/entities", params={"type": "ORG", "limit": 200}).json()["items"]}
+    assert orgs, "an organisation takes part in an event of the test articles"
+    org = sorted(orgs)[0]
+    text = page(http, f"/entity/{quote(org, safe='')}")
+    assert "متى وأين اجتمعت" in text
+    for e in http.get("/events", params={"participant": org, "limit": 200}).json()["items"]:
+        assert html.escape(e["trigger"], quote=False) in text
+        if e["date"] or e["published"]:
+            assert (e["date"] or e["published"]) in text
+    profile = http.get(f"/entities/{quote(org, safe='')}").json()
+    for r in profile["relations"]:
+        if r["object"] == org:
+            assert f'href="/entity/{quote(r["subject"], safe="")}"' in text
+
+
+def test_network_page_embeds_the_graph_safely(http):
+    text = page(http, "/network", top="20")
+    m = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', text, re.S)
+    assert m, "the graph is embedded as JSON"
+    data = json.loads(m.group(1))
+    assert len(data["nodes"]) >= 2 and data["edges"]
+    assert all(0 <= n["x"] <= 1 and 0 <= n["y"] <= 1 for n in data["nodes"])
+    page(http, "/network", 400, top="1")
+
+
+def test_timeline_page(http):
+    text = page(http, "/timeline")
+    assert "<table" in text and '<svg class="chart"' in text
+    events = http.get("/events", params={"limit": 200}).json()["items"]
+    kind = events[0]["type"]
+    only = page(http, "/timeline", type=kind)
+    assert only.count("<tr") == 1 + sum(1 for e in events if e["type"] == kind)
+    page(http, "/timeline", 400, since="x")
+
+
+def test_api_reference_page(http):
+    text = page(http, "/api")
+    for path in ("/analyze", "/documents", "/search", "/graph"):
+        assert f"<code>{path}</code>" in text
+
+
+def test_missing_pages_are_arabic_html(http):
+    text = page(http, "/article/no-such-article", 404)
+    assert "E609" in text and "غير موجود" in text
+    text = page(http, "/entity/no-such-entity", 404)
+    assert "E607" in text
+    text = page(http, "/no-such-page", 404)
+    assert "E622" in text
+
+
+@pytest.mark.parametrize(
+    "path, params",
+    [
+        ("/", {}),
+        ("/", {"q": "بيروت"}),
+        ("/", {"q": "alert"}),
+        ("/", {"source": "<b>مصدر</b>"}),
+        ("/article/web-xss", {}),
+        ("/timeline", {}),
+        ("/network", {}),
+        ("/", {"q": "<script>alert(9)</script>"}),
+        ("/", {"entity": "<img src=x onerror=alert(2)>"}),
+    ],
+)
+def test_article_markup_is_shown_as_text(http, path, params):
+    """An article whose title, text, source and url carry HTML and script (tests/data/web, web-xss)."""
+    status = 404 if "entity" in params else 200
+    text = page(http, path, status, **params)
+    assert_inert(text, f"{path} {params}")
+
+
+def test_xss_article_reads_as_text(http):
+    text = page(http, "/article/web-xss")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text  # the title, escaped
+    assert "&lt;img src=x onerror=alert(2)&gt;" in text  # the body, escaped
+    assert "&lt;b&gt;مصدر&lt;/b&gt;" in text  # the source
+    assert "javascript:alert(4)" in text and 'href="javascript:alert(4)"' not in text  # the url: text only
+    doc = http.get("/documents/web-xss").json()
+    for e in doc["entities"]:
+        entity_page = page(http, f"/entity/{quote(e['id'], safe='')}")
+        assert_inert(entity_page, f"entity {e['id']}")
