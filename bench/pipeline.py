@@ -63,7 +63,9 @@ def run(stages: list, docs: list) -> tuple[float, dict[str, float]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("sample", nargs="?", type=Path, default=DEFAULT_SAMPLE, help="JSON-lines file of articles")
+    ap.add_argument(
+        "sample", nargs="?", type=Path, default=DEFAULT_SAMPLE, help="JSON-lines file of articles"
+    )
     ap.add_argument("--limit", type=int, default=None, help="analyse at most N articles")
     ap.add_argument("--profile", action="store_true", help="print the 25 functions with the most own time")
     args = ap.parse_args(argv)
@@ -96,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     print(f"pipeline: {' → '.join(pipeline.names)} (built in {build_s:.2f} s)")
     print(f"articles: {n} ({chars / n / 1000:.1f} k characters on average) from {args.sample}")
-    print(f"throughput: {n / total:.1f} articles/s on one core ({total / n * 1000:.2f} ms per article; target ≥ {TARGET:.0f})")
+    print(
+        f"throughput: {n / total:.1f} articles/s on one core ({total / n * 1000:.2f} ms per article; target ≥ {TARGET:.0f})"
+    )
     for name, secs in per_stage.items():
         print(f"  {name:10s} {secs / n * 1000:7.2f} ms/article  {100 * secs / total:5.1f} %")
     print(f"peak memory: {peak_kib / 1024:.0f} MiB (ru_maxrss)")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from test_quotes_handmade import build
-
 from rasd.events.stage import EventStage
 from rasd.model import DateSpan
+from test_quotes_handmade import build
 
 
 def stage_with(tmp_path):
@@ -25,7 +24,10 @@ def test_location_precision(tmp_path):
     assert event(st, "وجرت مظاهرة في تونس.", [("tn", "LOC", ["تونس"])]).location_precision == 3
     assert event(st, "وجرت مظاهرة في صفاقس.", [("sf", "LOC", ["صفاقس"])]).location_precision == 1
     assert event(st, "وجرت مظاهرة في بلدة الرديف.", [("r", "LOC", ["الرديف"])]).location_precision == 1
-    assert event(st, "وجرت مظاهرة في منطقة الحوض المنجمي.", [("r", "LOC", ["الحوض المنجمي"])]).location_precision == 2
+    assert (
+        event(st, "وجرت مظاهرة في منطقة الحوض المنجمي.", [("r", "LOC", ["الحوض المنجمي"])]).location_precision
+        == 2
+    )
     assert event(st, "وجرت مظاهرة في محافظة القصرين.", [("r", "LOC", ["القصرين"])]).location_precision == 3
     assert event(st, "وجرت مظاهرة في جنوب تونس.", [("tn", "LOC", ["تونس"])]).location_precision == 2
     # not in any list, no place noun: taken as a town

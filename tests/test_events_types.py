@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from test_quotes_handmade import build
 
 from rasd.events.ontology import EVENT_TYPES, ontology
 from rasd.events.stage import EventStage
+from test_quotes_handmade import build
 
 STAGE = EventStage()
 SAMI = ("sami", "PERSON", ["سامي الأحمد"])
@@ -66,14 +66,24 @@ def test_meet_hosted_absorbs_the_meeting_noun():
 
 
 def test_meet_talks_with_coordinated_participants():
-    doc, ev = one("وجرت محادثات بين مصر والسودان حول مياه النيل.", "MEET", [("eg", "LOC", ["مصر"]), ("sd", "LOC", ["السودان"])])
+    doc, ev = one(
+        "وجرت محادثات بين مصر والسودان حول مياه النيل.",
+        "MEET",
+        [("eg", "LOC", ["مصر"]), ("sd", "LOC", ["السودان"])],
+    )
     assert roles(ev) == {("eg", "participant"), ("sd", "participant")}
 
 
 def test_statement():
-    doc, ev = one("وجاء في بيان وزارة الداخلية أن الطرق ستغلق غدا.", "STATEMENT", [("moi", "ORG", ["وزارة الداخلية"])])
+    doc, ev = one(
+        "وجاء في بيان وزارة الداخلية أن الطرق ستغلق غدا.", "STATEMENT", [("moi", "ORG", ["وزارة الداخلية"])]
+    )
     assert roles(ev) == {("moi", "actor")}
-    doc, ev = one("أعلنت وزارة الداخلية إغلاق الطرق المؤدية إلى الميناء.", "STATEMENT", [("moi", "ORG", ["وزارة الداخلية"])])
+    doc, ev = one(
+        "أعلنت وزارة الداخلية إغلاق الطرق المؤدية إلى الميناء.",
+        "STATEMENT",
+        [("moi", "ORG", ["وزارة الداخلية"])],
+    )
     assert roles(ev) == {("moi", "actor")}
 
 
@@ -149,7 +159,8 @@ def test_trial():
     text = "وبدأت محاكمة سامي الأحمد أمام محكمة الجنايات في القاهرة."
     doc, ev = one(text, "TRIAL", [SAMI, ("court", "ORG", ["محكمة الجنايات"]), ("cairo", "LOC", ["القاهرة"])])
     assert ("sami", "target") in roles(ev) and ev.location == "cairo"
-    one("وقضت المحكمة بسجن المتهم عشر سنوات.", "TRIAL")
+    doc, ev = one("وقضت المحكمة بسجن المتهم عشر سنوات.", "TRIAL", [("court", "ORG", ["المحكمة"])])
+    assert roles(ev) == {("court", "actor")}
 
 
 def test_election():
@@ -162,7 +173,8 @@ def test_protest_verb_and_noun_make_one_event():
     text = "وتظاهر آلاف الطلاب في الخرطوم احتجاجا على رفع أسعار الخبز."
     doc, ev = one(text, "PROTEST", [("khartoum", "LOC", ["الخرطوم"])])
     assert ev.location == "khartoum"
-    one("وشهدت العاصمة مظاهرات حاشدة ضد الحكومة.", "PROTEST")
+    doc, ev = one("وشهدت العاصمة مظاهرات حاشدة ضد الحكومة.", "PROTEST", [("gov", "ORG", ["الحكومة"])])
+    assert roles(ev) == {("gov", "target")}
 
 
 def test_appointment():
@@ -184,7 +196,8 @@ def test_accident():
     text = "لقي 3 أشخاص مصرعهم وأصيب 5 آخرون في حادث سير على الطريق السريع."
     doc, ev = one(text, "ACCIDENT")
     assert (ev.killed, ev.injured) == (3, 5)
-    one("وانقلبت حافلة تقل عمالا قرب مدينة أسوان.", "ACCIDENT")
+    doc, ev = one("وانقلبت حافلة تقل عمالا قرب مدينة أسوان.", "ACCIDENT", [("aswan", "LOC", ["أسوان"])])
+    assert ev.location == "aswan" and ev.location_precision == 1
 
 
 @pytest.mark.parametrize("etype", EVENT_TYPES)

@@ -3,10 +3,9 @@ quotation marks (issue 5)."""
 
 from __future__ import annotations
 
-from test_quotes_handmade import build
-
 from rasd.quotes.marks import find_pairs
 from rasd.quotes.stage import QuoteStage
+from test_quotes_handmade import build
 
 STAGE = QuoteStage()
 KHALID = ("khalid", "PERSON", ["خالد العمري"])
@@ -107,3 +106,20 @@ def test_object_quotation_stops_at_a_circumstantial_clause():
 def test_short_object_is_not_a_quotation():
     _, got, _ = run("وأكد خالد العمري ذلك.")
     assert got == []
+
+
+def test_quoted_name_after_a_preposition_is_not_the_content():
+    text = "ويقول خالد العمري من “مبادرة الحوار بين الأديان”: “علينا أن نستمع لبعضنا أكثر”."
+    _, got, _ = run(text)
+    assert got == [("علينا أن نستمع لبعضنا أكثر", True, "khalid")]
+
+
+def test_short_term_in_quotes_without_a_cue_is_not_a_quotation():
+    _, got, _ = run("ويملك البلد ما يوصف بأنه “سلاح دمار شامل” منذ سنوات.", [])
+    assert got == []
+
+
+def test_continuation_only_when_the_quotation_opens_the_sentence():
+    text = "وقال خالد العمري: “الوضع صعب”.\nوكتب معلق أن “الأيام المقبلة ستكون أصعب على الجميع بلا شك”."
+    _, got, _ = run(text)
+    assert got[-1] == ("الأيام المقبلة ستكون أصعب على الجميع بلا شك", True, None)

@@ -81,6 +81,9 @@ def test_build_finds_names_with_proclitics():
 
 
 def test_build_sets_title_span():
-    doc = build("قال وزير المالية، خالد العمري، إن العجز تراجع.", [("p", "PERSON", ["خالد العمري"], (), "وزير المالية")])
+    doc = build(
+        "قال وزير المالية، خالد العمري، إن العجز تراجع.",
+        [("p", "PERSON", ["خالد العمري"], (), "وزير المالية")],
+    )
     ent = doc.entities[0]
     assert doc.text[ent.title_span[0] : ent.title_span[1]] == "وزير المالية"

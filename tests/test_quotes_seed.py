@@ -15,7 +15,11 @@ pytestmark = pytest.mark.shared
 
 @pytest.fixture(scope="module")
 def report():
-    seed, gold, tool = SHARED / "seed" / "article.txt", SHARED / "seed" / "gold.json", SHARED / "tools" / "score.py"
+    seed, gold, tool = (
+        SHARED / "seed" / "article.txt",
+        SHARED / "seed" / "gold.json",
+        SHARED / "tools" / "score.py",
+    )
     if not (seed.is_file() and gold.is_file() and tool.is_file()):
         pytest.skip("../shared/seed or ../shared/tools is absent")
     import rasd

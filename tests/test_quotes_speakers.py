@@ -3,9 +3,8 @@ an anonymous source, or the previous quotation (issue 5)."""
 
 from __future__ import annotations
 
-from test_quotes_handmade import build
-
 from rasd.quotes.stage import QuoteStage
+from test_quotes_handmade import build
 
 STAGE = QuoteStage()
 KHALID = ("khalid", "PERSON", ["خالد العمري"], ["الوزير"])
@@ -50,7 +49,9 @@ def test_subject_before_the_verb():
 
 
 def test_a_place_before_a_comma_is_not_the_subject():
-    doc, (q,) = quotes("وفيما يتعلق بلبنان، قالت وزارة الصحة إن الشحنة وصلت.", [HEALTH, ("lb", "LOC", ["لبنان"])])
+    doc, (q,) = quotes(
+        "وفيما يتعلق بلبنان، قالت وزارة الصحة إن الشحنة وصلت.", [HEALTH, ("lb", "LOC", ["لبنان"])]
+    )
     assert q.speaker == "health"
 
 
@@ -86,7 +87,10 @@ def test_same_source_refers_back_to_the_source_phrase():
 
 
 def test_statement_author_is_the_speaker():
-    doc, (q,) = quotes("وخلص تقرير منظمة الصحة العالمية إلى أن الوضع الوبائي مستقر.", [("who", "ORG", ["منظمة الصحة العالمية"])])
+    doc, (q,) = quotes(
+        "وخلص تقرير منظمة الصحة العالمية إلى أن الوضع الوبائي مستقر.",
+        [("who", "ORG", ["منظمة الصحة العالمية"])],
+    )
     assert q.speaker == "who" and spk(doc, q) == "تقرير منظمة الصحة العالمية"
 
 
@@ -139,3 +143,19 @@ def test_framing_adverbial_and_date_are_skipped_before_the_subject():
     assert q.speaker == "khalid"
     doc, (q,) = quotes("وقال أمس خالد العمري إن الحوار مستمر.", [KHALID], [("أمس", "2024-05-09", "day")])
     assert q.speaker == "khalid"
+
+
+def test_impersonal_background_is_not_a_quotation():
+    doc, qs = quotes("يذكر أن المصنع افتتح قبل عشر سنوات. ويشار إلى أن الإنتاج تضاعف.")
+    assert qs == []
+
+
+def test_verb_inside_reported_speech_starts_no_new_quotation():
+    text = "وقال خالد العمري إن الحلول التي نعترف أنها صعبة هي الممكنة الآن."
+    doc, (q,) = quotes(text, [KHALID])
+    assert doc.text[q.start : q.end] == "الحلول التي نعترف أنها صعبة هي الممكنة الآن"
+
+
+def test_anonymous_source_phrase_stops_before_the_addressee():
+    doc, (q,) = quotes("وأكدت مصادر خاصة لـ«الوطن» أن الصفقة اكتملت.")
+    assert q.speaker is None and spk(doc, q) == "مصادر خاصة"

@@ -155,3 +155,16 @@ def test_misc_mention_spelled_like_an_entity_joins_it():
     doc = resolved("أعلنت [ORG حركة الأمل الجديد] برنامجها، وقدمت [MISC حركة الأمل الجديد] مرشحيها.")
     assert len(doc.entities) == 1
     assert doc.entities[0].type == "ORG"
+
+
+def test_a_name_cut_short_by_ner_grows_to_the_known_alias():
+    doc = resolved("وشارك المغرب في اجتماع [ORG التحالف الدولي] لهزيمة تنظيم “[ORG داعش]” أمس.")
+    assert [e.id for e in doc.entities] == ["org:global-coalition-isis"]
+    m = doc.entities[0].mentions[0]
+    assert doc.text[m.start : m.end] == "التحالف الدولي لهزيمة تنظيم “داعش”"
+
+
+def test_a_name_is_not_grown_over_words_that_make_no_known_name():
+    doc = resolved("وقال [ORG التحالف الدولي] إن [ORG داعش] خسر مواقعه.")
+    assert [e.id for e in doc.entities][1] == "org:isis"
+    assert doc.text[doc.entities[0].mentions[0].start : doc.entities[0].mentions[0].end] == "التحالف الدولي"

@@ -15,7 +15,7 @@ from rasd.pipeline import build_pipeline, check_chain
 from rasd.pipeline.registry import STAGES
 from rasd.resolve.aliases import Namer, alias_rows, namer
 from rasd.resolve.errors import ResolveDataError, ResolveOptionError
-from rasd.resolve.relations import load_patterns
+from rasd.resolve.patterns import load_patterns
 from rasd.resolve.resources import ALIASES_DIR, lexicon, read_tsv
 from rasd.resolve.stage import ResolveStage
 from test_resolve_support import marked
@@ -81,12 +81,18 @@ def test_alias_tables_have_sources_and_complete_first_rows():
     for path in sorted(ALIASES_DIR.glob("*.tsv")):
         for row in read_tsv(path, 6):
             assert row[5], f"{path.name}: row {row} has no source"
-            if row[0] not in ids:
+            if row[0] != "-":  # "-" blocks a name
                 ids.add(row[0])
     names = namer()
     assert len(names.entries) == len(ids)
     for e in names.entries.values():
         assert e.latin and e.type in ("LOC", "ORG") and e.kind
+
+
+def test_blocked_names_link_to_nothing():
+    names = namer()
+    assert "الجزيره" not in names.by_key
+    assert names.by_key["الجزائر"]  # the city and the country keep their own name
 
 
 def test_an_incomplete_first_row_is_reported():
@@ -136,3 +142,22 @@ def test_generated_alias_tables_are_current(tmp_path):
         assert (tmp_path / name).read_text("utf-8") == (ALIASES_DIR / name).read_text("utf-8"), (
             f"{name} is stale: run `python scripts/build_aliases.py`"
         )
+
+
+def test_resolving_twice_gives_the_same_result():
+    doc = marked(
+        "قال وزير الخارجية المغربي، [PER كريم الفاسي]، إن [LOC المغرب] يدعم [ORG الأمم المتحدة]. وأكد الوزير ذلك."
+    )
+    stage = ResolveStage()
+    first = to_dict(stage(doc))
+    second = to_dict(stage(doc))
+    assert first == second
+    assert first["entities"][0]["references"][0]["text"] == "الوزير"
+
+
+def test_document_without_mentions():
+    doc = marked("لا أسماء في هذه الجملة.")
+    doc = ResolveStage()(doc)
+    assert doc.entities == [] and doc.relations == [] and doc.mentions == []
+    empty = Document.from_parts("")
+    assert ResolveStage()(empty).entities == []

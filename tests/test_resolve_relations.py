@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rasd.resolve.errors import RelationPatternError
-from rasd.resolve.relations import load_patterns
+from rasd.resolve.patterns import load_patterns
 from test_resolve_support import entity, relations, resolved
 
 
@@ -117,3 +117,10 @@ def test_bad_pattern_file_is_reported(tmp_path):
     p.write_text("type\tpattern\nPART_OF\t@ORG=subj ?التابعة @ORG=obj\n", encoding="utf-8")
     with pytest.raises(RelationPatternError, match="not optional"):
         load_patterns(p)
+
+
+def test_a_known_city_is_not_located_in_another_country():
+    doc = resolved("وتحدث المسؤول عن دور [LOC واشنطن] في [LOC العراق] خلال السنوات الماضية.")
+    assert not any(t == "LOCATED_IN" for t, _, _ in relations(doc))
+    doc = resolved("وسيطر الجيش على [LOC الموصل] في [LOC العراق] بعد معارك.")
+    assert ("LOCATED_IN", "city:mosul-iq", "country:IQ") in relations(doc)

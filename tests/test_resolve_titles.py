@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from test_resolve_support import entity, resolved
+from rasd.model import Mention
+from rasd.resolve import resolve_document
+from test_resolve_support import entity, marked, resolved
 
 
 def test_title_before_the_comma_with_nisba_affiliation():
@@ -94,3 +96,36 @@ def test_person_without_a_title():
     doc = resolved("وقال [PER يوسف البقالي] إن البرنامج جاهز.")
     e = entity(doc, "يوسف البقالي")
     assert e.title is None and e.affiliation is None
+
+
+def test_a_title_between_commas_after_a_name_is_not_the_next_persons():
+    doc = resolved("وكتب [PER خالد الراشد]، رئيس وزراء البلاد، ثم علق [PER سامي فريد] على ذلك.")
+    assert entity(doc, "خالد الراشد").title == "رئيس وزراء البلاد"
+    assert entity(doc, "سامي فريد").title is None
+
+
+def test_without_a_comma_the_name_belongs_to_the_last_title_word():
+    doc = resolved("وقال مستشار الرئيس اليمني [PER منصور العولقي] إن الحوار مستمر.")
+    assert entity(doc, "منصور العولقي").title == "الرئيس اليمني"
+    doc = resolved("واستقبل نائب رئيس الوزراء الأردني [PER سمير عبيدات] الوفد.")
+    assert entity(doc, "سمير عبيدات").title == "نائب رئيس الوزراء الأردني"
+
+
+def test_without_a_comma_a_phrase_that_does_not_end_like_a_title_is_not_one():
+    doc = resolved("وصل إلى مطار الملك خالد الدولي [PER يوسف البقالي] صباح أمس.")
+    assert entity(doc, "يوسف البقالي").title is None
+
+
+def test_title_after_a_proclitic_article_is_written_with_the_article():
+    doc = resolved("ونقلت الصحيفة عن للكاتب المصري [PER صلاح حامد] قوله إن الرواية جاهزة.")
+    e = entity(doc, "صلاح حامد")
+    assert e.title == "الكاتب المصري"
+    assert doc.text[e.title_span[0] : e.title_span[1]] == "لكاتب المصري"  # the span starts after ل
+
+
+def test_a_name_inside_another_name_gets_no_title():
+    doc = marked("وافتتح [ORG مركز الملك فهد الثقافي] أمس.")
+    start = doc.text.index("فهد")
+    doc.mentions.append(Mention(start, start + 3, "PERSON", source="test"))
+    doc = resolve_document(doc)
+    assert entity(doc, "فهد").title is None

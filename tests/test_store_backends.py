@@ -145,9 +145,12 @@ def test_updated_article_replaces_its_analysis(store, build_doc):
 
 
 def test_a_bad_reference_stores_nothing(store, build_doc):
+    from rasd.model import Mention
+
     before = store.counts()
-    doc = build_doc(BODY_STORM, id="bad", quotes=[("عاصفة رملية", "per:nobody")])
-    with pytest.raises(BadReference, match="per:nobody"):
+    doc = build_doc(BODY_STORM, id="bad")
+    doc.mentions.append(Mention(0, 5, "ORG", entity="org:nobody"))
+    with pytest.raises(BadReference, match="org:nobody"):
         store.put_document(doc)
     with pytest.raises(RuntimeError):
         with store.transaction():
@@ -155,6 +158,22 @@ def test_a_bad_reference_stores_nothing(store, build_doc):
             raise RuntimeError("abort")
     assert store.counts() == before
     assert store.check().ok
+
+
+def test_references_to_entities_the_document_does_not_list_are_kept(store, build_doc):
+    # rasd.document/1 ids are stable: a relation may point at a country named only by an adjective.
+    doc = build_doc(BODY_STORM, id="ext", entities=[("org:met", "ORG", "هيئة الأرصاد", ["هيئة الأرصاد"])],
+                    relations=[("AFFILIATED_WITH", "org:met", "country:XX")],
+                    events=[("WARNING", "عاصفة", [("org:met", "actor"), ("person:elsewhere", "target")], "loc:nowhere")])
+    store.put_document(doc)
+    p = store.entity_profile("هيئة الأرصاد")
+    assert p.relations == [{"type": "AFFILIATED_WITH", "subject": "org:met", "subject_name": "هيئة الأرصاد",
+                            "object": "country:XX", "object_name": None, "documents": 1}]
+    ev = store.events("WARNING")[0]
+    assert ev.location_id == "loc:nowhere" and ev.location_name is None
+    assert [p["entity"] for p in ev.participants] == ["org:met", "person:elsewhere"]
+    report = store.check(deep=True)
+    assert report.ok, report.problems
 
 
 def test_delete_and_integrity(store):

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 
@@ -149,11 +150,14 @@ def test_readme_screenshots(web, browser, tmp_path):
         pg = context.new_page()
         import httpx
 
-        first = httpx.get(srv.url + "/search", params={"since": "1000", "order": "date", "limit": 1}).json()["items"]
-        people = httpx.get(srv.url + "/entities", params={"type": "PERSON", "limit": 1}).json()["items"]
-        targets = [("search", "/")]
-        if first:
-            targets.append(("article", f"/article/{quote(first[0]['id'], safe='')}"))
+        quotes = httpx.get(srv.url + "/quotes", params={"limit": 200}).json()["items"]
+        richest = Counter(q["document_id"] for q in quotes).most_common(1)  # the article quoting most
+        people = httpx.get(srv.url + "/entities", params={"type": "PERSON", "limit": 20}).json()["items"]
+        dated = [p for p in people if httpx.get(srv.url + "/entities/" + quote(p["id"], safe="")).json()["per_day"]]
+        people = dated or people  # one whose timeline has dates, when there is one
+        targets = [("home", "/"), ("search", "/?" + urlencode({"q": "وزير"}))]
+        if richest:
+            targets.append(("article", f"/article/{quote(richest[0][0], safe='')}"))
         if people:
             targets.append(("entity", f"/entity/{quote(people[0]['id'], safe='')}"))
         targets += [("network", "/network"), ("events", "/timeline")]

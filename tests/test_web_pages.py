@@ -87,6 +87,14 @@ def test_article_page_links_every_entity(http):
     assert "<h2>الأحداث</h2>" in text
 
 
+def test_article_page_lists_the_other_copies_of_its_story(http):
+    text = page(http, "/article/web-2")
+    copies = text.split("نسخ أخرى من الخبر</h2>", 1)[1]
+    assert 'href="/article/web-3"' in copies and 'href="/article/web-2"' not in copies
+    text = page(http, "/article/web-4")
+    assert "لا نسخ أخرى لهذا الخبر" in text
+
+
 def test_entity_page_profile_and_chart(http):
     person = entity_of(http, "PERSON")
     text = page(http, f"/entity/{quote(person['id'], safe='')}")

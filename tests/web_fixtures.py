@@ -48,8 +48,8 @@ def artifacts_dir() -> Path:
     return out
 
 
-def fill_database(path: Path, inputs: list[Path]) -> dict[str, int]:
-    """Ingest `inputs` into a new SQLite database at `path` with the default pipeline."""
+def fill_database(path: Path | str, inputs: list[Path]) -> dict[str, int]:
+    """Ingest `inputs` into a new database (SQLite path or PostgreSQL URL) with the default pipeline."""
     from rasd import default_pipeline
     from rasd.store import open_store
     from rasd.store.ingest import ingest

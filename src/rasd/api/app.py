@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 
 from rasd import __version__
 from rasd.api.errors import install_handlers
-from rasd.api.headers import SecurityHeaders
+from rasd.api.headers import HostCheck, SecurityHeaders
 from rasd.api.limits import DEFAULT_MAX_BODY, BodyLimit
 from rasd.api.routes import router
 from rasd.api.workers import Analyzer, StorePool
@@ -40,13 +41,16 @@ def create_app(
     token_env: str | None = None,
     web: bool = True,
     warm_up: bool = True,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
     """The rasd server for the database at `db_url` (a SQLite path or a postgresql:// URL).
 
     `token`: the bearer token that allows writes (None: the server is read-only). `max_body`: the
     largest request body accepted, in bytes. `stages` (or a ready `pipeline`): the analysis for
     /analyze and /documents (default: the configuration's pipeline, built once, on a background
-    thread at start-up when `warm_up`). `web`: also serve the web interface.
+    thread at start-up when `warm_up`). `web`: also serve the web interface. `allowed_hosts`: the
+    only Host headers answered (None: any); `rasd serve` on a loopback address allows only
+    127.0.0.1, localhost and ::1, against DNS rebinding.
     The database is opened (and migrated) here, so a bad path fails at once.
     """
     if max_body < 1:
@@ -91,14 +95,18 @@ def create_app(
     install_handlers(app, page_error)
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(SecurityHeaders)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=allowed_hosts)
     return app
 
 
 def _redacted(url: str) -> str:
-    """The database URL without a password (shown on pages and in /health)."""
-    if "://" in url and "@" in url:
-        scheme, rest = url.split("://", 1)
+    """What pages and /health show of the database: a SQLite file's name (not where it lives on the
+    server), a PostgreSQL URL without its password."""
+    if "://" not in url or url.startswith("sqlite:///"):
+        return Path(url.removeprefix("sqlite:///")).name or url
+    scheme, rest = url.split("://", 1)
+    if "@" in rest:
         creds, host = rest.rsplit("@", 1)
-        user = creds.split(":", 1)[0]
-        return f"{scheme}://{user}@{host}"
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
     return url

@@ -36,6 +36,7 @@ __all__ = [
     "ApiError",
     "BadParameter",
     "BodyTooLarge",
+    "HostNotAllowed",
     "Internal",
     "InvalidBody",
     "MethodNotAllowed",
@@ -116,6 +117,12 @@ class AnalysisUnavailable(ApiError):
     code = "E629"
     status = 503
     template = "the analysis pipeline cannot be built, so this server cannot analyse text: {problem}"
+
+
+class HostNotAllowed(ApiError):
+    code = "E630"
+    status = 400
+    template = "requests for host {host!r} are refused: this server listens on the loopback interface and answers only to {allowed}. Open it as http://127.0.0.1:PORT/."
 
 
 # Status codes of the library's errors; anything else that is a RasdError is a 400 (bad request).

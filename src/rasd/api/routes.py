@@ -98,8 +98,10 @@ async def health(request: Request) -> dict[str, Any]:
 )
 async def analyze(article: ArticleIn, request: Request) -> JSONResponse:
     doc = article_document(article)
+    started = time.perf_counter()
     [out] = await request.app.state.analyzer.analyze([doc])
-    return JSONResponse(to_dict(out))
+    took = (time.perf_counter() - started) * 1000
+    return JSONResponse(to_dict(out), headers={"Server-Timing": f"analyze;dur={took:.1f}"})
 
 
 # ------------------------------------------------------------------------------------ documents

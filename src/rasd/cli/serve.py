@@ -60,11 +60,18 @@ def serve(db: str, host: str, port: int, token_env: str, max_body: float, thread
         fail_usage(f"the web server needs the 'web' extra ({exc.name} is missing). Install it with: pip install 'rasd[web]'")
     token = os.environ.get(token_env, "").strip() or None
     stage_list = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
+    from rasd.api.headers import LOOPBACK_NAMES
+
+    loopback = _is_loopback(host)
+    allowed = [*LOOPBACK_NAMES, host] if loopback else None  # a loopback server answers to its own names only
     try:
-        app = create_app(db, token=token, max_body=int(max_body * _MIB), stages=stage_list, store_threads=threads, token_env=token_env)
+        app = create_app(
+            db, token=token, max_body=int(max_body * _MIB), stages=stage_list, store_threads=threads,
+            token_env=token_env, allowed_hosts=allowed,
+        )
     except RasdError as exc:
         fail(exc)
-    if not _is_loopback(host):
+    if not loopback:
         click.echo(f"rasd: warning: listening on {host}: other machines can reach this server.", err=True)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"rasd: serving {app.state.db_label} on http://{shown}:{port}/ "

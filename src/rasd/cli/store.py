@@ -242,7 +242,7 @@ def entity(name: str, type_: str | None, n_quotes: int, fmt: str, db: str) -> No
     if p.relations:
         click.echo("  relations:")
         for r in p.relations:
-            click.echo(f"    {r['subject_name']} {r['type']} {r['object_name']} ×{r['documents']}")
+            click.echo(f"    {r['subject_name'] or r['subject']} {r['type']} {r['object_name'] or r['object']} ×{r['documents']}")
     if p.cooccurring:
         click.echo("  with: " + "، ".join(f"{e.name} ×{n}" for e, n in p.cooccurring))
     if p.per_day:
@@ -286,7 +286,7 @@ def quotes(speaker: str | None, source: str | None, since: str | None, until: st
     if not rows:
         click.echo("no quotations", err=True)
     for q in rows:
-        who = q.speaker_name or q.speaker_text or "?"
+        who = q.speaker_name or q.speaker_text or q.speaker_id or "?"
         neg = " (denied)" if q.negated else ""
         click.echo(f"{q.published or '----------'}  {q.document_id}  {who}{neg}: «{q.text}»")
 
@@ -321,8 +321,8 @@ def events(type_: str | None, location: str | None, participant: str | None, sin
     if not rows:
         click.echo("no events", err=True)
     for ev in rows:
-        who = ", ".join(f"{p['name']}" + (f" ({p['role']})" if p["role"] else "") for p in ev.participants)
-        where = f" @ {ev.location_name}" if ev.location_name else ""
+        who = ", ".join(f"{p['name'] or p['entity']}" + (f" ({p['role']})" if p["role"] else "") for p in ev.participants)
+        where = f" @ {ev.location_name or ev.location_id}" if ev.location_id else ""
         toll = "".join(f" {k}={v}" for k, v in (("killed", ev.killed), ("injured", ev.injured)) if v is not None)
         neg = " (negated)" if ev.negated else ""
         click.echo(f"{ev.date or ev.published or '----------'}  {ev.type}{neg} «{ev.trigger}»{where}{toll}  {who}  [{ev.document_id}]")

@@ -1,6 +1,6 @@
 """The compiled regular expressions of the dates stage, built once from the lexicon (on first use).
 
-All patterns run over the matching key of the text (`normalize_map`): tashkeel and tatweel are gone,
+All patterns run over the matching key of the text (`keys.fold`, equal to `norm_key`): tashkeel and tatweel are gone,
 alef forms are ا, ة is ه, ى is ي, digits are ASCII. A leading conjunction or preposition clitic is
 captured in the group `cl` so that spans can start after it («وفي يونيو» → «يونيو»).
 """

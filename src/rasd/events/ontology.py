@@ -39,18 +39,52 @@ from rasd.quotes.inflect import VERB_CLASSES, noun_forms, verb_forms
 from rasd.quotes.lexicon import strip_article
 from rasd.text.normalize import norm_key
 
-__all__ = ["DATA_DIR", "EVENT_TYPES", "Common", "EventType", "Ontology", "Trigger", "load_ontology", "ontology"]
+__all__ = [
+    "DATA_DIR",
+    "EVENT_TYPES",
+    "Common",
+    "EventType",
+    "Ontology",
+    "Trigger",
+    "load_ontology",
+    "ontology",
+]
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
 EVENT_TYPES = (
-    "MEET", "STATEMENT", "VISIT", "AGREEMENT", "AID", "SANCTION", "ATTACK",
-    "ARREST", "TRIAL", "ELECTION", "PROTEST", "APPOINTMENT", "DEATH", "ACCIDENT",
+    "MEET",
+    "STATEMENT",
+    "VISIT",
+    "AGREEMENT",
+    "AID",
+    "SANCTION",
+    "ATTACK",
+    "ARREST",
+    "TRIAL",
+    "ELECTION",
+    "PROTEST",
+    "APPOINTMENT",
+    "DEATH",
+    "ACCIDENT",
 )
 Role = str | dict[str, str]
 _TRIGGER_KEYS = {
-    "noun", "plural", "verb", "class", "past", "present", "forms", "not_after", "not_before",
-    "requires_next", "requires_near", "requires_near_entity", "requires_object_trigger", "roles",
-    "not_near", "requires_participant",
+    "noun",
+    "plural",
+    "verb",
+    "class",
+    "past",
+    "present",
+    "forms",
+    "not_after",
+    "not_before",
+    "requires_next",
+    "requires_near",
+    "requires_near_entity",
+    "requires_object_trigger",
+    "roles",
+    "not_near",
+    "requires_participant",
 }
 
 
@@ -124,28 +158,42 @@ def _load_json(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise EventDataError(path=str(path), problem="the data file is missing", fix="Reinstall rasd, or restore the file from the repository.") from exc
+        raise EventDataError(
+            path=str(path),
+            problem="the data file is missing",
+            fix="Reinstall rasd, or restore the file from the repository.",
+        ) from exc
     except json.JSONDecodeError as exc:
         raise EventDataError(path=str(path), problem=f"invalid JSON ({exc})", fix="Fix the syntax.") from None
     if not isinstance(data, dict):
-        raise EventDataError(path=str(path), problem="the file is not a JSON object", fix="See docs/EVENTS.md for the format.")
+        raise EventDataError(
+            path=str(path), problem="the file is not a JSON object", fix="See docs/EVENTS.md for the format."
+        )
     return data
 
 
 def _words(path: Path, spec: dict[str, Any], name: str) -> frozenset[str]:
     value = spec.get(name, [])
     if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise EventDataError(path=str(path), problem=f"{name!r} must be a list of words", fix="Write it as [\"word\", ...].")
+        raise EventDataError(
+            path=str(path), problem=f"{name!r} must be a list of words", fix='Write it as ["word", ...].'
+        )
     return frozenset(_key(w) for w in value)
 
 
 def _role_map(path: Path, value: Any, what: str) -> dict[str, Role]:
     if not isinstance(value, dict):
-        raise EventDataError(path=str(path), problem=f"{what!r} must be an object", fix="See docs/EVENTS.md for the format.")
+        raise EventDataError(
+            path=str(path), problem=f"{what!r} must be an object", fix="See docs/EVENTS.md for the format."
+        )
     out: dict[str, Role] = {}
     for k, v in value.items():
         if not isinstance(v, (str, dict)):
-            raise EventDataError(path=str(path), problem=f"role of {k!r} in {what!r} must be a string or an object", fix="Use \"actor\" or {\"LOC\": \"location\", \"default\": \"host\"}.")
+            raise EventDataError(
+                path=str(path),
+                problem=f"role of {k!r} in {what!r} must be a string or an object",
+                fix='Use "actor" or {"LOC": "location", "default": "host"}.',
+            )
         key = k if k.endswith("-") else " ".join(_key(w) for w in k.split())
         out[key] = v
     return out
@@ -159,7 +207,8 @@ def _forms(path: Path, spec: dict[str, Any]) -> tuple[str, bool, set[str], set[s
         cls = spec.get("class")
         if cls not in VERB_CLASSES or "past" not in spec or "present" not in spec:
             raise EventDataError(
-                path=str(path), problem=f"verb trigger {spec['verb']!r} needs class, past and present",
+                path=str(path),
+                problem=f"verb trigger {spec['verb']!r} needs class, past and present",
                 fix=f"class is one of {', '.join(VERB_CLASSES)}; see rasd/quotes/inflect.py for the stems.",
             )
         vf = verb_forms(cls, spec["past"], spec["present"])
@@ -167,16 +216,26 @@ def _forms(path: Path, spec: dict[str, Any]) -> tuple[str, bool, set[str], set[s
     if "forms" in spec:
         forms = spec["forms"]
         if not isinstance(forms, list) or not forms:
-            raise EventDataError(path=str(path), problem="'forms' must be a non-empty list", fix="List the written forms.")
+            raise EventDataError(
+                path=str(path), problem="'forms' must be a non-empty list", fix="List the written forms."
+            )
         return forms[0], True, set(forms), set()
-    raise EventDataError(path=str(path), problem=f"a trigger has neither noun, verb nor forms: {spec}", fix="See docs/EVENTS.md for the format.")
+    raise EventDataError(
+        path=str(path),
+        problem=f"a trigger has neither noun, verb nor forms: {spec}",
+        fix="See docs/EVENTS.md for the format.",
+    )
 
 
 def _load_type(path: Path, onto: Ontology) -> None:
     data = _load_json(path)
     name = data.get("type")
     if name not in EVENT_TYPES:
-        raise EventDataError(path=str(path), problem=f"unknown event type {name!r}", fix=f"Use one of {', '.join(EVENT_TYPES)}.")
+        raise EventDataError(
+            path=str(path),
+            problem=f"unknown event type {name!r}",
+            fix=f"Use one of {', '.join(EVENT_TYPES)}.",
+        )
     et = EventType(
         name=name,
         description=str(data.get("description", "")),
@@ -192,7 +251,11 @@ def _load_type(path: Path, onto: Ontology) -> None:
     for spec in data.get("triggers", []):
         unknown = set(spec) - _TRIGGER_KEYS
         if unknown:
-            raise EventDataError(path=str(path), problem=f"unknown trigger keys {sorted(unknown)}", fix=f"Known keys: {', '.join(sorted(_TRIGGER_KEYS))}.")
+            raise EventDataError(
+                path=str(path),
+                problem=f"unknown trigger keys {sorted(unknown)}",
+                fix=f"Known keys: {', '.join(sorted(_TRIGGER_KEYS))}.",
+            )
         lemma, verbal, forms, jussive = _forms(path, spec)
         trig = Trigger(
             type=name,
@@ -223,7 +286,11 @@ def _load_common(path: Path) -> Common:
 
     places = data.get("place_nouns", {})
     if not isinstance(places, dict) or not all(v in (1, 2, 3) for v in places.values()):
-        raise EventDataError(path=str(path), problem="'place_nouns' must map words to 1, 2 or 3", fix="Use the ACLED location precision codes.")
+        raise EventDataError(
+            path=str(path),
+            problem="'place_nouns' must map words to 1, 2 or 3",
+            fix="Use the ACLED location precision codes.",
+        )
     return Common(
         negators_verb=words("negators_verb"),
         negators_noun=words("negators_noun"),

@@ -2,7 +2,9 @@
 country or larger.
 
 A place noun written before the mention decides first («محافظة X» → 3, «منطقة X» or «شمال X»
-→ 2, «مدينة X» → 1; `place_nouns` in common.json). Otherwise the place is looked up, by the
+→ 2, «مدينة X» → 1; `place_nouns` in common.json). Then the kind in the entity id that the resolve
+stage gives a known place (`country:MA`, `region:002` → 3, `city:…` → 1). Otherwise the place is
+looked up, by the
 mention, the entity's name and aliases, in the place gazetteers that the NER stage ships under
 `rasd/data/gazetteers/` when they are present (countries.tsv and regions.tsv → 3, cities.tsv →
 1, places_extra.tsv by its class column). A place known to neither is taken as a town (1), the
@@ -23,6 +25,7 @@ __all__ = ["GAZETTEER_DIR", "place_kinds", "precision_of"]
 GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
 _FILES = {"countries.tsv": 3, "regions.tsv": 3, "cities.tsv": 1, "places_extra.tsv": None}
 _CLASSES = {"country": 3, "region": 3, "province": 3, "city": 1, "town": 1, "district": 2}
+_ID_KINDS = {"country": 3, "region": 3, "province": 3, "city": 1}
 DEFAULT = 1
 
 
@@ -54,6 +57,10 @@ def precision_of(entity: Entity | None, mention_text: str, hint: int | None, kin
     """The location precision of `entity` (mentioned as `mention_text`; `hint` from a place noun)."""
     if hint:
         return hint  # «مدينة الكويت» is the city, «شمال سوريا» a region of the country
+    if entity is not None:  # the resolve stage's ids say the kind: country:MA, region:002, city:…
+        kind = entity.id.partition(":")[0]
+        if kind in _ID_KINDS:
+            return _ID_KINDS[kind]
     names = [mention_text]
     if entity is not None:
         names += [entity.name, *entity.aliases]

@@ -30,9 +30,13 @@ class EventStage:
     requires: ClassVar[tuple[str, ...]] = ("tokens", "sentences", "entities", "dates")
     provides: ClassVar[tuple[str, ...]] = ("events",)
 
-    def __init__(self, data_dir: str | None = None, gazetteer_dir: str | None = None, min_attributes: int = 1) -> None:
+    def __init__(
+        self, data_dir: str | None = None, gazetteer_dir: str | None = None, min_attributes: int = 1
+    ) -> None:
         if min_attributes not in (0, 1, 2, 3, 4):
-            raise EventOptionError(option="min_attributes", value=min_attributes, fix="Use a number from 0 to 4.")
+            raise EventOptionError(
+                option="min_attributes", value=min_attributes, fix="Use a number from 0 to 4."
+            )
         self.min_attributes = min_attributes
         self.ontology = load_ontology(Path(data_dir)) if data_dir else ontology()
         self.quote_lexicon = quote_lexicon()

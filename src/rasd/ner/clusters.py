@@ -1,6 +1,6 @@
 """Word clusters learned without labels: word2vec over clitic-stripped stems, then k-means.
 
-The shipped file `rasd/data/clusters/ant-w2v-clusters.tsv.gz` maps a stem key to three nested
+The shipped file `rasd/data/clusters/ant-w2v-clusters.tsv.gz` (skip-gram, window 3) maps a stem key to three nested
 cluster ids (`stem<TAB>c64<TAB>c256<TAB>c1024`): k-means with 1024 centres over the unit-length
 word vectors, then the 1024 centres clustered into 256 and the 256 into 64 (so the three levels nest,
 like prefixes of Brown-cluster bit strings). `train_clusters` regenerates it; it needs the dev
@@ -99,9 +99,9 @@ def train_clusters(
     seed: int = 1,
     vector_size: int = 100,
     epochs: int = 5,
-    window: int = 5,
-    min_count: int = 3,
-    sg: int = 0,
+    window: int = 3,
+    min_count: int = 2,
+    sg: int = 1,
     top: int = 100_000,
     max_tokens: int | None = None,
     log=print,

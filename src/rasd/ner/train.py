@@ -20,8 +20,8 @@ from rasd.ner.features import GROUPS
 from rasd.ner.scoring import Report, score
 from rasd.ner.tagger import META_FORMAT, CRFTagger, make_extractor, meta_path
 
-DEFAULT_C1 = 0.05
-DEFAULT_C2 = 0.05
+DEFAULT_C1 = 0.01
+DEFAULT_C2 = 0.01
 DEFAULT_ITERATIONS = 200
 GRID = ((0.02, 0.02), (0.05, 0.05), (0.1, 0.02), (0.1, 0.1), (0.2, 0.05))
 

@@ -57,13 +57,15 @@ class DocIndex:
         self.starts = [t.start for t in self.tokens]
         self.ends = [t.end for t in self.tokens]
         text = self.text
+        self.stems = [t.stem for t in self.tokens]
+        self.norms = [t.norm for t in self.tokens]
         self.prefixes = [text[t.start : t.stem_start] if t.stem_start > t.start else "" for t in self.tokens]
         self.prep = [bool(p) and ("ب" in p or "ل" in p or "ك" in p) for p in self.prefixes]
         # the stem, or for a short word the segmenter kept whole («ولم», «وفي») the word after و/ف:
         # for comparing with function words only
         self.bare = [
-            t.norm[1:] if t.stem == t.norm and 2 < len(t.norm) <= 4 and t.norm[0] in "وف" else t.stem
-            for t in self.tokens
+            s[1:] if 2 < len(s) <= 4 and s[0] in "وف" and s == n else s
+            for s, n in zip(self.stems, self.norms, strict=True)
         ]
         self.etype: dict[str, str] = {e.id: e.type for e in doc.entities}
         self.entities = {e.id: e for e in doc.entities}

@@ -71,7 +71,9 @@ def verb_forms(verb_class: str, past: str, present: str) -> VerbForms:
             past_forms.update(pl + s for s in ("ا", "ت", "وا", "تا", "ون", "وت", "ونا", "وتم", "وتما", "وتن"))
             suffixes = ("و", "ون", "وان", "ين", "وا")
         else:
-            past_forms.update(pl + s for s in (final, "ت", "يا", "تا", "وا", "ين", "يت", "ينا", "يتم", "يتما", "يتن"))
+            past_forms.update(
+                pl + s for s in (final, "ت", "يا", "تا", "وا", "ين", "يت", "ينا", "يتم", "يتما", "يتن")
+            )
             head = "ى" if verb_class == "defective-a" else "ي"
             suffixes = (head, "ون", "يان", "ين", "وا", "يا")
         imperf.update(p + rl + s for p in _PREFIXES for s in suffixes)

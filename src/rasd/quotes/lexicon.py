@@ -15,7 +15,15 @@ from rasd.quotes.errors import QuoteDataError
 from rasd.quotes.inflect import VERB_CLASSES, participle_forms, verb_forms
 from rasd.text.normalize import norm_key
 
-__all__ = ["DATA_DIR", "Cue", "QuoteLexicon", "load_quote_lexicon", "quote_lexicon", "read_rows", "strip_article"]
+__all__ = [
+    "DATA_DIR",
+    "Cue",
+    "QuoteLexicon",
+    "load_quote_lexicon",
+    "quote_lexicon",
+    "read_rows",
+    "strip_article",
+]
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "quotes"
 COMPLEMENTS = frozenset({"an", "ila_an", "ila", "obj", "colon"})
@@ -64,7 +72,10 @@ def read_rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise QuoteDataError(
-            path=str(path), line=0, problem="the data file is missing", fix="Reinstall rasd, or restore the file from the repository."
+            path=str(path),
+            line=0,
+            problem="the data file is missing",
+            fix="Reinstall rasd, or restore the file from the repository.",
         ) from exc
     rows = []
     for n, line in enumerate(text.splitlines(), 1):
@@ -73,7 +84,9 @@ def read_rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
         cols = [c.strip() for c in line.split("\t")]
         if len(cols) != ncols:
             raise QuoteDataError(
-                path=str(path), line=n, problem=f"expected {ncols} tab-separated columns, found {len(cols)}",
+                path=str(path),
+                line=n,
+                problem=f"expected {ncols} tab-separated columns, found {len(cols)}",
                 fix="See the column description at the top of the file.",
             )
         rows.append((n, cols))
@@ -94,15 +107,25 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
     boundaries: set[str] = set()
     for n, (lemma, vclass, past, present, part, comps, flags) in read_rows(cues_path, 7):
         if vclass not in VERB_CLASSES:
-            raise QuoteDataError(path=str(cues_path), line=n, problem=f"unknown verb class {vclass!r}", fix=f"Use one of {', '.join(VERB_CLASSES)}.")
+            raise QuoteDataError(
+                path=str(cues_path),
+                line=n,
+                problem=f"unknown verb class {vclass!r}",
+                fix=f"Use one of {', '.join(VERB_CLASSES)}.",
+            )
         complements = frozenset(c for c in comps.split(",") if c)
         bad = complements - COMPLEMENTS
         if bad or not complements:
             raise QuoteDataError(
-                path=str(cues_path), line=n, problem=f"bad complements {comps!r}", fix=f"Use a comma-separated list of {', '.join(sorted(COMPLEMENTS))}."
+                path=str(cues_path),
+                line=n,
+                problem=f"bad complements {comps!r}",
+                fix=f"Use a comma-separated list of {', '.join(sorted(COMPLEMENTS))}.",
             )
         if flags not in ("-", "negating"):
-            raise QuoteDataError(path=str(cues_path), line=n, problem=f"unknown flag {flags!r}", fix="Use 'negating' or '-'.")
+            raise QuoteDataError(
+                path=str(cues_path), line=n, problem=f"unknown flag {flags!r}", fix="Use 'negating' or '-'."
+            )
         cue = Cue(lemma, complements, flags == "negating")
         forms = verb_forms(vclass, past, present)
         for f in forms.forms:
@@ -113,7 +136,9 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
             try:
                 pforms = participle_forms(part)
             except ValueError as exc:
-                raise QuoteDataError(path=str(cues_path), line=n, problem=str(exc), fix="Write the participle as in معتبرا.") from None
+                raise QuoteDataError(
+                    path=str(cues_path), line=n, problem=str(exc), fix="Write the participle as in معتبرا."
+                ) from None
             pcue = Cue(lemma, complements, flags == "negating", participle=True)
             for f in pforms:
                 lex.participles.setdefault(norm_key(f), pcue)
@@ -123,7 +148,9 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
         try:
             boundaries.update(norm_key(f) for f in participle_forms(part))
         except ValueError as exc:
-            raise QuoteDataError(path=str(bpath), line=n, problem=str(exc), fix="Write the participle as in معربا.") from None
+            raise QuoteDataError(
+                path=str(bpath), line=n, problem=str(exc), fix="Write the participle as in معربا."
+            ) from None
     lex.boundaries = frozenset(boundaries)
     lex.forms = {**lex.participles, **lex.finite}
     comps: set[str] = set()
@@ -142,11 +169,17 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
             impersonal.add(norm_key(word))
         else:
             raise QuoteDataError(
-                path=str(cpath), line=n, problem=f"unknown class {cls!r}", fix="Use complementizer, blocker, pronoun or impersonal."
+                path=str(cpath),
+                line=n,
+                problem=f"unknown class {cls!r}",
+                fix="Use complementizer, blocker, pronoun or impersonal.",
             )
     # with the proclitics a complementizer takes (the segmenter keeps «بأن», «فإن» whole)
     lex.complementizers = frozenset(
-        norm_key(pre + c + p) for c in comps for p in ["", *pronouns] for pre in ("", "ب", "و", "ف", "وب", "فب")
+        norm_key(pre + c + p)
+        for c in comps
+        for p in ["", *pronouns]
+        for pre in ("", "ب", "و", "ف", "وب", "فب")
     )
     lex.blockers = frozenset(blockers)
     lex.impersonal = frozenset(impersonal)
@@ -154,7 +187,12 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
     spath = data_dir / "speakers.tsv"
     for n, (word, cls) in read_rows(spath, 2):
         if cls not in SPEAKER_CLASSES:
-            raise QuoteDataError(path=str(spath), line=n, problem=f"unknown class {cls!r}", fix=f"Use one of {', '.join(sorted(SPEAKER_CLASSES))}.")
+            raise QuoteDataError(
+                path=str(spath),
+                line=n,
+                problem=f"unknown class {cls!r}",
+                fix=f"Use one of {', '.join(sorted(SPEAKER_CLASSES))}.",
+            )
         lex.speakers[strip_article(norm_key(word))] = cls
     lex.sources = _phrases(data_dir / "sources.tsv")
     lex.adverbials = _phrases(data_dir / "adverbials.tsv")

@@ -14,7 +14,7 @@ import re
 
 __all__ = ["Pair", "find_pairs"]
 
-_MARK_RE = re.compile("[«»“”\"]")
+_MARK_RE = re.compile('[«»“”"]')
 Pair = tuple[int, int]  # offsets of the opening and the closing mark
 
 

@@ -1,8 +1,6 @@
 """Clustering the name mentions of one document into entities.
 
-Each NER mention becomes an `Item`: its token range, its word keys (the first word without its
-proclitics, quotation marks dropped, `Namer.prep` applied), its signature and its alias entry.
-Items are then merged in two passes:
+The items of `rasd.resolve.items` (one per name mention) are merged in two passes:
 
 1. *Same name* (in text order): the same alias id; the same signature; the same name once a droppable
    head noun is dropped on either side («وزارة الخارجية المغربية» / «الخارجية المغربية»); a spelling
@@ -19,36 +17,15 @@ Items are then merged in two passes:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
-from rasd.model import Document, Mention, Token
+from rasd.model import Mention
 from rasd.resolve.aliases import AliasEntry, Namer, skeleton
-from rasd.resolve.resources import DEMONSTRATIVES, SAME, key, strip_al
-from rasd.text.normalize import QUOTES
-
-_STRIP_QUOTES = str.maketrans({q: " " for q in QUOTES})
-_SKIP_KINDS = frozenset(("PUNCT", "SYMBOL"))
-
-
-@dataclass(slots=True, eq=False)
-class Item:
-    mention: Mention
-    ti: int  # first token
-    tj: int  # one past the last token
-    start: int  # where the name proper starts (after proclitics)
-    words: list[str]
-    sig: tuple[str, ...]
-    nohead: tuple[str, ...] | None
-    alias: AliasEntry | None
-    form: str  # the name as written, without proclitics and quotation marks
-    label: str
-    k: str  # the words joined by spaces
-    raw: tuple[str, ...]  # the word keys before `Namer.prep`
-    skel: str = ""  # its skeleton, computed when first needed
+from rasd.resolve.items import Item
+from rasd.resolve.resources import strip_al
 
 
 @dataclass(slots=True, eq=False)
@@ -81,167 +58,6 @@ class Cluster:
             if counts[i.label] == best:
                 return i.label
         return self.items[0].label
-
-
-@dataclass(slots=True)
-class Seed:
-    """A NER mention that is really a nominal reference («التحالف», «المملكة», «مجموعة العمل هذه»)."""
-
-    start: int
-    end: int
-    ti: int
-    tj: int
-    noun: str  # the reference noun's key (definite form)
-
-
-# -- items ----------------------------------------------------------------------------------------
-
-
-def token_range(starts: list[int], tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    """Indexes [i, j) of the tokens overlapping the span."""
-    i = bisect_right(starts, start) - 1
-    if i < 0 or tokens[i].end <= start:
-        i += 1
-    j = bisect_left(starts, end)
-    return i, j
-
-
-def _first_word(doc: Document, tok: Token, start: int) -> tuple[str, int, str]:
-    """(key, where the word proper starts, its written form) of a mention's first token."""
-    if start >= tok.stem_start and tok.stem_start > tok.start:
-        surface = doc.text[tok.stem_start : tok.end]
-        k = key(surface)
-        if tok.stem != k:  # «للتحالف»: the elided article is restored in the stem key
-            if tok.stem == "ا" + k:
-                surface = "ا" + surface
-            elif tok.stem == "ال" + k:
-                surface = "ال" + surface
-        return tok.stem, tok.stem_start, surface
-    s = max(start, tok.start)
-    return tok.norm, s, doc.text[s : tok.end]
-
-
-def make_item(doc: Document, starts: list[int], m: Mention, namer: Namer) -> Item | None:
-    tokens = doc.tokens
-    ti, tj = token_range(starts, tokens, m.start, m.end)
-    toks = [t for t in tokens[ti:tj] if t.kind not in _SKIP_KINDS]
-    if not toks:
-        return None
-    first_key, begin, first_surface = _first_word(doc, toks[0], m.start)
-    raw = (first_key, *(t.norm for t in toks[1:]))
-    words, sig, nohead, alias = namer.analyse(raw, m.label)
-    if not words:
-        return None
-    rest = doc.text[toks[0].end : min(m.end, toks[-1].end)] if len(toks) > 1 else ""
-    form = " ".join((first_surface + rest).translate(_STRIP_QUOTES).split())
-    return Item(m, ti, tj, begin, words, sig, nohead, alias, form, m.label, " ".join(words), raw)
-
-
-def prepare(doc: Document, namer: Namer) -> tuple[list[Item], list[Seed]]:
-    """Items of the document's name mentions, in text order, less the mentions dropped by a context
-    rule («صلاة المغرب»); and the mentions that are really references (returned as seeds)."""
-    lex = namer.lex
-    tokens = doc.tokens
-    starts = [t.start for t in tokens]
-    items: list[Item] = []
-    seeds: list[Seed] = []
-    absorbed_until = -1
-    for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
-        if m.kind != "name":
-            continue
-        if m.start < absorbed_until:
-            continue  # inside a name that was extended to a known alias
-        item = make_item(doc, starts, m, namer)
-        if (
-            item is not None
-            and item.alias is None
-            and m.label in ("ORG", "LOC")
-            and tuple(item.words) in namer.prefixes
-        ):
-            longer = _extend(doc, starts, item, namer)
-            if longer is not None:
-                item = longer
-                absorbed_until = longer.mention.end
-        if item is None:
-            continue
-        if _blocked(item, tokens, lex.contexts):
-            continue
-        seed = _as_reference(item, tokens, lex.references, lex.indefinite_refs)
-        if seed is not None:
-            seeds.append(seed)
-            continue
-        items.append(item)
-    return items, seeds
-
-
-MAX_EXTENSION = 8
-
-
-def _extend(doc: Document, starts: list[int], item: Item, namer: Namer) -> Item | None:
-    """The item grown over the words that follow it when they complete a known name that the NER
-    cut short («[التحالف الدولي] لهزيمة تنظيم “[داعش]”» → the coalition's full name); None if they
-    do not. The mention's end is moved; mentions inside the grown span are dropped by the caller."""
-    tokens = doc.tokens
-    ends: list[int] = []  # token indexes that may end the longer name
-    j = item.tj
-    while j < len(tokens) and len(ends) < MAX_EXTENSION:
-        t = tokens[j]
-        if t.kind == "PUNCT" and t.norm == '"':
-            j += 1
-            continue
-        if t.kind != "WORD":
-            break
-        ends.append(j)
-        j += 1
-    m = item.mention
-    raw = tuple(item.raw)
-    for n in range(len(ends), 0, -1):
-        words, _sig, _nohead, alias = namer.analyse(raw + tuple(tokens[e].norm for e in ends[:n]), m.label)
-        if alias is None or len(words) <= len(item.words):
-            continue
-        j = ends[n - 1]
-        end = tokens[j].end
-        if (
-            j + 1 < len(tokens)
-            and tokens[j + 1].kind == "PUNCT"
-            and tokens[j + 1].norm == '"'
-            and tokens[j + 1].start == end
-        ):
-            end = tokens[j + 1].end  # a closing quotation mark belongs to the name
-        grown = make_item(doc, starts, Mention(m.start, end, m.label, m.kind, m.source, m.score), namer)
-        if grown is not None and grown.alias is not None:
-            m.end = end
-            grown.mention = m
-            return grown
-    return None
-
-
-def _blocked(item: Item, tokens: list[Token], contexts: dict) -> bool:
-    rule = contexts.get(item.k)
-    if rule is None:
-        return False
-    before, after = rule
-    i = item.ti - 1
-    while i >= 0 and tokens[i].kind == "PUNCT" and tokens[i].norm == '"':
-        i -= 1
-    if i >= 0 and (tokens[i].stem in before or tokens[i].norm in before):
-        return True
-    j = item.tj
-    return j < len(tokens) and (tokens[j].stem in after or tokens[j].norm in after)
-
-
-def _as_reference(item: Item, tokens: list[Token], refs: dict, indef: dict) -> Seed | None:
-    words = item.words
-    nxt = tokens[item.tj] if item.tj < len(tokens) else None
-    demo = nxt is not None and (nxt.stem in DEMONSTRATIVES or nxt.stem in SAME)
-    if len(words) == 1 and words[0] in refs:
-        end = nxt.end if demo else item.mention.end
-        return Seed(item.start, end, item.ti, item.tj + (1 if demo else 0), words[0])
-    if demo and words[0] in indef and len(words) <= 3:
-        return Seed(item.start, nxt.end, item.ti, item.tj + 1, indef[words[0]].noun)
-    if demo and len(words) <= 3 and words[0] in refs:
-        return Seed(item.start, nxt.end, item.ti, item.tj + 1, words[0])
-    return None
 
 
 # -- clustering -----------------------------------------------------------------------------------
@@ -379,21 +195,24 @@ def cluster(items: list[Item], namer: Namer, fuzzy_threshold: float = 92.0) -> l
 def _merge_prefixes(items: list[Item], sets: _Sets, alias_of: dict[int, str | None]) -> None:
     """An organisation name of 2+ words that begins a longer one of the document joins it."""
     orgs = [i for i, it in enumerate(items) if it.label == "ORG"]
+    longer: dict[tuple[str, ...], list[int]] = {}  # a proper prefix (2+ words) → items it begins
+    for j in orgs:
+        sig = items[j].sig
+        for n in range(2, len(sig)):
+            longer.setdefault(sig[:n], []).append(j)
+    if not longer:
+        return
     for i in orgs:
         short = items[i]
+        cands = longer.get(short.sig)
         ri = sets.find(i)
-        if alias_of.get(ri) or len(short.sig) < 2:
+        if not cands or alias_of.get(ri):
             continue
-        n = len(short.sig)
         best: tuple[int, int] | None = None  # (distance rank, item index)
-        for j in orgs:
-            rj = sets.find(j)
-            if rj == ri:
+        for j in cands:
+            if sets.find(j) == ri:
                 continue
-            long_ = items[j]
-            if len(long_.sig) <= n or long_.sig[:n] != short.sig:
-                continue
-            d = short.start - long_.start
+            d = short.start - items[j].start
             rank = d if d > 0 else 10**9 - d  # the nearest before, else the nearest after
             if best is None or rank < best[0]:
                 best = (rank, j)
@@ -403,39 +222,42 @@ def _merge_prefixes(items: list[Item], sets: _Sets, alias_of: dict[int, str | No
             alias_of[r] = alias_of.get(ri) or alias_of.get(rj)
 
 
-def _surname_match(short: list[str], full: list[str]) -> bool:
-    k = len(short)
-    if len(full) <= k:
-        return False
-    tail = full[-k:]
-    if tail == short:
-        return True
-    if tail[:-1] != short[:-1]:
-        return False
-    a, b = skeleton(tail[-1]), skeleton(short[-1])
-    return a == b and len(a) >= 4
+def _tail_keys(words: list[str], k: int) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """The last k words, and the same with the last word's skeleton (None when too short)."""
+    tail = tuple(words[-k:])
+    sk = skeleton(tail[-1])
+    return tail, ((*tail[:-1], "~" + sk) if len(sk) >= 4 else None)
 
 
 def _attach_surnames(clusters: list[Cluster]) -> list[Cluster]:
     """Each person mention whose words end a longer person name of another cluster joins it (the
-    nearest such name before it when two people share the surname, else the nearest after it)."""
+    nearest such name before it when two people share the surname, else the nearest after it). The
+    surname may differ in spelling (same `skeleton`, four letters or more)."""
     persons = [c for c in clusters if c.label_type() == "PERSON"]
     if len(persons) < 2:
         return clusters
-    fulls = {id(c): [it.words for it in c.items] for c in persons}
+    ends: dict[tuple[str, ...], list[Cluster]] = {}  # last words of full names → their clusters
+    for c in persons:
+        for it in c.items:
+            for k in range(1, len(it.words)):
+                for tail in _tail_keys(it.words, k):
+                    if tail is not None:
+                        owners = ends.setdefault(tail, [])
+                        if c not in owners:
+                            owners.append(c)
     moves: list[tuple[Cluster, Item, Cluster]] = []
     for c in persons:
         for it in c.items:
-            cands = [
-                o for o in persons if o is not c and any(_surname_match(it.words, w) for w in fulls[id(o)])
-            ]
+            exact, fuzzy = _tail_keys(it.words, len(it.words))
+            cands = [o for o in ends.get(exact, ()) if o is not c]
+            if not cands and fuzzy is not None:
+                cands = [o for o in ends.get(fuzzy, ()) if o is not c]
             if cands:
                 moves.append((c, it, _nearest(cands, it.start)))
-    moved = bool(moves)
     for src, it, dst in moves:
         src.items.remove(it)
         dst.items.append(it)
-    if not moved:
+    if not moves:
         return clusters
     out = []
     for c in clusters:

@@ -2,9 +2,10 @@
 
 Candidates are found by scanning the tokens for the reference nouns of `references.tsv` (proclitics
 allowed: «بالقارة», «للمجموعة», «وأشار الوزير»), outside name mentions and title phrases, and among
-NER mentions that are only a reference noun. A demonstrative before («هذه المجموعة») or after
-(«المجموعة هذه», «المصدر ذاته») joins the span; so does an indefinite head noun followed by a
-demonstrative within three words («مجموعة التفكير هذه»). A noun directly followed by a person's
+NER mentions that are only a reference noun. A demonstrative before («هذه المجموعة») or «ذاته /
+نفسه» after («التنظيم نفسه») joins the span (a demonstrative after a definite noun is its object:
+«وأكد الوزير ذلك»); so does an indefinite head noun followed by a demonstrative within three words
+(«مجموعة التفكير هذه»). A noun directly followed by a person's
 name («الرئيس الفرنسي إيمانويل …») is a title, not a reference. A nisba after the noun («الوزير
 المغربي») narrows it to a person affiliated with that country (or to that place).
 
@@ -16,12 +17,13 @@ later reference. A candidate with no compatible antecedent stays unresolved and 
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from rasd.model import Document, Mention, Token
 from rasd.resolve.aliases import Namer
-from rasd.resolve.cluster import Cluster, Item, Seed
+from rasd.resolve.cluster import Cluster
+from rasd.resolve.items import Item, Seed
 from rasd.resolve.resources import DEMONSTRATIVES, SAME, RefRule
 
 MAX_INDEFINITE_GAP = 3
@@ -85,11 +87,7 @@ def _definite(tokens: list[Token], i: int, rule: RefRule, cover, namer: Namer) -
         if ident is not None:
             nisba = ident
             tj, end = tj + 1, nxt.end
-    if (
-        tj < n
-        and tokens[tj].kind == "WORD"
-        and (tokens[tj].stem in DEMONSTRATIVES or tokens[tj].stem in SAME)
-    ):
+    if tj < n and tokens[tj].kind == "WORD" and tokens[tj].stem in SAME:  # not «وأكد الوزير ذلك»
         end = tokens[tj].end
         tj += 1
     # a title before a person's name, not a reference
@@ -142,18 +140,20 @@ def _fits(c: Cluster, rule: RefRule, nisba: str | None) -> bool:
 
 def resolve(cands: list[Candidate], clusters: list[Cluster]) -> int:
     """Attach each candidate to its antecedent cluster; returns how many stayed unresolved."""
-    events: list[tuple[int, int, Cluster]] = []  # (position, tiebreak, cluster)
-    for n, c in enumerate(clusters):
-        for it in c.items:
-            events.append((it.start, n, c))
-    events.sort(key=lambda e: (e[0], e[1]))
+    events: dict[str, list[tuple[int, int, Cluster]]] = {}  # type → (position, tiebreak, cluster)
     order = {id(c): n for n, c in enumerate(clusters)}
+    for n, c in enumerate(clusters):
+        per_type = events.setdefault(c.type, [])
+        for it in c.items:
+            per_type.append((it.start, n, c))
+    for per_type in events.values():
+        per_type.sort(key=_event_key)
     unresolved = 0
     for cand in cands:
+        per_type = events.get(cand.rule.type, [])
         target = None
-        for pos, _n, c in reversed(events):
-            if pos >= cand.start:
-                continue
+        for k in range(bisect_left(per_type, cand.start, key=_position) - 1, -1, -1):
+            c = per_type[k][2]
             if _fits(c, cand.rule, cand.nisba):
                 target = c
                 break
@@ -161,5 +161,13 @@ def resolve(cands: list[Candidate], clusters: list[Cluster]) -> int:
             unresolved += 1
             continue
         target.refs.append(Mention(cand.start, cand.end, target.type, kind="reference", source="resolve"))
-        insort(events, (cand.start, order[id(target)], target), key=lambda e: (e[0], e[1]))
+        insort(per_type, (cand.start, order[id(target)], target), key=_event_key)
     return unresolved
+
+
+def _event_key(e: tuple[int, int, Cluster]) -> tuple[int, int]:
+    return e[0], e[1]
+
+
+def _position(e: tuple[int, int, Cluster]) -> int:
+    return e[0]

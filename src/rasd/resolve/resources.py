@@ -84,6 +84,7 @@ class Lexicon:
     reference_nouns: frozenset[str] = frozenset()  # the keys of both
     title_words: frozenset[str] = frozenset()  # without the article
     leader_words: frozenset[str] = frozenset()
+    compound_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     boundaries: frozenset[str] = frozenset()
     heads: dict[str, int] = field(default_factory=dict)  # droppable head noun → min words left
@@ -148,7 +149,13 @@ def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
     lex = Lexicon()
     lex.references, lex.indefinite_refs = _rules(data_dir / "references.tsv")
     lex.reference_nouns = frozenset(lex.references) | frozenset(lex.indefinite_refs)
-    classes: dict[str, set[str]] = {"title": set(), "leader": set(), "honorific": set(), "boundary": set()}
+    classes: dict[str, set[str]] = {
+        "title": set(),
+        "leader": set(),
+        "compound": set(),
+        "honorific": set(),
+        "boundary": set(),
+    }
     for word, cls, *_ in read_tsv(data_dir / "titles.tsv", 2):
         if cls not in classes:
             raise ResolveDataError(
@@ -157,9 +164,10 @@ def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
                 fix=f"Use one of {sorted(classes)}.",
             )
         k = key(word)
-        classes[cls].add(strip_al(k) if cls in ("title", "leader") else k)
+        classes[cls].add(strip_al(k) if cls in ("title", "leader", "compound") else k)
     lex.title_words = frozenset(classes["title"])
     lex.leader_words = frozenset(classes["leader"])
+    lex.compound_words = frozenset(classes["compound"])
     lex.honorifics = frozenset(classes["honorific"])
     lex.boundaries = frozenset(classes["boundary"])
     for word, n, *_ in read_tsv(data_dir / "heads.tsv", 2):

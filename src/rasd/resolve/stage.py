@@ -3,13 +3,14 @@ ids) and relations.
 
 Steps, each in its own module:
 
-1. `cluster`: NER name mentions → items (context rules drop «صلاة المغرب»; a mention that is only a
-   reference noun becomes a reference candidate) → clusters of one entity each.
+1. `items`: NER name mentions → items (context rules drop «صلاة المغرب»; a mention that is only a
+   reference noun becomes a reference candidate; a name cut short is grown to a known alias);
+   `cluster`: items → clusters of one entity each.
 2. `titles`: titles and affiliations of people, by apposition.
 3. `references`: nominal references («الوزير», «المملكة», «هذه المجموعة» …) attached to the most
    recent compatible entity, or dropped when none is compatible.
 4. `ids`: canonical name, Latin name, stable id.
-5. `relations`: ROLE_OF from titles, and the patterns of `relations.tsv`.
+5. `relations`: ROLE_OF from titles, and the patterns of `relations.tsv` (parsed by `patterns`).
 
 Afterwards `doc.mentions` holds the clustered name mentions and the resolved references, each with
 `entity` set; mentions dropped by a context rule and unresolved reference nouns are removed from it.
@@ -23,11 +24,13 @@ from typing import ClassVar
 from rasd.model import Document, Entity, Token
 from rasd.pipeline.registry import register
 from rasd.resolve.aliases import Namer, namer
-from rasd.resolve.cluster import Cluster, Item, cluster, prepare, token_range
+from rasd.resolve.cluster import Cluster, cluster
 from rasd.resolve.errors import ResolveOptionError
 from rasd.resolve.ids import name_clusters
+from rasd.resolve.items import Item, prepare, token_range
+from rasd.resolve.patterns import Pattern, load_patterns
 from rasd.resolve.references import find_candidates, resolve
-from rasd.resolve.relations import Pattern, find_relations, load_patterns
+from rasd.resolve.relations import find_relations
 from rasd.resolve.resources import ALIASES_DIR, RESOLVE_DIR
 from rasd.resolve.titles import find_titles
 

@@ -2,7 +2,10 @@
 
     «… من قبل وزير الخارجية الأمريكي، أنتوني بلينكين»   title «وزير الخارجية الأمريكي», United States
     «أكد وزير الشؤون الخارجية والتعاون …، ناصر …»          title from the title word to the comma
-    «التقى وزير الخارجية المغربي ناصر …»                 title right before the name (no comma)
+    «التقى وزير الخارجية المغربي ناصر …»                 title right before the name (no comma): the
+                                                          word before the name must be a title word, a
+                                                          nisba, part of a place or organisation name,
+                                                          or an honorific
     «… ناصر …، وزير الخارجية المغربي، …»                   title after the name, between commas
 
 The title phrase starts at a title word (`titles.tsv`, class title; the article and proclitics are
@@ -12,7 +15,10 @@ comma, the phrase is cut at punctuation, at another person's name, at a boundary
 an earlier title word only when the later one is chained to it: adjacent («نائب رئيس»), after
 «باسم» («المتحدث باسم رئيس الوزراء»), a genitive with ل («المستشار الخاص لرئيس الوزراء») or
 coordinated with و («وزير الخارجية ورئيس الوفد»). Otherwise the later title word starts a new
-phrase («استقبل رئيس الحكومة وزير الخارجية الإيطالي، …» → «وزير الخارجية الإيطالي»).
+phrase («استقبل رئيس الحكومة وزير الخارجية الإيطالي، …» → «وزير الخارجية الإيطالي»). Without a
+comma only a compound word joins («نائب رئيس الوزراء X»), since «مستشار الرئيس اليمني X» names the
+president. A title between two commas right after another person's name is that person's
+(«X، رئيس الوزراء، قال …») unless it starts with و («X، وزير …، ووزير الدفاع، Y»).
 
 The affiliation is the first country inside the title: a country mention or a nisba adjective
 («الأمريكي» → the United States, «المغاربة» → Morocco); failing that, the first organisation named
@@ -23,7 +29,8 @@ from __future__ import annotations
 
 from rasd.model import Document, Token
 from rasd.resolve.aliases import Namer
-from rasd.resolve.cluster import Cluster, Item
+from rasd.resolve.cluster import Cluster
+from rasd.resolve.items import Item, first_word
 from rasd.resolve.resources import strip_al
 
 MAX_TITLE_WORDS = 16
@@ -41,20 +48,43 @@ def find_titles(doc: Document, clusters: list[Cluster], cover: list[Item | None]
     lex = namer.lex
     tokens = doc.tokens
     owner = {id(it): c for c in clusters for it in c.items}
+    nested = _nested(clusters)
     for c in clusters:
         if c.type != "PERSON":
             continue
         for it in c.items:
-            span = _before(tokens, it, cover, lex, owner) or _after(tokens, it, cover, lex, owner)
+            if id(it) in nested:
+                continue  # «جامعة الملك [فهد]»: a name inside another name has no title
+            span = _before(tokens, it, cover, lex, owner, namer.nisba) or _after(
+                tokens, it, cover, lex, owner
+            )
             if span is None:
                 continue
             a, b = span
             c.title_span = (tokens[a].stem_start, tokens[b].end)
-            c.title = doc.text[c.title_span[0] : c.title_span[1]]
+            _k, _start, first = first_word(doc, tokens[a], tokens[a].stem_start)
+            c.title = first + doc.text[tokens[a].end : c.title_span[1]]  # «للكاتب» → «الكاتب …»
             c.title_words = frozenset(strip_al(t.stem) for t in tokens[a : b + 1] if t.kind == "WORD")
             c.title_evidence = (min(c.title_span[0], it.start), max(c.title_span[1], it.mention.end))
             _affiliation(c, tokens, a, b, cover, owner, namer)
             break
+
+
+def _nested(clusters: list[Cluster]) -> set[int]:
+    """ids of the items whose mention overlaps another mention."""
+    items = sorted(
+        (it for c in clusters for it in c.items), key=lambda it: (it.mention.start, -it.mention.end)
+    )
+    out: set[int] = set()
+    reach, last = -1, None
+    for it in items:
+        if it.mention.start < reach:
+            out.add(id(it))
+            if last is not None:
+                out.add(id(last))
+        if it.mention.end > reach:
+            reach, last = it.mention.end, it
+    return out
 
 
 def _stops(t: Token, lex) -> bool:
@@ -66,21 +96,34 @@ def _other_person(j: int, cover: list[Item | None], owner: dict, me: Cluster | N
     return it is not None and owner[id(it)].type == "PERSON"
 
 
-def _before(tokens: list[Token], it: Item, cover, lex, owner) -> tuple[int, int] | None:
+def _before(
+    tokens: list[Token], it: Item, cover, lex, owner, nisba: dict[str, str]
+) -> tuple[int, int] | None:
     k = it.ti - 1
+    honorific = False
     while k >= 0 and (
         tokens[k].stem in lex.honorifics or tokens[k].norm in lex.honorifics or _is_quote(tokens[k])
     ):
+        honorific = honorific or not _is_quote(tokens[k])
         k -= 1
     if k < 0:
         return None
     if tokens[k].kind == "PUNCT" and tokens[k].norm in _COMMAS:
-        end, limit = k - 1, MAX_TITLE_WORDS
+        end, direct = k - 1, False
     elif tokens[k].kind == "WORD":
-        end, limit = k, MAX_DIRECT_WORDS
+        end, direct = k, True
+        last = tokens[end]
+        # «الرئيس الأمريكي باراك …», «رئيس حزب … اللبنانية سمير …»; not «مطار الملك فهد الدولي يوم …»
+        if not (
+            honorific
+            or lex.is_title_word(last.stem)
+            or last.stem in nisba
+            or (cover[end] is not None and owner[id(cover[end])].type in ("ORG", "LOC"))
+        ):
+            return None
     else:
         return None
-    lo = max(0, end - limit + 1)
+    lo = max(0, end - (MAX_DIRECT_WORDS if direct else MAX_TITLE_WORDS) + 1)
     found: list[int] = []
     j = end
     while j >= lo:
@@ -98,11 +141,28 @@ def _before(tokens: list[Token], it: Item, cover, lex, owner) -> tuple[int, int]
     start = found[0]
     for earlier in found[1:]:
         t = tokens[start]
-        prefix = t.norm[: len(t.norm) - len(t.stem)] if t.stem_start > t.start else ""
-        chained = earlier == start - 1 or prefix.startswith(("و", "ل")) or tokens[start - 1].stem in _NAME_OF
+        if direct:
+            # «مستشار الرئيس اليمني عبد ربه …»: the name is the president's; only «نائب رئيس …» is one title
+            chained = earlier == start - 1 and strip_al(tokens[earlier].stem) in lex.compound_words
+        else:
+            prefix = t.norm[: len(t.norm) - len(t.stem)] if t.stem_start > t.start else ""
+            chained = (
+                earlier == start - 1 or prefix.startswith(("و", "ل")) or tokens[start - 1].stem in _NAME_OF
+            )
         if not chained:
             break  # «… رئيس الحكومة بوزير الخارجية»: a new phrase starts here
         start = earlier
+    # «خالد …، رئيس وزراء اليمن، جاء …»: a title between two commas after a name is that name's
+    first = tokens[start]
+    coordinated = first.stem_start > first.start and first.norm.startswith("و")  # «…، ووزير الخارجية …»
+    if (
+        not direct
+        and not coordinated
+        and start >= 2
+        and tokens[start - 1].norm in _COMMAS
+        and _other_person(start - 2, cover, owner, None)
+    ):
+        return None
     return start, end
 
 

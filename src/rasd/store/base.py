@@ -78,7 +78,7 @@ class MigrationFailed(StoreError):
 
 class BadReference(StoreError):
     code = "E606"
-    template = "document {doc!r}: {what} refers to entity {ref!r}, which is not among the document's entities. Re-run the analysis: every entity a layer refers to must be listed in `entities`."
+    template = "document {doc!r}: {what} belongs to entity {ref!r}, which is not among the document's entities. Re-run the analysis: every mentioned entity must be listed in `entities`."
 
 
 class UnknownEntity(StoreError):

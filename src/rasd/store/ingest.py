@@ -148,12 +148,13 @@ def ingest(
     force: bool = False,
     progress: Callable[[int, IngestSummary], None] | None = None,
     strict: bool = False,
+    limit: int | None = None,
 ) -> IngestSummary:
     """Read, analyse and store every record under `paths`; return the counts.
 
     `force` re-analyses and replaces documents even when unchanged. `strict` stops at the first
     analysis error instead of counting it as failed. `progress(n, summary)` is called after
-    every `n` records handled.
+    every `n` records handled. `limit` stops after that many records.
     """
     if pipeline is None:
         from rasd import default_pipeline
@@ -165,6 +166,8 @@ def ingest(
     tick = progress or (lambda n, s: None)
     try:
         for item in read_inputs(paths, encoding, published):
+            if limit is not None and summary.records >= limit:
+                break
             summary.seconds = time.perf_counter() - started
             if isinstance(item, InputError):
                 summary.failed += 1

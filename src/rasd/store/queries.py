@@ -44,7 +44,7 @@ TABLES = (
     "event_participants",
     "relations",
 )
-_ENTITY_COLS = "e.id, e.type, e.name, e.latin, COUNT(*), COUNT(DISTINCT d.cluster_id), SUM(de.mentions + de.refs)"
+_ENTITY_COLS = "e.id, e.type, e.name, e.latin, COUNT(*), COUNT(DISTINCT de.cluster_id), SUM(de.mentions + de.refs)"
 
 
 def date_bound(value: str | None, name: str, end: bool = False) -> str | None:
@@ -183,13 +183,18 @@ class QueriesMixin:
         offset: int = 0,
     ) -> list[EntitySummary]:
         where, params = self._doc_filters(source, since, until)
+        docs = "JOIN documents d ON d.doc_no = de.doc_no " if where else ""
         if type:
             where.append("e.type = ?")
             params.append(type)
+        # Count per entity first (an index scan), then name the top ones.
         sql = (
-            f"SELECT {_ENTITY_COLS} FROM document_entities de JOIN entities e ON e.id = de.entity_id "
-            f"JOIN documents d ON d.doc_no = de.doc_no WHERE {' AND '.join(where) or '1 = 1'} "
-            "GROUP BY e.id, e.type, e.name, e.latin ORDER BY 6 DESC, 5 DESC, 7 DESC, e.id LIMIT ? OFFSET ?"
+            "SELECT e.id, e.type, e.name, e.latin, c.n, c.stories, c.mentions FROM ("
+            "SELECT de.entity_id, COUNT(*) AS n, COUNT(DISTINCT de.cluster_id) AS stories, SUM(de.mentions + de.refs) AS mentions "
+            f"FROM document_entities de {docs}"
+            f"{'JOIN entities e ON e.id = de.entity_id ' if type else ''}"
+            f"WHERE {' AND '.join(where) or '1 = 1'} GROUP BY de.entity_id) c "
+            "JOIN entities e ON e.id = c.entity_id ORDER BY 6 DESC, 5 DESC, 7 DESC, e.id LIMIT ? OFFSET ?"
         )
         return [_summary(r) for r in self._fetchall(sql, [*params, int(top), int(offset)])]
 
@@ -211,7 +216,6 @@ class QueriesMixin:
         key = alias_key(name)
         sql = (
             f"SELECT {_ENTITY_COLS} FROM document_entities de JOIN entities e ON e.id = de.entity_id "
-            "JOIN documents d ON d.doc_no = de.doc_no "
             "WHERE (e.id = ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = ?))"
             f"{' AND e.type = ?' if type else ''} "
             "GROUP BY e.id, e.type, e.name, e.latin ORDER BY (e.id = ?) DESC, 6 DESC, 5 DESC, e.id"
@@ -248,9 +252,9 @@ class QueriesMixin:
             "SELECT de.affiliation, e.name, COUNT(*) FROM document_entities de LEFT JOIN entities e ON e.id = de.affiliation "
             "WHERE de.entity_id = ? AND de.affiliation IS NOT NULL GROUP BY de.affiliation, e.name ORDER BY 3 DESC, 1", (eid,))]
         co = self._fetchall(
-            f"SELECT {_ENTITY_COLS.replace('COUNT(*)', 'COUNT(DISTINCT d.doc_no)')} "
+            f"SELECT {_ENTITY_COLS} "
             "FROM document_entities me JOIN document_entities de ON de.doc_no = me.doc_no AND de.entity_id <> me.entity_id "
-            "JOIN entities e ON e.id = de.entity_id JOIN documents d ON d.doc_no = de.doc_no "
+            "JOIN entities e ON e.id = de.entity_id "
             "WHERE me.entity_id = ? GROUP BY e.id, e.type, e.name, e.latin ORDER BY 5 DESC, 6 DESC, e.id LIMIT ?",
             (eid, int(cooccurring)),
         )
@@ -263,7 +267,7 @@ class QueriesMixin:
             {"type": t, "subject": s, "subject_name": sn, "object": o, "object_name": on, "documents": int(n)}
             for t, s, sn, o, on, n in self._fetchall(
                 "SELECT r.type, r.subject_id, se.name, r.object_id, oe.name, COUNT(DISTINCT r.doc_no) FROM relations r "
-                "JOIN entities se ON se.id = r.subject_id JOIN entities oe ON oe.id = r.object_id "
+                "LEFT JOIN entities se ON se.id = r.subject_id LEFT JOIN entities oe ON oe.id = r.object_id "
                 "WHERE r.subject_id = ? OR r.object_id = ? GROUP BY r.type, r.subject_id, se.name, r.object_id, oe.name "
                 "ORDER BY 6 DESC, 1, 2, 4", (eid, eid))
         ]
@@ -279,7 +283,7 @@ class QueriesMixin:
             return []
         return [_summary(r) for r in self._fetchall(
             f"SELECT {_ENTITY_COLS} FROM document_entities de JOIN entities e ON e.id = de.entity_id "
-            f"JOIN documents d ON d.doc_no = de.doc_no WHERE e.id IN ({placeholders(ids)}) GROUP BY e.id, e.type, e.name, e.latin",
+            f"WHERE e.id IN ({placeholders(ids)}) GROUP BY e.id, e.type, e.name, e.latin",
             ids,
         )]
 
@@ -367,7 +371,7 @@ class QueriesMixin:
         if doc_nos:
             for doc_no, eidx, ent, name, role in self._fetchall(
                 "SELECT p.doc_no, p.event_idx, p.entity_id, e.name, p.role FROM event_participants p "
-                f"JOIN entities e ON e.id = p.entity_id WHERE p.doc_no IN ({placeholders(doc_nos)}) ORDER BY p.doc_no, p.event_idx, p.idx",
+                f"LEFT JOIN entities e ON e.id = p.entity_id WHERE p.doc_no IN ({placeholders(doc_nos)}) ORDER BY p.doc_no, p.event_idx, p.idx",
                 doc_nos,
             ):
                 parts.setdefault((doc_no, eidx), []).append({"entity": ent, "name": name, "role": role})
@@ -398,7 +402,7 @@ class QueriesMixin:
         while True:
             rows = self._fetchall(
                 f"SELECT {_ENTITY_COLS} FROM document_entities de JOIN entities e ON e.id = de.entity_id "
-                "JOIN documents d ON d.doc_no = de.doc_no WHERE e.id > ? GROUP BY e.id, e.type, e.name, e.latin ORDER BY e.id LIMIT ?",
+                "WHERE e.id > ? GROUP BY e.id, e.type, e.name, e.latin ORDER BY e.id LIMIT ?",
                 (last, batch),
             )
             if not rows:
@@ -472,12 +476,10 @@ _ORPHANS = (
      "SELECT COUNT(*) FROM entity_aliases a WHERE NOT EXISTS (SELECT 1 FROM document_entities de WHERE de.doc_no = a.doc_no AND de.entity_id = a.entity_id)"),
     ("title rows for an entity their document does not list",
      "SELECT COUNT(*) FROM entity_titles a WHERE NOT EXISTS (SELECT 1 FROM document_entities de WHERE de.doc_no = a.doc_no AND de.entity_id = a.entity_id)"),
+    ("entity rows filed under another story than their document's",
+     "SELECT COUNT(*) FROM document_entities de JOIN documents d ON d.doc_no = de.doc_no WHERE de.cluster_id <> d.cluster_id"),
     ("mentions of an entity their document does not list",
      "SELECT COUNT(*) FROM mentions m WHERE m.entity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document_entities de WHERE de.doc_no = m.doc_no AND de.entity_id = m.entity_id)"),
-    ("quotes whose speaker their document does not list",
-     "SELECT COUNT(*) FROM quotes q WHERE q.speaker_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document_entities de WHERE de.doc_no = q.doc_no AND de.entity_id = q.speaker_id)"),
-    ("event participants their document does not list",
-     "SELECT COUNT(*) FROM event_participants p WHERE NOT EXISTS (SELECT 1 FROM document_entities de WHERE de.doc_no = p.doc_no AND de.entity_id = p.entity_id)"),
 )
 
 
@@ -524,7 +526,7 @@ _EXPORT: dict[str, tuple[str, tuple[str, ...], Any]] = {
     ),
     "relations": (
         "SELECT d.id, r.type, r.subject_id, se.name, r.object_id, oe.name, r.span_start, r.span_end FROM relations r "
-        "JOIN documents d ON d.doc_no = r.doc_no JOIN entities se ON se.id = r.subject_id JOIN entities oe ON oe.id = r.object_id "
+        "JOIN documents d ON d.doc_no = r.doc_no LEFT JOIN entities se ON se.id = r.subject_id LEFT JOIN entities oe ON oe.id = r.object_id "
         "WHERE r.doc_no > ? AND r.doc_no <= ? ORDER BY r.doc_no, r.idx",
         ("document_id", "type", "subject_id", "subject_name", "object_id", "object_name", "start", "end"),
         _same,

@@ -8,7 +8,6 @@ table in SQLite, a tsvector column in PostgreSQL).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from abc import abstractmethod
 from collections.abc import Iterator, Sequence
@@ -22,7 +21,7 @@ from rasd.serialize import from_dict
 from rasd.store import dedup
 from rasd.store.base import DocumentNotFound, MigrationFailed, PutResult, SchemaTooNew, Store, placeholders
 from rasd.store.queries import QueriesMixin
-from rasd.store.rows import analysis_json, document_rows
+from rasd.store.rows import analysis_blob, analysis_dict, document_rows
 from rasd.store.rows import content_hash as compute_hash
 from rasd.store.search import DocumentKeys, document_keys
 
@@ -169,23 +168,25 @@ class SQLStore(QueriesMixin, Store):
                     dup_of, cluster = match[0], match[1]
             self._execute("INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", (cluster, now()))
             doc_no = self._insert_document(
-                (doc.id, chash, doc.title, doc.published, doc.source, doc.url, doc.text, analysis_json(doc), cluster,
+                (doc.id, chash, doc.title, doc.published, doc.source, doc.url, doc.text, analysis_blob(doc), cluster,
                  dedup.pack(sig), now()),
                 keys,
             )
-            self._write_rows(doc_no, rows, bands)
+            self._write_rows(doc_no, cluster, rows, bands)
             if old:
                 self._collect_garbage(old_entities, old[1])
         return PutResult(status, doc_no, cluster, dup_of)
 
     def _candidates(self, bands: list[int]) -> list[tuple[str, str, Any]]:
+        """Stored documents sharing an LSH band: the 100 most recent (boilerplate shared by
+        thousands of documents must not make each insert scan them all)."""
         sql = (
             "SELECT d.id, d.cluster_id, d.minhash FROM documents d WHERE d.doc_no IN "
-            f"(SELECT DISTINCT doc_no FROM minhash_bands WHERE key IN ({placeholders(bands)})) ORDER BY d.doc_no LIMIT 500"
+            f"(SELECT DISTINCT doc_no FROM minhash_bands WHERE key IN ({placeholders(bands)})) ORDER BY d.doc_no DESC LIMIT 100"
         )
         return self._fetchall(sql, bands)
 
-    def _write_rows(self, doc_no: int, rows: Any, bands: list[int]) -> None:
+    def _write_rows(self, doc_no: int, cluster: str, rows: Any, bands: list[int]) -> None:
         if bands:
             self._executemany("INSERT INTO minhash_bands (key, doc_no) VALUES (?, ?) ON CONFLICT DO NOTHING", [(k, doc_no) for k in bands])
         if rows.entities:
@@ -195,9 +196,9 @@ class SQLStore(QueriesMixin, Store):
                 rows.entities,
             )
             self._executemany(
-                "INSERT INTO document_entities (doc_no, entity_id, name, title, latin, affiliation, mentions, refs) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(doc_no, *r) for r in rows.document_entities],
+                "INSERT INTO document_entities (doc_no, entity_id, cluster_id, name, title, latin, affiliation, mentions, refs) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_no, r[0], cluster, *r[1:]) for r in rows.document_entities],
             )
         if rows.aliases:
             self._executemany(
@@ -267,8 +268,8 @@ class SQLStore(QueriesMixin, Store):
         return self._fetchone("SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", (content_hash,)) is not None
 
     @staticmethod
-    def _document(doc_id: str, text: str, analysis: str) -> Document:
-        data = json.loads(analysis)
+    def _document(doc_id: str, text: str, analysis: bytes) -> Document:
+        data = analysis_dict(analysis)
         data["text"] = text
         return from_dict(data, where=f"stored document {doc_id}")
 

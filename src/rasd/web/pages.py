@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -19,8 +20,8 @@ from fastapi.responses import HTMLResponse
 from rasd.api.errors import message_of, status_of
 from rasd.api.routes import MAX_OFFSET, graph_data
 from rasd.errors import RasdError
-from rasd.model import ENTITY_TYPES
-from rasd.store.base import Store
+from rasd.model import ENTITY_TYPES, Document
+from rasd.store.base import SearchResult, Store
 from rasd.web.labels import EVENT_NAMES, RELATION_ORDER, RELATION_REVERSE
 from rasd.web.render import annotated_text, bar_chart
 
@@ -109,9 +110,35 @@ async def search_page(
 # ------------------------------------------------------------------------------------ article
 
 
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def near_duplicates(store: Store, doc: Document, limit: int = 20) -> list[SearchResult]:
+    """Other stored copies of the article's story: the documents of its story cluster (linked at
+    ingest by MinHash, rasd.store.dedup) that share the opening words of its body.
+
+    The store has no query listing a cluster's members (asked for in docs/requests/
+    api-needs-store.md), so the article's longest opening words are searched for, every copy
+    (not one per story), and the hits of the article's own cluster are kept. A copy whose
+    opening was rewritten is not found; nothing outside the cluster is ever listed."""
+    opening = doc.text[doc.body_start : doc.body_start + 300]
+    words = sorted(dict.fromkeys(_WORD.findall(opening)), key=len, reverse=True)[:5]
+    if not words:
+        return []
+    hits = store.search(" ".join(words), collapse_duplicates=False, limit=200)
+    cluster = next((h.cluster for h in hits if h.id == doc.id), None)
+    if cluster is None:
+        return []
+    return [h for h in hits if h.cluster == cluster and h.id != doc.id][:limit]
+
+
 @router.get("/article/{doc_id:path}", response_class=HTMLResponse)
 async def article_page(doc_id: str, request: Request) -> HTMLResponse:
-    doc = await request.app.state.pool.run(lambda s: s.get_document(doc_id))
+    def gather(store: Store) -> tuple[Document, list[SearchResult]]:
+        doc = store.get_document(doc_id)
+        return doc, near_duplicates(store, doc)
+
+    doc, copies = await request.app.state.pool.run(gather)
     names = {e.id: e for e in doc.entities}
     by_type: dict[str, list[Any]] = {t: [] for t in ENTITY_TYPES}
     for e in sorted(doc.entities, key=lambda e: -(len(e.mentions) + len(e.references))):
@@ -121,7 +148,7 @@ async def article_page(doc_id: str, request: Request) -> HTMLResponse:
         request,
         "article.html",
         {
-            "nav": "", "doc": doc, "entities": names, "by_type": by_type,
+            "nav": "", "doc": doc, "entities": names, "by_type": by_type, "copies": copies,
             "title_html": annotated_text(doc, 0, title_end) if doc.title else None,
             "body_html": annotated_text(doc, doc.body_start),
         },

@@ -1,6 +1,9 @@
 -- rasd knowledge base, schema 1 (SQLite). Applied in one transaction by rasd.store.migrate.
 -- Every per-document row hangs off documents.doc_no with ON DELETE CASCADE, so deleting a
 -- document removes its whole analysis; entities are shared and kept while any document has them.
+-- Entity ids in quotes, events and relations are stable ids (rasd.document/1) that may name an
+-- entity the document does not list (e.g. a country known only from an adjective): they are
+-- plain text, joined to entities when the name is known.
 
 CREATE TABLE clusters (
     id          TEXT PRIMARY KEY,          -- id of the document that founded the story cluster
@@ -16,7 +19,7 @@ CREATE TABLE documents (
     source        TEXT,
     url           TEXT,
     text          TEXT NOT NULL,
-    analysis      TEXT NOT NULL,           -- rasd.document/1 JSON without its "text"
+    analysis      BLOB NOT NULL,       -- zlib of the rasd.document/1 JSON without its "text"
     cluster_id    TEXT NOT NULL REFERENCES clusters(id),
     minhash       BLOB,                    -- MinHash signature (uint32 little-endian)
     ingested_at   TEXT NOT NULL,
@@ -47,6 +50,7 @@ CREATE INDEX entities_type ON entities(type);
 CREATE TABLE document_entities (
     doc_no       INTEGER NOT NULL REFERENCES documents(doc_no) ON DELETE CASCADE,
     entity_id    TEXT NOT NULL REFERENCES entities(id),
+    cluster_id   TEXT NOT NULL,            -- the document's story cluster (copied: counts by story)
     name         TEXT NOT NULL,
     title        TEXT,
     latin        TEXT,
@@ -55,7 +59,7 @@ CREATE TABLE document_entities (
     refs         INTEGER NOT NULL,
     PRIMARY KEY (doc_no, entity_id)
 );
-CREATE INDEX document_entities_entity ON document_entities(entity_id, doc_no);
+CREATE INDEX document_entities_entity ON document_entities(entity_id, cluster_id);
 
 CREATE TABLE entity_aliases (
     entity_id  TEXT NOT NULL REFERENCES entities(id),
@@ -97,7 +101,7 @@ CREATE TABLE quotes (
     text          TEXT NOT NULL,
     direct        INTEGER NOT NULL,
     cue           TEXT,
-    speaker_id    TEXT REFERENCES entities(id),
+    speaker_id    TEXT,                    -- entity id (stable; may be an entity no stored document lists)
     speaker_text  TEXT,
     speaker_key   TEXT,
     negated       INTEGER NOT NULL,
@@ -114,7 +118,7 @@ CREATE TABLE events (
     trigger_start       INTEGER NOT NULL,
     trigger_end         INTEGER NOT NULL,
     trigger_text        TEXT NOT NULL,
-    location_id         TEXT REFERENCES entities(id),
+    location_id         TEXT,              -- entity id (stable, may be external)
     date                TEXT,
     date_precision      INTEGER,
     location_precision  INTEGER,
@@ -131,7 +135,7 @@ CREATE TABLE event_participants (
     doc_no     INTEGER NOT NULL,
     event_idx  INTEGER NOT NULL,
     idx        INTEGER NOT NULL,
-    entity_id  TEXT NOT NULL REFERENCES entities(id),
+    entity_id  TEXT NOT NULL,             -- entity id (stable, may be external)
     role       TEXT NOT NULL,
     PRIMARY KEY (doc_no, event_idx, idx),
     FOREIGN KEY (doc_no, event_idx) REFERENCES events(doc_no, idx) ON DELETE CASCADE
@@ -142,8 +146,8 @@ CREATE TABLE relations (
     doc_no      INTEGER NOT NULL REFERENCES documents(doc_no) ON DELETE CASCADE,
     idx         INTEGER NOT NULL,
     type        TEXT NOT NULL,
-    subject_id  TEXT NOT NULL REFERENCES entities(id),
-    object_id   TEXT NOT NULL REFERENCES entities(id),
+    subject_id  TEXT NOT NULL,            -- entity ids (stable, may be external: a country
+    object_id   TEXT NOT NULL,            -- named only by an adjective, say)
     span_start  INTEGER NOT NULL,
     span_end    INTEGER NOT NULL,
     PRIMARY KEY (doc_no, idx)

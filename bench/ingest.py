@@ -1,0 +1,155 @@
+"""Benchmark of `rasd ingest` end to end: read → analyse → deduplicate → store.
+
+    python bench/ingest.py [DATA_DIR] --db bench.db [--db postgresql://…] [--limit 1000 --limit 10000 …] [--reset]
+
+DATA_DIR (default: ../shared/data/saudinewsnet next to the repository) holds the SaudiNewsNet
+zips (31,030 articles). Each (database, limit) pair runs in its own process, pinned to one CPU
+where the platform allows it, on an empty database, so that the peak memory (ru_maxrss) of each
+run is its own. `--limit all` ingests everything. Prints, per run: records handled, articles/s
+end to end, the time spent in analysis and in the store per article, peak memory, and the
+database size; `--json FILE` also writes the figures as JSON.
+
+The database must be empty: a SQLite file is deleted first with --reset; a PostgreSQL database
+gets its `public` schema dropped and recreated with --reset (only ever point it at a scratch
+database).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Running `python bench/ingest.py` puts bench/ first on sys.path, where bench/tokenize.py would
+# shadow the standard library's tokenize module (used by inspect, hence numpy and scipy).
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
+TARGET = 100.0  # articles per second per core
+
+
+def _pin() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        cpus = sorted(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpus[-1]})
+
+
+def _reset(db: str) -> None:
+    from rasd.store import is_postgres_url
+
+    if is_postgres_url(db):
+        import psycopg
+
+        with psycopg.connect(db, autocommit=True) as conn:
+            conn.execute("DROP SCHEMA public CASCADE")
+            conn.execute("CREATE SCHEMA public")
+        return
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+
+
+def _size(db: str) -> int:
+    from rasd.store import is_postgres_url
+
+    if is_postgres_url(db):
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            return int(conn.execute("SELECT pg_database_size(current_database())").fetchone()[0])
+    return sum(Path(db + s).stat().st_size for s in ("", "-wal") if Path(db + s).exists())
+
+
+def child(data: Path, db: str, limit: int | None, reset: bool) -> dict:
+    """One run in this process: returns its figures."""
+    _pin()
+    import rasd
+    from rasd.store import open_store
+    from rasd.store.ingest import ingest
+
+    if reset:
+        _reset(db)
+    t = time.perf_counter()
+    pipeline = rasd.default_pipeline()
+    build = time.perf_counter() - t
+    spent = [0.0]
+
+    def timed(doc):
+        t0 = time.perf_counter()
+        try:
+            return pipeline(doc)
+        finally:
+            spent[0] += time.perf_counter() - t0
+
+    zips = sorted(data.glob("*.zip"))
+    if not zips:
+        raise SystemExit(f"no .zip files in {data}; give the SaudiNewsNet folder")
+    with open_store(db) as store:
+        if store.counts()["documents"]:
+            raise SystemExit(f"{db} is not empty: pass --reset to empty it first (scratch databases only)")
+        summary = ingest(zips, store, pipeline=timed, limit=limit)
+        counts = store.counts()
+    analysed = max(summary.analysed, 1)
+    return {
+        "db": "postgresql" if db.startswith("postgres") else "sqlite",
+        "limit": limit,
+        "records": summary.records,
+        "stored": counts["documents"],
+        "failed": summary.failed,
+        "near_duplicates": summary.duplicates,
+        "seconds": round(summary.seconds, 1),
+        "articles_per_s": round(summary.records / summary.seconds, 1) if summary.seconds else 0.0,
+        "analysis_ms_per_article": round(1000 * spent[0] / analysed, 2),
+        "store_ms_per_article": round(1000 * (summary.seconds - spent[0]) / analysed, 2),
+        "pipeline_build_s": round(build, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "db_mb": round(_size(db) / 1e6, 1),
+        "entities": counts["entities"],
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="folder of SaudiNewsNet .zip files")
+    ap.add_argument("--db", action="append", required=True, help="SQLite path or postgresql:// URL (repeatable)")
+    ap.add_argument("--limit", action="append", default=None, help="records per run: a number or 'all' (repeatable; default 1000)")
+    ap.add_argument("--reset", action="store_true", help="empty each database first (deletes the SQLite file / the public schema)")
+    ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    limits = [None if x == "all" else int(x) for x in (args.limit or ["1000"])]
+    if args.child:
+        print(json.dumps(child(args.data, args.db[0], limits[0], args.reset)))
+        return
+    results = []
+    for db in args.db:
+        for limit in limits:
+            cmd = [sys.executable, __file__, str(args.data), "--db", db, "--limit", "all" if limit is None else str(limit), "--child"]
+            if args.reset:
+                cmd.append("--reset")
+            proc = subprocess.run(cmd, capture_output=True, text=True)
+            if proc.returncode != 0:
+                sys.stderr.write(proc.stderr)
+                raise SystemExit(f"run failed: {' '.join(cmd)}")
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+            results.append(r)
+            print(
+                f"{r['db']:<10} {r['records']:>6} records  {r['articles_per_s']:>6.1f} articles/s "
+                f"(analysis {r['analysis_ms_per_article']:.1f} ms + store {r['store_ms_per_article']:.1f} ms per article)  "
+                f"peak {r['peak_rss_mb']:.0f} MB  db {r['db_mb']:.0f} MB  "
+                f"{r['stored']} stored, {r['near_duplicates']} near-duplicates, {r['failed']} failed"
+                + ("" if r["articles_per_s"] >= TARGET else f"  [below the {TARGET:.0f}/s target]"),
+                flush=True,
+            )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

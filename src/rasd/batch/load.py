@@ -1,0 +1,338 @@
+"""Bulk-loading the Parquet output of `rasd batch` into a PostgreSQL knowledge base (`rasd load`).
+
+The result is what `rasd ingest` of the same inputs would have stored, so `rasd serve` and every
+query work on it unchanged; only the writing is different. Partitions are loaded in order, one
+transaction each (a crash loses at most the partition in flight; running the load again
+finishes the job):
+
+1. The partition's `documents` rows are read; documents already stored with the same content hash
+   are skipped (so loading twice adds nothing), a stored id with another hash is replaced (as
+   ingest replaces an updated article), the same text twice is kept once.
+2. Each document's store rows come from its `analysis` column by the store's own
+   `rasd.store.rows.document_rows` (entity references are checked there too).
+3. Near-duplicates join their story cluster exactly as `Store.put_document` links them: the
+   candidates are the stored documents (one query for all of the partition's LSH band keys) and
+   the partition's earlier documents; the MinHash signatures and search keys were computed by
+   the batch workers.
+4. The documents, band keys and per-document rows are sent with COPY straight into the store's
+   tables (their `doc_no` reserved beforehand from the identity sequence); entities and clusters
+   go through temporary staging tables and `INSERT … SELECT … ON CONFLICT`, which merges an
+   entity seen in many documents under its stable id (the first name and type are kept; a Latin
+   name fills in when missing).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasd.batch.errors import BatchError, NotABatchOutput
+from rasd.batch.run import read_manifest
+from rasd.batch.worker import MARKERS
+from rasd.errors import RasdError
+
+__all__ = ["LoadSummary", "load"]
+
+SCHEMA_VERSIONS = (1,)  # store schema versions whose tables this loader writes
+_MAX_CANDIDATES = 500  # as Store.put_document
+
+_STAGING = (
+    "CREATE TEMP TABLE IF NOT EXISTS rasd_load_entities (seq INTEGER, id TEXT, type TEXT, name TEXT, latin TEXT) ON COMMIT DELETE ROWS",
+    "CREATE TEMP TABLE IF NOT EXISTS rasd_load_clusters (id TEXT) ON COMMIT DELETE ROWS",
+)
+
+_COPIES = {
+    "documents": "COPY documents (doc_no, id, content_hash, title, published, source, url, text, analysis, cluster_id, minhash, ingested_at, search) FROM STDIN",
+    "minhash_bands": "COPY minhash_bands (key, doc_no) FROM STDIN",
+    "document_entities": "COPY document_entities (doc_no, entity_id, name, title, latin, affiliation, mentions, refs) FROM STDIN",
+    "entity_aliases": "COPY entity_aliases (entity_id, doc_no, alias, alias_key) FROM STDIN",
+    "entity_titles": "COPY entity_titles (entity_id, doc_no, title) FROM STDIN",
+    "mentions": "COPY mentions (doc_no, idx, entity_id, span_start, span_end, label, kind, source, text) FROM STDIN",
+    "quotes": "COPY quotes (doc_no, idx, span_start, span_end, text, direct, cue, speaker_id, speaker_text, speaker_key, negated, sentence) FROM STDIN",
+    "events": "COPY events (doc_no, idx, type, trigger_start, trigger_end, trigger_text, location_id, date, date_precision, location_precision, killed, injured, negated, sentence) FROM STDIN",
+    "event_participants": "COPY event_participants (doc_no, event_idx, idx, entity_id, role) FROM STDIN",
+    "relations": "COPY relations (doc_no, idx, type, subject_id, object_id, span_start, span_end) FROM STDIN",
+}
+
+_MERGE_ENTITIES = """
+INSERT INTO entities (id, type, name, latin)
+SELECT id, (array_agg(type ORDER BY seq))[1], (array_agg(name ORDER BY seq))[1],
+       (array_agg(latin ORDER BY seq) FILTER (WHERE latin IS NOT NULL))[1]
+FROM rasd_load_entities GROUP BY id
+ON CONFLICT (id) DO UPDATE SET latin = COALESCE(entities.latin, excluded.latin)
+"""
+
+_DOC_COLUMNS = ["id", "title", "published", "source", "url", "text", "analysis", "content_hash", "minhash", "search_tsvector"]
+
+
+@dataclass
+class LoadSummary:
+    out: str
+    db: str
+    partitions: int = 0  # loaded
+    unfinished: int = 0  # planned but not finished by `rasd batch` (not loaded)
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    same_text: int = 0
+    duplicates: int = 0  # added or updated documents linked to an existing story
+    failed: int = 0
+    failures: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        return self.added + self.updated + self.unchanged + self.same_text + self.failed
+
+    @property
+    def rate(self) -> float:
+        return self.documents / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["documents"] = self.documents
+        d["rate"] = round(self.rate, 1)
+        return d
+
+    def report(self, max_failures: int = 20) -> str:
+        lines = [
+            f"loaded {self.partitions} partitions of {self.out} into {self.db}: {self.documents} documents in {self.seconds:.1f} s "
+            f"({self.rate:.0f}/s): {self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.duplicates} near-duplicates linked to a story, {self.failed} failed"
+            + (f", {self.same_text} skipped (same text already stored)" if self.same_text else "")
+        ]
+        if self.unfinished:
+            lines.append(f"  {self.unfinished} partitions are not finished: rerun `rasd batch` into {self.out}, then load again.")
+        for f in self.failures[:max_failures]:
+            lines.append(f"  failed: {f}")
+        if len(self.failures) > max_failures:
+            lines.append(f"  … and {len(self.failures) - max_failures} more failures")
+        return "\n".join(lines)
+
+
+def _read_documents(path: Path) -> list[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path, columns=_DOC_COLUMNS).to_pylist()
+
+
+class _Loader:
+    def __init__(self, store: Any, summary: LoadSummary) -> None:
+        from rasd.store.sql import now
+
+        self.store = store
+        self.conn = store.conn
+        self.summary = summary
+        self.now = now
+        for sql in _STAGING:
+            self.conn.execute(sql)
+
+    def _copy(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        with self.conn.cursor() as cur, cur.copy(_COPIES[table]) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def _select(self, rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, tuple[int, str]]]:
+        """The rows to write (in order), and the stored documents they replace (id → doc_no, cluster)."""
+        from rasd.model import content_id
+
+        ids = list(dict.fromkeys(r["id"] for r in rows))
+        stored = {
+            i: (h, n, c)
+            for i, h, n, c in self.conn.execute(
+                "SELECT id, content_hash, doc_no, cluster_id FROM documents WHERE id = ANY(%s)", (ids,)
+            ).fetchall()
+        }
+        chosen: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            text_id = r["id"] == content_id(r["text"])
+            earlier = chosen.get(r["id"])
+            if earlier is not None:
+                if earlier["content_hash"] == r["content_hash"] or text_id:
+                    self.summary.same_text += 1
+                    continue
+                del chosen[r["id"]]  # the same explicit id twice: the later record wins (it updates the earlier)
+                self.summary.updated += 1
+            old = stored.get(r["id"])
+            if old is not None:
+                if old[0] == r["content_hash"]:
+                    self.summary.unchanged += 1
+                    continue
+                if text_id:
+                    self.summary.same_text += 1
+                    continue
+            chosen[r["id"]] = r
+        replaced = {i: (stored[i][1], stored[i][2]) for i in chosen if i in stored}
+        return list(chosen.values()), replaced
+
+    def _clusters(self, docs: list[tuple[dict[str, Any], Any]]) -> list[tuple[str, list[int], bool]]:
+        """(cluster id, band keys, linked to an earlier story?) of each document, as put_document
+        would assign them one after the other."""
+        from rasd.store import dedup
+
+        bands_of = [sorted(set(dedup.band_keys(dedup.unpack(r["minhash"])))) if r["minhash"] is not None else [] for r, _ in docs]
+        keys = sorted({k for b in bands_of for k in b})
+        by_key: dict[int, list[int]] = {}
+        stored: dict[int, tuple[str, str, bytes]] = {}
+        if keys:
+            for key, doc_no, doc_id, cluster, packed in self.conn.execute(
+                "SELECT b.key, d.doc_no, d.id, d.cluster_id, d.minhash FROM minhash_bands b "
+                "JOIN documents d ON d.doc_no = b.doc_no WHERE b.key = ANY(%s)",
+                (keys,),
+            ).fetchall():
+                by_key.setdefault(key, []).append(doc_no)
+                stored[doc_no] = (doc_id, cluster, packed)
+        fresh: dict[int, list[int]] = {}  # band key → positions of this partition's earlier documents
+        out: list[tuple[str, list[int], bool]] = []
+        for pos, ((r, _doc), bands) in enumerate(zip(docs, bands_of, strict=True)):
+            cluster, linked = r["id"], False
+            if bands:
+                old = sorted({n for k in bands for n in by_key.get(k, ())})
+                new = sorted({p for k in bands for p in fresh.get(k, ())})
+                cands = [stored[n] for n in old] + [(docs[p][0]["id"], out[p][0], docs[p][0]["minhash"]) for p in new]
+                match = dedup.best_match(dedup.unpack(r["minhash"]), cands[:_MAX_CANDIDATES])
+                if match:
+                    cluster, linked = match[1], True
+                for k in bands:
+                    fresh.setdefault(k, []).append(pos)
+            out.append((cluster, bands, linked))
+        return out
+
+    def load_partition(self, path: Path) -> None:
+        from rasd.serialize import from_dict
+        from rasd.store.rows import document_rows
+
+        records = _read_documents(path)
+        with self.conn.transaction():
+            rows, replaced = self._select(records)
+            if not rows:
+                return
+            old_entities: list[str] = []
+            if replaced:
+                old_nos = [n for n, _c in replaced.values()]
+                old_entities = [e for (e,) in self.conn.execute(
+                    "SELECT DISTINCT entity_id FROM document_entities WHERE doc_no = ANY(%s)", (old_nos,)).fetchall()]
+                self.conn.execute("DELETE FROM documents WHERE doc_no = ANY(%s)", (old_nos,))
+            docs: list[tuple[dict[str, Any], Any]] = []
+            for r in rows:
+                try:
+                    doc = from_dict({**json.loads(r["analysis"]), "text": r["text"]}, where=f"document {r['id']} in {path}")
+                    docs.append((r, document_rows(doc)))
+                except RasdError as exc:
+                    self.summary.failed += 1
+                    self.summary.failures.append(f"document {r['id']}: not stored: {exc}")
+            if not docs:
+                self._collect_garbage(old_entities, replaced)
+                return
+            clusters = self._clusters(docs)
+            doc_nos = sorted(n for (n,) in self.conn.execute(
+                "SELECT nextval(pg_get_serial_sequence('documents', 'doc_no')) FROM generate_series(1, %s)", (len(docs),)).fetchall())
+            stamp = self.now()
+            self._copy_rows(docs, clusters, doc_nos, stamp)
+            self._collect_garbage(old_entities, replaced)
+        for (r, _rows), (_c, _b, linked) in zip(docs, clusters, strict=True):
+            if r["id"] in replaced:
+                self.summary.updated += 1
+            else:
+                self.summary.added += 1
+            self.summary.duplicates += linked
+
+    def _copy_rows(self, docs: list[tuple[dict[str, Any], Any]], clusters: list[tuple[str, list[int], bool]],
+                   doc_nos: list[int], stamp: str) -> None:
+        with self.conn.cursor() as cur:
+            with cur.copy("COPY rasd_load_clusters (id) FROM STDIN") as copy:
+                for cluster, _b, _l in clusters:
+                    copy.write_row((cluster,))
+            cur.execute("INSERT INTO clusters (id, created_at) SELECT DISTINCT id, %s FROM rasd_load_clusters ON CONFLICT (id) DO NOTHING", (stamp,))
+            with cur.copy("COPY rasd_load_entities (seq, id, type, name, latin) FROM STDIN") as copy:
+                seq = 0
+                for _r, rows in docs:
+                    for e in rows.entities:
+                        copy.write_row((seq, *e))
+                        seq += 1
+            cur.execute(_MERGE_ENTITIES)
+        tables: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _COPIES}
+        for (r, rows), (cluster, bands, _l), no in zip(docs, clusters, doc_nos, strict=True):
+            tables["documents"].append((no, r["id"], r["content_hash"], r["title"], r["published"], r["source"], r["url"], r["text"],
+                                        r["analysis"], cluster, r["minhash"], stamp, r["search_tsvector"]))
+            tables["minhash_bands"] += [(k, no) for k in bands]
+            tables["document_entities"] += [(no, *x) for x in rows.document_entities]
+            tables["entity_aliases"] += [(e, no, a, k) for e, a, k in rows.aliases]
+            tables["entity_titles"] += [(e, no, t) for e, t in rows.titles]
+            tables["mentions"] += [(no, *x) for x in rows.mentions]
+            tables["quotes"] += [(no, *x) for x in rows.quotes]
+            tables["events"] += [(no, *x) for x in rows.events]
+            tables["event_participants"] += [(no, *x) for x in rows.participants]
+            tables["relations"] += [(no, *x) for x in rows.relations]
+        for table, rows_ in tables.items():
+            self._copy(table, rows_)
+
+    def _collect_garbage(self, entity_ids: list[str], replaced: dict[str, tuple[int, str]]) -> None:
+        """Entities and clusters of the replaced documents that nothing refers to any more."""
+        if entity_ids:
+            self.conn.execute(
+                "DELETE FROM entities WHERE id = ANY(%s) AND NOT EXISTS "
+                "(SELECT 1 FROM document_entities de WHERE de.entity_id = entities.id)", (entity_ids,))
+        clusters = sorted({c for _n, c in replaced.values()})
+        if clusters:
+            self.conn.execute(
+                "DELETE FROM clusters WHERE id = ANY(%s) AND NOT EXISTS "
+                "(SELECT 1 FROM documents d WHERE d.cluster_id = clusters.id)", (clusters,))
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
+    return url
+
+
+def load(
+    out: str | os.PathLike[str],
+    db_url: str,
+    *,
+    progress: Callable[[LoadSummary], None] | None = None,
+) -> LoadSummary:
+    """Load every finished partition of the batch output `out` into the PostgreSQL store at
+    `db_url` (created and migrated when new). Loading again adds nothing; see the module docs."""
+    from rasd.store import is_postgres_url, open_store
+
+    root = Path(out)
+    manifest = read_manifest(root)
+    if not is_postgres_url(db_url):
+        raise BatchError(message=f"rasd load writes to PostgreSQL (a postgresql://user@host:port/dbname URL), not {db_url!r}. "
+                                 "For a SQLite knowledge base use `rasd ingest`.")
+    summary = LoadSummary(str(root), _safe(db_url))
+    names = [p["name"] for p in manifest["partitions"]]
+    ready = [n for n in names if (root / MARKERS / f"{n}.json").exists() and (root / "documents" / f"{n}.parquet").exists()]
+    summary.unfinished = len(names) - len(ready)
+    if not ready and names:
+        raise NotABatchOutput(path=str(root), problem="no partition is finished yet")
+    started = time.perf_counter()
+    with open_store(db_url) as store:
+        version = store.schema_version()
+        if version not in SCHEMA_VERSIONS:
+            raise BatchError(message=f"{summary.db}: the store has schema version {version}; this rasd load writes version "
+                                     f"{', '.join(map(str, SCHEMA_VERSIONS))}. Upgrade rasd (or use `rasd ingest`).")
+        loader = _Loader(store, summary)
+        for name in ready:
+            try:
+                loader.load_partition(root / "documents" / f"{name}.parquet")
+            except store.db_errors as exc:
+                raise BatchError(message=f"{name}: the database refused the load ({type(exc).__name__}: {exc}). Nothing of this "
+                                         "partition was written and earlier partitions stay loaded; fix the cause and run rasd load again.") from exc
+            summary.partitions += 1
+            summary.seconds = time.perf_counter() - started
+            if progress is not None:
+                progress(summary)
+    summary.seconds = round(time.perf_counter() - started, 3)
+    return summary

@@ -1,0 +1,183 @@
+"""Participants and places of an event (rules 3 to 5 of `rasd.events.extract`): the genitive and
+marked entities after a nominal trigger, the subject and object of a verbal one, the subject of
+the verb before a nominal one, coordination, and place entities written as places.
+"""
+
+from __future__ import annotations
+
+from rasd.events.ontology import EventType, Trigger
+from rasd.events.view import COMMAS, MAX_AFTER, MAX_OBJECT, PREPS, QAD, EventView
+from rasd.model import Participant
+from rasd.quotes.docindex import Hit
+from rasd.quotes.lexicon import strip_article
+
+__all__ = ["ParticipantRules", "Place"]
+
+Place = tuple[int, Hit, int | None]  # (distance to the trigger, mention, precision hint)
+
+
+class ParticipantRules(EventView):
+    def _governed(self, j: int) -> bool:
+        """Whether token j is governed by a preposition (a proclitic, or the word before it)."""
+        return self.ix.has_prep_clitic(j) or (j > 0 and self.ix.bare[j - 1] in PREPS)
+
+    def _place_hint(self, j: int) -> tuple[bool, int | None]:
+        """(is the mention at token j written as a place, precision hint of a place noun)."""
+        pfx = self.ix.prefix(j)
+        if "ب" in pfx:
+            return True, None
+        if j == 0:
+            return False, None
+        prev = self.keys[j - 1]
+        hint = self.common.place_nouns.get(prev)
+        if hint is not None:  # «في مدينة X», «بمحافظة X», «جنوب X»
+            marked = (
+                "ب" in self.ix.prefix(j - 1)
+                or (j > 1 and self.keys[j - 2] in self.common.place_preps)
+                or prev in self.common.place_preps
+            )
+            return marked, hint
+        if prev in self.common.place_preps:
+            return True, None
+        if j > 1 and self.keys[j - 2] in self.common.place_nouns and prev.endswith(("ي", "يه")):
+            # «في العاصمة البريطانية لندن»: a place noun and an adjective
+            return self._place_hint(j - 1)[0] or "ب" in self.ix.prefix(j - 2), self.common.place_nouns[
+                self.keys[j - 2]
+            ]
+        return False, None
+
+    def _scan(
+        self,
+        i: int,
+        start: int,
+        c1: int,
+        et: EventType,
+        trig: Trigger,
+        genitive: bool,
+        used: set[int],
+        parts: list[Participant],
+        locs: list[tuple[int, Hit, int | None]],
+        others: set[int],
+        override: str = "",
+        prev: tuple[str, int] = ("", -2),
+    ) -> None:
+        """Participants and place candidates after a trigger at i, from token `start`; `prev` is
+        the role and last token of a participant just before `start` (for «X وY»)."""
+        j = start
+        stop = min(c1, start + MAX_AFTER)
+        prev_role, prev_end = prev
+        while j < stop:
+            if j in others:
+                break
+            h = self.ix.mention_at(j)
+            if h is None:
+                if self.toks[j].kind == "PUNCT" and self.text[self.toks[j].start] in COMMAS:
+                    prev_role = ""
+                j += 1
+                continue
+            if j in used:
+                j = h.last + 1
+                continue
+            pfx = self.ix.prefix(j)
+            prevkey = self.keys[j - 1] if j - 1 > i else ""
+            role = ""
+            if genitive and j == i + 1 and not any(c in "بلك" for c in pfx):
+                role = trig.role("genitive", h.type, et.roles)
+            if not role and prevkey:
+                # the marker word as segmented (مشاركة) or as written (بمشاركة)
+                role = et.marker_role(prevkey, h.type) or et.marker_role(
+                    strip_article(self.toks[j - 1].norm), h.type
+                )
+                if not role and j - 2 > i:
+                    role = et.marker_role(self.keys[j - 2] + " " + prevkey, h.type)
+                    if not role and self.qlex.speakers.get(prevkey) == "title":  # «مع رئيس حزب X»
+                        role = et.marker_role(self.keys[j - 2], h.type)
+            if not role:
+                for clitic in "لب":
+                    if clitic in pfx and (clitic + "-") in et.markers:
+                        role = et.marker_role(clitic + "-", h.type)
+                        break
+            if not role and pfx[:1] == "و" and prev_end == j - 1 and prev_role:
+                role = prev_role
+            is_place, hint = self._place_hint(j) if h.type == "LOC" else (False, None)
+            if role == "location" or (not role and is_place and h.type == "LOC"):
+                locs.append((abs(j - i) if role != "location" else 0, h, hint))
+            elif role and h.entity:
+                parts.append(Participant(h.entity, override or role))
+                prev_role, prev_end = role, h.last
+            used.add(j)
+            j = h.last + 1
+
+    def _subject(self, i: int, c0: int, c1: int) -> tuple[Hit | None, int]:
+        """A verbal trigger's subject and the token where its object may start."""
+        k = i + 1
+        titles = 0
+        while k < c1:
+            d = self.ix.date_at.get(k)
+            if d is not None:
+                k = self.ix.token_at(d.end - 1) + 1
+            elif self.toks[k].kind == "PUNCT" and self.text[self.toks[k].start] in COMMAS:
+                k += 1
+            elif (
+                titles < 3
+                and k not in self.ix.at_start
+                and k not in self.ix.title_at
+                and self.qlex.speakers.get(self.keys[k]) == "title"
+                and not self.ix.prep[k]
+            ):
+                k += 1  # «توفي الشيخ فلان», «التقى الرئيس فلان»
+                titles += 1
+            else:
+                break
+        if k < c1:
+            h = self.ix.mention_at(k)
+            if h is not None and not self._governed(k):
+                return h, h.last + 1
+        j = i - 1
+        while j >= c0 and self.ix.bare[j] in QAD:
+            j -= 1
+        if j >= c0:
+            h = self.ix.cover[j]
+            if h is not None and h.last == j and h.first >= c0 and not self._governed(h.first):
+                return h, i + 1
+        return None, i + 1
+
+    def _object(self, start: int, c1: int, others: set[int]) -> Hit | None:
+        """The first entity after `start` before a preposition, a comma or another trigger."""
+        for j in range(start, min(c1, start + MAX_OBJECT)):
+            if j in others or self.ix.bare[j] in PREPS or self.toks[j].kind == "PUNCT":
+                return None
+            h = self.ix.mention_at(j)
+            if h is not None and not self._governed(j):
+                if h.type == "LOC" and self._place_hint(j)[0]:
+                    return None
+                return h
+        return None
+
+    def _support_subject(
+        self, i: int, c0: int, et: EventType, trig: Trigger, used: set[int], parts: list[Participant]
+    ) -> None:
+        """A nominal trigger without participants after it takes the subject of the verb before it
+        («بدأ الرئيس فلان زيارة», «شن التنظيم هجوما»): a mention ending right before the trigger
+        (dates may stand between), not governed by a preposition."""
+        j = i - 1
+        while j >= c0 and self.ix.date_cover[j] is not None:
+            j -= 1
+        if j < c0:
+            return
+        h = self.ix.cover[j]
+        if (
+            h is None
+            or h.last != j
+            or h.first < c0
+            or h.first in used
+            or self._governed(h.first)
+            or not h.entity
+        ):
+            return
+        if h.type == "LOC" and self._place_hint(h.first)[0]:
+            return
+        role = trig.role("subject", h.type, et.roles)
+        if role and role != "location":
+            used.add(h.first)
+            parts.append(Participant(h.entity, role))

@@ -1,0 +1,240 @@
+"""The token-level view the event rules work on: trigger candidates, clauses, dates,
+casualties and negation of one document. See `rasd.events.extract` for the rules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rasd.events.ontology import Ontology, Trigger
+from rasd.model import DateSpan, Document
+from rasd.quotes.docindex import DocIndex
+from rasd.quotes.lexicon import QuoteLexicon, strip_article
+from rasd.text.normalize import norm_key
+
+__all__ = ["Cand", "EventView"]
+
+MAX_AFTER = 14  # tokens scanned after a trigger for participants
+MAX_OBJECT = 8  # tokens between a verb (or its subject) and its object
+MAX_ABSORB = 9  # tokens between a verbal trigger and the nominal trigger it absorbs
+K = norm_key
+PREPS = frozenset(K(w) for w in "في من عن على إلى مع لدى ضد حول عبر بين خلال نحو منذ قبل بعد".split())
+QAD = frozenset({K("قد"), K("لقد")})
+CLAUSE_PUNCT = frozenset(";؛:")
+COMMAS = frozenset("،,")
+ARTICLE = K("ال")
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+@dataclass(slots=True)
+class Cand:
+    """A trigger candidate: token index, trigger, and whether it is anaphoric («هذا الاجتماع»)."""
+
+    i: int
+    trig: Trigger
+    anaphoric: bool
+
+
+class EventView:
+    """Tokens, clauses and trigger candidates of one document, with dates and casualties."""
+
+    def __init__(
+        self,
+        doc: Document,
+        onto: Ontology,
+        qlex: QuoteLexicon,
+        kinds: dict[str, int],
+        min_attributes: int = 1,
+    ) -> None:
+        assert onto.common is not None
+        self.doc = doc
+        self.onto = onto
+        self.common = onto.common
+        self.qlex = qlex
+        self.kinds = kinds
+        self.min_attributes = min_attributes
+        self.ix = DocIndex.of(doc)
+        self.toks = doc.tokens
+        self.text = doc.text
+        art = ARTICLE
+        self.keys = [b[2:] if len(b) > 3 and b.startswith(art) else b for b in self.ix.bare]
+        self._clauses()
+        self.dates = sorted(
+            ((self.ix.token_at(d.start), d) for d in doc.dates if d.value), key=lambda x: x[0]
+        )
+
+    def _clauses(self) -> None:
+        ix, n = self.ix, len(self.toks)
+        stems, norms = ix.stems, ix.norms
+        bounds = {a for a, _ in ix.sent_ranges}
+        bounds.update(i + 1 for i, c in enumerate(norms) if c in CLAUSE_PUNCT)
+        boundaries = self.qlex.boundaries
+        bounds.update(
+            i + 1 for i, c in enumerate(norms) if c in COMMAS and i + 1 < n and stems[i + 1] in boundaries
+        )
+        comps = self.qlex.complementizers
+        bounds.update(
+            i
+            for i, s in enumerate(stems)
+            if s in comps and not ("ل" in ix.prefixes[i] or "ك" in ix.prefixes[i])
+        )
+        for q in self.doc.quotes:
+            for off in (q.start, q.end, q.cue_start):
+                if off is not None:
+                    bounds.add(ix.token_at(off))
+        bounds.add(0)
+        self.bounds = sorted(b for b in bounds if b <= n)
+        self.n = n
+
+    def _clause(self, i: int) -> tuple[int, int]:
+        """Token range [c0, c1) of the clause of token i."""
+        k = bisect_right(self.bounds, i)
+        return self.bounds[k - 1], (self.bounds[k] if k < len(self.bounds) else self.n)
+
+    def _accept(self, trig: Trigger, i: int) -> bool:
+        keys, n = self.keys, len(self.toks)
+        if trig.verbal and self.ix.has_prep_clitic(i):
+            return False
+        if trig.not_after and i > 0 and keys[i - 1] in trig.not_after:
+            return False
+        if trig.not_before and i + 1 < n and keys[i + 1] in trig.not_before:
+            return False
+        if trig.requires_next and not (i + 1 < n and keys[i + 1] in trig.requires_next):
+            return False
+        c0, c1 = self._clause(i)
+        if trig.requires_near or trig.not_near:
+            s0, s1 = self._sentence(i)
+            near = {keys[j] for j in range(s0, s1) if j != i}
+            if trig.requires_near and not (near & trig.requires_near):
+                return False
+            if near & trig.not_near:
+                return False
+        if trig.requires_near_entity:
+            if not any(h is not None and h.type == trig.requires_near_entity for h in self.ix.cover[c0:c1]):
+                return False
+        return True
+
+    def _sentence(self, i: int) -> tuple[int, int]:
+        si = self.ix.sent_of[i]
+        if si < 0:
+            return self._clause(i)
+        return self.ix.sent_ranges[si]
+
+    def candidates(self) -> list[Cand]:
+        trig_map, jussive = self.onto.triggers, self.onto.jussive
+        common = self.common
+        ix, keys, n = self.ix, self.keys, len(self.toks)
+        stems, norms = ix.stems, ix.norms
+        hits = {i: trig_map[s] for i, s in enumerate(stems) if s in trig_map}
+        for i, m in enumerate(norms):
+            if i in hits or m not in trig_map and m[1:] not in trig_map:
+                continue
+            if m != stems[i] and m in trig_map:
+                hits[i] = trig_map[m]
+            elif m == stems[i] and m[:1] in "وف" and len(m) > 4 and m[1:] in trig_map:
+                hits[i] = trig_map[m[1:]]  # a conjunction the segmenter kept
+        for i, s in enumerate(stems):
+            if s in jussive and i not in hits and i > 0 and keys[i - 1] in common.negators_verb:
+                hits[i] = jussive[s]
+        out = []
+        for i in sorted(hits):
+            if self.toks[i].kind != "WORD":
+                continue
+            for trig in hits[i]:
+                if self._accept(trig, i):
+                    anaphoric = not trig.verbal and (
+                        (i > 0 and keys[i - 1] in common.demonstratives)
+                        or (i + 1 < n and keys[i + 1] in common.same)
+                    )
+                    out.append(Cand(i, trig, anaphoric))
+                    break
+        return out
+
+    def _date(self, i: int, c0: int, c1: int) -> DateSpan | None:
+        best, dist = None, None
+        for k, d in self.dates:
+            if c0 <= k < c1:
+                dd = abs(k - i)
+                if dist is None or dd < dist:
+                    best, dist = d, dd
+        return best
+
+    @staticmethod
+    def date_precision(d: DateSpan) -> int:
+        if d.value is None:
+            return 3
+        if any("approx" in f for f in d.flags) or d.precision == "week":
+            return 2
+        return 1 if len(d.value) == 10 else 3
+
+    def _casualties(self, i: int) -> tuple[int | None, int | None]:
+        s0, s1 = self._sentence(i)
+        lo, hi = self.toks[s0].start, self.toks[s1 - 1].end
+        killed = injured = None
+        seen = False
+        for q in self.doc.quantities:
+            if not (lo <= q.start < hi) or not isinstance(q.value, (int, float)):
+                continue
+            seen = True
+            unit = strip_article(K(q.unit or ""))
+            k = self.ix.token_at(q.start)
+            what = self._casualty_kind(unit, k, self.ix.token_at(q.end))
+            if what == "killed":
+                killed = (killed or 0) + int(q.value)
+            elif what == "injured":
+                injured = (injured or 0) + int(q.value)
+        if seen or killed is not None or injured is not None:
+            return killed, injured
+        for k in range(s0, s1):
+            t = self.toks[k]
+            if t.kind != "NUMBER":
+                continue
+            raw = self.text[t.start : t.end].translate(DIGITS).replace(",", "").replace("٬", "")
+            if not raw.isdigit():
+                continue
+            unit = self.keys[k + 1] if k + 1 < s1 else ""
+            what = self._casualty_kind(unit, k, k + 2)
+            if what == "killed":
+                killed = (killed or 0) + int(raw)
+            elif what == "injured":
+                injured = (injured or 0) + int(raw)
+        return killed, injured
+
+    def _casualty_kind(self, unit: str, k: int, after: int) -> str:
+        """killed / injured / "" for a number at token k with `unit`, `after` the next token."""
+        common = self.common
+        if unit in common.killed:
+            return "killed"
+        if unit in common.injured:
+            return "injured"
+        if unit in common.people:
+            # «مقتل 3 أشخاص», «وأصيب 5 آخرون», «3 أشخاص لقوا مصرعهم»
+            for j in (k - 1, after, after + 1):
+                if 0 <= j < len(self.keys) and j != k:
+                    if self.keys[j] in common.killed:
+                        return "killed"
+                    if self.keys[j] in common.injured:
+                        return "injured"
+        return ""
+
+    def _span(self, i: int) -> tuple[int, int]:
+        t = self.toks[i]
+        start = t.stem_start
+        if t.stem and self.text[start : start + 1] and K(self.text[start]) != t.stem[0]:
+            start = t.start  # «للاجتماع»: the article is elided in the text
+        return start, t.end
+
+    def _negated(self, i: int, verbal: bool) -> bool:
+        if verbal:
+            return i > 0 and self.keys[i - 1] in self.common.negators_verb
+        for j in range(i - 1, max(-1, i - 4), -1):  # «عدم التوصل إلى اتفاق»
+            if self.toks[j].kind == "PUNCT":
+                return False
+            if self.keys[j] in self.common.negators_noun:
+                return True
+        return False
+
+    def _reported(self, offset: int) -> bool:
+        """Whether `offset` lies inside a quotation (reported speech) of the quotes layer."""
+        return any(q.start <= offset < q.end for q in self.doc.quotes)

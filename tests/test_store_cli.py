@@ -1,0 +1,121 @@
+"""The store commands (ingest, search, entities, entity, quotes, events, export) with CliRunner
+on a real SQLite file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from rasd.cli.store import COMMANDS
+from rasd.store import open_store
+
+# The commands as the lead wires them into `rasd` (a group of COMMANDS).
+cli = click.Group("rasd", commands={c.name: c for c in COMMANDS})
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path, build_doc):
+    """A store with hand-built analysed documents (entities, quotes, events)."""
+    path = str(tmp_path / "kb.db")
+    with open_store(path) as s:
+        s.put_document(build_doc(
+            "قال وزير الخارجية إن وفد التحالف سيصل إلى بروكسيل غدا لحضور الاجتماع السنوي مع الشركاء.",
+            "وفد إلى بروكسل", id="d1", published="2015-07-21", source="sabq",
+            entities=[("per:fm", "PERSON", "وزير الخارجية", ["وزير الخارجية"]), ("loc:bru", "LOC", "بروكسل", ["بروكسيل"])],
+            quotes=[("وفد التحالف سيصل إلى بروكسيل غدا", "per:fm")],
+            events=[("MEET", "الاجتماع", [("per:fm", "actor")], "loc:bru")], titles={"per:fm": "وزير"}))
+        s.put_document(build_doc(
+            "افتتح وزير الخارجية معرضا للصور في الرياض يوثق تاريخ العلاقات الدبلوماسية للمملكة.",
+            "معرض في الرياض", id="d2", published="2015-07-23", source="okaz",
+            entities=[("per:fm", "PERSON", "وزير الخارجية", ["وزير الخارجية"]), ("loc:ruh", "LOC", "الرياض", ["الرياض"])]))
+    return path
+
+
+def test_every_command_has_help_with_an_example():
+    runner = CliRunner()
+    for cmd in COMMANDS:
+        res = runner.invoke(cli, [cmd.name, "--help"])
+        assert res.exit_code == 0, cmd.name
+        assert f"rasd {cmd.name}" in res.output and "--db" in res.output
+
+
+def test_ingest_then_rerun_is_a_no_op(runner, tmp_path, arabic_corpus):
+    data = tmp_path / "a.jsonl"
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in arabic_corpus(5, seed=4)) + "\n{bad\n", encoding="utf-8")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["text"]\n', encoding="utf-8")
+    path = str(tmp_path / "kb.db")
+    res = runner.invoke(cli, ["ingest", str(data), "--db", path, "--config", str(cfg)])
+    assert res.exit_code == 1  # one bad line
+    assert "5 added" in res.stdout and "1 failed" in res.stdout and f"{data}, line 6" in res.stdout
+    res = runner.invoke(cli, ["ingest", str(data), "--db", path, "--config", str(cfg), "--json"])
+    summary = json.loads(res.stdout)
+    assert (summary["added"], summary["unchanged"], summary["failed"]) == (0, 5, 1)
+
+
+def test_search_table_and_json(runner, db):
+    res = runner.invoke(cli, ["search", "بروكسل", "--db", db])
+    assert res.exit_code == 0
+    assert "d1  2015-07-21  sabq  وفد إلى بروكسل" in res.stdout and "[بروكسيل]" in res.stdout
+    res = runner.invoke(cli, ["search", "--entity", "وزير الخارجية", "--order", "date", "--format", "json", "--db", db])
+    rows = json.loads(res.stdout)
+    assert [r["id"] for r in rows] == ["d2", "d1"]
+    assert {"id", "title", "published", "source", "snippet", "highlights", "score", "cluster"} <= rows[0].keys()
+    res = runner.invoke(cli, ["search", "--db", db])
+    assert res.exit_code == 2 and "E608" in res.stderr
+    res = runner.invoke(cli, ["search", "x", "--since", "soon", "--db", db])
+    assert res.exit_code == 2 and "since" in res.stderr
+    res = runner.invoke(cli, ["search", "--entity", "مجهول", "--db", db])
+    assert res.exit_code == 1 and "E607" in res.stderr
+
+
+def test_entities_entity_quotes_events(runner, db):
+    res = runner.invoke(cli, ["entities", "--db", db])
+    assert res.exit_code == 0 and res.stdout.splitlines()[1].split()[:3] == ["2", "2", "2"]
+    rows = json.loads(runner.invoke(cli, ["entities", "--type", "LOC", "--format", "json", "--db", db]).stdout)
+    assert {r["id"] for r in rows} == {"loc:bru", "loc:ruh"}
+    res = runner.invoke(cli, ["entity", "وزير الخارجية", "--db", db])
+    assert res.exit_code == 0
+    assert "titles: وزير ×1" in res.stdout and "2015-07-21" in res.stdout and "بروكسل ×1" in res.stdout
+    prof = json.loads(runner.invoke(cli, ["entity", "بروكسيل", "--format", "json", "--db", db]).stdout)
+    assert prof["id"] == "loc:bru" and prof["per_day"] == [{"date": "2015-07-21", "mentions": 1}]
+    res = runner.invoke(cli, ["quotes", "--speaker", "وزير الخارجية", "--db", db])
+    assert "وزير الخارجية: «وفد التحالف سيصل إلى بروكسيل غدا»" in res.stdout
+    res = runner.invoke(cli, ["events", "--type", "MEET", "--db", db])
+    assert "MEET «الاجتماع» @ بروكسل" in res.stdout and "وزير الخارجية (actor)" in res.stdout
+
+
+def test_export_jsonl_csv_parquet(runner, db, tmp_path):
+    import pyarrow.parquet as pq
+
+    res = runner.invoke(cli, ["export", "--db", db])
+    lines = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [d["id"] for d in lines] == ["d1", "d2"] and lines[0]["schema"] == "rasd.document/1"
+    assert lines[0]["quotes"][0]["speaker"] == "per:fm"
+    res = runner.invoke(cli, ["export", "--format", "csv", "--table", "mentions", "--db", db])
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert len(rows) == 5 and rows[0]["document_id"] == "d1"  # الرياض twice in d2: title and body
+    out = tmp_path / "e.parquet"
+    res = runner.invoke(cli, ["export", "--format", "parquet", "--table", "entities", "-o", str(out), "--db", db])
+    assert res.exit_code == 0
+    table = pq.read_table(out)
+    assert table.num_rows == 3 and sorted(table.column("documents").to_pylist()) == [1, 1, 2]
+    res = runner.invoke(cli, ["export", "--format", "parquet", "--db", db])
+    assert res.exit_code == 2
+
+
+def test_bad_database_url(runner, tmp_path):
+    res = runner.invoke(cli, ["entities", "--db", "mysql://x/y"])
+    assert res.exit_code == 2 and "E601" in res.stderr
+    res = runner.invoke(cli, ["entities", "--db", str(tmp_path / "no" / "such" / "dir.db")])
+    assert res.exit_code == 1 and "E603" in res.stderr
