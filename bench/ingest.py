@@ -1,6 +1,7 @@
 """Benchmark of `rasd ingest` end to end: read → analyse → deduplicate → store.
 
     python bench/ingest.py [DATA_DIR] --db bench.db [--db postgresql://…] [--limit 1000 --limit 10000 …] [--reset]
+                           [--config FILE] [--json FILE]
 
 DATA_DIR (default: ../shared/data/saudinewsnet next to the repository) holds the SaudiNewsNet
 zips (31,030 articles). Each (database, limit) pair runs in its own process, pinned to one CPU
@@ -66,17 +67,18 @@ def _size(db: str) -> int:
     return sum(Path(db + s).stat().st_size for s in ("", "-wal") if Path(db + s).exists())
 
 
-def child(data: Path, db: str, limit: int | None, reset: bool) -> dict:
+def child(data: Path, db: str, limit: int | None, reset: bool, config: str | None) -> dict:
     """One run in this process: returns its figures."""
     _pin()
-    import rasd
+    from rasd.config import load_config
+    from rasd.pipeline import build_pipeline
     from rasd.store import open_store
     from rasd.store.ingest import ingest
 
     if reset:
         _reset(db)
     t = time.perf_counter()
-    pipeline = rasd.default_pipeline()
+    pipeline = build_pipeline(config=load_config(config))
     build = time.perf_counter() - t
     spent = [0.0]
 
@@ -121,11 +123,12 @@ def main() -> None:
     ap.add_argument("--limit", action="append", default=None, help="records per run: a number or 'all' (repeatable; default 1000)")
     ap.add_argument("--reset", action="store_true", help="empty each database first (deletes the SQLite file / the public schema)")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    ap.add_argument("--config", help="a TOML configuration (e.g. fewer pipeline stages, to measure the store alone)")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     limits = [None if x == "all" else int(x) for x in (args.limit or ["1000"])]
     if args.child:
-        print(json.dumps(child(args.data, args.db[0], limits[0], args.reset)))
+        print(json.dumps(child(args.data, args.db[0], limits[0], args.reset, args.config)))
         return
     results = []
     for db in args.db:
@@ -133,6 +136,8 @@ def main() -> None:
             cmd = [sys.executable, __file__, str(args.data), "--db", db, "--limit", "all" if limit is None else str(limit), "--child"]
             if args.reset:
                 cmd.append("--reset")
+            if args.config:
+                cmd += ["--config", args.config]
             proc = subprocess.run(cmd, capture_output=True, text=True)
             if proc.returncode != 0:
                 sys.stderr.write(proc.stderr)

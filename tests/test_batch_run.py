@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from batch_fixtures import records_in, write_corpus
 from click.testing import CliRunner
+
+from batch_fixtures import records_in, write_corpus
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -131,3 +132,15 @@ def test_a_lost_partition_is_redone_and_other_settings_are_refused(run: dict[str
         run_batch(run["inputs"], copy, workers=0, partition_size=PARTITION + 1)
     res = CliRunner().invoke(batch_cmd, [run["inputs"][0], "--out", str(copy), "--workers", "0", "--partition-size", str(PARTITION)])
     assert res.exit_code == 2 and "E643" in res.output
+
+
+def test_a_limit_counts_and_runs_only_the_first_records(tmp_path: Path) -> None:
+    inputs = write_corpus(tmp_path / "in", n_jsonl=12, n_zip=3, n_txt=2)
+    out = tmp_path / "out"
+    s = run_batch(inputs, out, workers=0, partition_size=4, limit=6, stages=["text"])
+    m = read_manifest(out)
+    assert [f["path"] for f in m["files"]] == inputs[:1]  # the zip and the folder were never opened
+    assert (s.records, s.documents, s.bad_records, s.partitions) == (6, 5, 1, 2)
+    assert m["stages"] == ["text"]
+    again = run_batch(inputs, out, workers=0, partition_size=4, limit=6, stages=["text"])
+    assert (again.ran, again.skipped) == (0, 2)

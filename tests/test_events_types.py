@@ -214,3 +214,12 @@ def test_every_trigger_lemma_is_documented():
     doc = (Path(__file__).resolve().parents[1] / "docs" / "EVENTS.md").read_text(encoding="utf-8")
     lemmas = {tr.lemma for trs in ontology().triggers.values() for tr in trs}
     assert sorted(lem for lem in lemmas if lem not in doc) == []
+
+
+def test_visit_of_an_organisation_is_its_host():
+    doc, ev = one(
+        "وقام خالد العمري بزيارة نادي الفروسية في الرياض.",
+        "VISIT",
+        [KHALID, ("club", "ORG", ["نادي الفروسية"]), ("riyadh", "LOC", ["الرياض"])],
+    )
+    assert roles(ev) == {("club", "host"), ("khalid", "actor")}

@@ -7,8 +7,8 @@ import importlib.util
 import json
 
 import pytest
-from helpers import SHARED
 
+from helpers import SHARED
 from rasd.model import Document
 from rasd.pipeline import build_pipeline
 
@@ -30,7 +30,9 @@ def test_every_gold_entity_has_a_mention_of_the_right_type():
     score = _scorer()
     gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))
     title, _, body = (SEED / "article.txt").read_text(encoding="utf-8").partition("\n")
-    doc = build_pipeline(["text", "ner"], config={"pipeline": {"stages": []}})(Document.from_parts(body, title))
+    doc = build_pipeline(["text", "ner"], config={"pipeline": {"stages": []}})(
+        Document.from_parts(body, title)
+    )
     starts = {t.stem_start: t.start for t in doc.tokens}
     found: dict[str, set[str]] = {}
     for m in doc.mentions:

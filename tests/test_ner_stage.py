@@ -65,12 +65,16 @@ def test_no_person_from_a_comma_phrase_that_is_not_a_name(pipe):
 
 
 def test_organisation_phrase_and_consistency(pipe):
-    doc = run(pipe, "أعلنت وزارة الصحة المغربية عن حملة جديدة. وقالت الصحة المغربية إن الحملة تشمل المدن الكبرى.")
+    doc = run(
+        pipe, "أعلنت وزارة الصحة المغربية عن حملة جديدة. وقالت الصحة المغربية إن الحملة تشمل المدن الكبرى."
+    )
     assert ("وزارة الصحة المغربية", "ORG") in found(doc)
     assert ("الصحة المغربية", "ORG") in found(doc)
 
 
 def test_a_name_tagged_once_is_tagged_everywhere(pipe):
-    doc = run(pipe, "وقالت منظمة الصحة العالمية إن الوباء تراجع. وأضاف بيان لمنظمة الصحة العالمية أن الوضع تحسن.")
+    doc = run(
+        pipe, "وقالت منظمة الصحة العالمية إن الوباء تراجع. وأضاف بيان لمنظمة الصحة العالمية أن الوضع تحسن."
+    )
     orgs = [t for t, label in found(doc) if label == "ORG"]
     assert len(orgs) == 2 and all(t.endswith("الصحة العالمية") for t in orgs)

@@ -53,8 +53,25 @@ def test_cli_train_writes_dev_and_evaluate_scores_it(tmp_path):
     runner = CliRunner()
     res = runner.invoke(
         train,
-        ["ner", "--train", str(data), "--dev-split", "0.34", "--write-dev", str(dev), "--out", str(model),
-         "--features", "base,stem", "--iterations", "40", "--c1", "0", "--c2", "0.01"],
+        [
+            "ner",
+            "--train",
+            str(data),
+            "--dev-split",
+            "0.34",
+            "--write-dev",
+            str(dev),
+            "--out",
+            str(model),
+            "--features",
+            "base,stem",
+            "--iterations",
+            "40",
+            "--c1",
+            "0",
+            "--c2",
+            "0.01",
+        ],
     )
     assert res.exit_code == 0, res.output
     assert len(read_conll(dev)) == 2 and "micro" in res.output

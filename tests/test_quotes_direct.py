@@ -123,3 +123,9 @@ def test_continuation_only_when_the_quotation_opens_the_sentence():
     text = "وقال خالد العمري: “الوضع صعب”.\nوكتب معلق أن “الأيام المقبلة ستكون أصعب على الجميع بلا شك”."
     _, got, _ = run(text)
     assert got[-1] == ("الأيام المقبلة ستكون أصعب على الجميع بلا شك", True, None)
+
+
+def test_names_in_quotes_inside_reported_speech_are_not_quotations():
+    text = "وأكد خالد العمري أن الأمسية تستضيف ممثلا لـ“منتدى الأدب الحديث” وعددا من الشعراء."
+    _, got, _ = run(text)
+    assert [g for g in got if g[1]] == []

@@ -168,3 +168,18 @@ def test_a_name_is_not_grown_over_words_that_make_no_known_name():
     doc = resolved("وقال [ORG التحالف الدولي] إن [ORG داعش] خسر مواقعه.")
     assert [e.id for e in doc.entities][1] == "org:isis"
     assert doc.text[doc.entities[0].mentions[0].start : doc.entities[0].mentions[0].end] == "التحالف الدولي"
+
+
+def test_an_organisation_tagged_as_a_person_is_the_organisation():
+    doc = resolved("وأعلنت [PER حركة حماس] موافقتها، وقالت [ORG حماس] إن الرد إيجابي.")
+    assert [(e.id, e.type) for e in doc.entities] == [("org:hamas", "ORG")]
+
+
+def test_a_misspelt_head_noun_before_a_known_group():
+    doc = resolved("وتوعد الجيش [ORG داعش] بالملاحقة، وقال إن [PER نظيم داعش] يتراجع.")
+    assert [(e.id, e.type, len(e.mentions)) for e in doc.entities] == [("org:isis", "ORG", 2)]
+
+
+def test_a_person_whose_name_ends_like_a_place_stays_a_person():
+    doc = resolved("وقال [PER عمر المغرب] إن المشروع جاهز.")
+    assert [e.type for e in doc.entities] == ["PERSON"]

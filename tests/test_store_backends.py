@@ -6,7 +6,7 @@ import pytest
 
 from rasd.serialize import to_dict
 from rasd.store import open_store
-from rasd.store.base import BadQuery, BadReference, UnknownEntity
+from rasd.store.base import BadQuery, BadReference, DocumentNotFound, UnknownEntity
 
 BODY_ALLIANCE = "قال وزير الخارجية إن اجتماعا للتحالف الدولي سيعقد في بروكسيل الأسبوع المقبل لبحث الأوضاع الأمنية في المنطقة."
 BODY_RIYADH = "استقبل أمير المنطقة في الرياض وفدا من رجال الأعمال لبحث فرص الاستثمار في قطاع السياحة والطاقة المتجددة."
@@ -95,6 +95,32 @@ def test_near_duplicates_form_one_story_and_collapse(store):
     assert set(ids(store.search("الحوار السلام", collapse_duplicates=False))) == {"w1", "w2"}
     fm = [e for e in store.entities("PERSON") if e.id == "per:fm"][0]
     assert (fm.documents, fm.stories) == (3, 2)
+
+
+def test_duplicates_count_and_latest(store):
+    dups = store.duplicates("w1")
+    assert [(d.id, d.cluster, d.cluster_size) for d in dups] == [("w2", "w1", 2)]
+    assert dups[0].score == 1.0 and dups[0].snippet.startswith("أكد")  # the same body
+    assert store.duplicates("a1") == []
+    with pytest.raises(DocumentNotFound):
+        store.duplicates("nope")
+    assert store.count("الحوار السلام") == 1 and store.count("الحوار السلام", collapse_duplicates=False) == 2
+    assert store.count(entity="الرياض") == 3 and store.count(source="okaz") == 2
+    assert ids(store.search(order="date", limit=3)) == ["w2", "a3", "a2"]  # latest stories: w1 and w2 are one
+    assert store.count() == 4
+
+
+def test_affiliated_entities_and_event_counts(store, build_doc):
+    doc = build_doc("قال سفير البلاد لدى المملكة إن العلاقات بين الرياض وبلاده متينة.", "سفير", id="amb", published="2015-08-07",
+                    entities=[("per:amb", "PERSON", "سفير البلاد", ["سفير البلاد"]), ("loc:riyadh", "LOC", "الرياض", ["الرياض"])],
+                    titles={"per:amb": "سفير"})
+    doc.entities[0].affiliation = "loc:riyadh"
+    store.put_document(doc)
+    p = store.entity_profile("الرياض")
+    assert [(e.id, title, n) for e, title, n in p.affiliated] == [("per:amb", "سفير", 1)]
+    assert p.to_dict()["affiliated"][0]["title"] == "سفير"
+    assert store.event_counts() == [("2015-07-21", "MEETING", 1), ("2015-07-22", "MEETING", 1)]
+    assert store.event_counts(location="الرياض", since="2015-07-22") == [("2015-07-22", "MEETING", 1)]
 
 
 def test_entities_merge_across_documents_with_every_alias_and_title(store):
@@ -199,8 +225,12 @@ def test_export_rows(store):
 
 
 def test_schema_is_versioned_and_reopening_changes_nothing(store_url):
+    from rasd.store.sql import SCHEMA_VERSION, migration_files
+
+    assert [v for v, _n, _s in migration_files("sqlite")] == [v for v, _n, _s in migration_files("postgres")]
+    assert migration_files("sqlite")[-1][0] == SCHEMA_VERSION
     with open_store(store_url) as s:
-        assert s.schema_version() == 1
+        assert s.schema_version() == SCHEMA_VERSION
     with open_store(store_url) as s:
         assert s.schema_version() == 1
         assert s.counts()["documents"] == 0
@@ -231,6 +261,9 @@ def snapshot(s):
     out["quotes"] = [q.to_dict() for q in s.quotes()]
     out["events"] = [e.to_dict() for e in s.events()]
     out["graph"] = s.cooccurrence(top=20).to_dict()
+    out["duplicates"] = [r.to_dict() for r in s.duplicates("w1")]
+    out["counts"] = [s.count(**{k: v for k, v in q.items() if k != "order"}) for q in QUERIES]
+    out["event_counts"] = s.event_counts()
     out["rows"] = {t: list(s.iter_rows(t)) for t in ("documents", "entities", "mentions", "quotes", "events", "relations")}
     return out
 

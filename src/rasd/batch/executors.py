@@ -33,6 +33,7 @@ class LocalExecutor:
     """Everything in this process, one partition after the other (no Dask)."""
 
     description = "this process"
+    parallelism = 1
 
     def count(self, files: Sequence[str], step: int, encoding: str | None) -> list[InputFile]:
         return [count_file(f, step, encoding) for f in files]
@@ -59,6 +60,10 @@ class DaskExecutor:
         self.client = client
         self.description = description
 
+    @property
+    def parallelism(self) -> int:
+        return max(1, sum(self.client.nthreads().values()))
+
     def count(self, files: Sequence[str], step: int, encoding: str | None) -> list[InputFile]:
         futures = self.client.map(count_file, list(files), step=step, encoding=encoding, pure=False)
         return self.client.gather(futures)
@@ -82,7 +87,7 @@ class DaskExecutor:
                 names[fut.key] = part.name
                 ac.add(fut)
 
-        window = max(4, 2 * sum(self.client.nthreads().values()))
+        window = max(4, 2 * self.parallelism)
         for _ in range(window):
             submit_next()
         for fut in ac:

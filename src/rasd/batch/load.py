@@ -39,7 +39,7 @@ from rasd.errors import RasdError
 __all__ = ["LoadSummary", "load"]
 
 SCHEMA_VERSIONS = (1,)  # store schema versions whose tables this loader writes
-_MAX_CANDIDATES = 500  # as Store.put_document
+_MAX_CANDIDATES = 100  # as Store.put_document: the most recent stored documents sharing a band
 
 _STAGING = (
     "CREATE TEMP TABLE IF NOT EXISTS rasd_load_entities (seq INTEGER, id TEXT, type TEXT, name TEXT, latin TEXT) ON COMMIT DELETE ROWS",
@@ -49,7 +49,7 @@ _STAGING = (
 _COPIES = {
     "documents": "COPY documents (doc_no, id, content_hash, title, published, source, url, text, analysis, cluster_id, minhash, ingested_at, search) FROM STDIN",
     "minhash_bands": "COPY minhash_bands (key, doc_no) FROM STDIN",
-    "document_entities": "COPY document_entities (doc_no, entity_id, name, title, latin, affiliation, mentions, refs) FROM STDIN",
+    "document_entities": "COPY document_entities (doc_no, entity_id, cluster_id, name, title, latin, affiliation, mentions, refs) FROM STDIN",
     "entity_aliases": "COPY entity_aliases (entity_id, doc_no, alias, alias_key) FROM STDIN",
     "entity_titles": "COPY entity_titles (entity_id, doc_no, title) FROM STDIN",
     "mentions": "COPY mentions (doc_no, idx, entity_id, span_start, span_end, label, kind, source, text) FROM STDIN",
@@ -172,12 +172,12 @@ class _Loader:
         replaced = {i: (stored[i][1], stored[i][2]) for i in chosen if i in stored}
         return list(chosen.values()), replaced
 
-    def _clusters(self, docs: list[tuple[dict[str, Any], Any]]) -> list[tuple[str, list[int], bool]]:
+    def _clusters(self, docs: list[tuple[dict[str, Any], Any, bytes]]) -> list[tuple[str, list[int], bool]]:
         """(cluster id, band keys, linked to an earlier story?) of each document, as put_document
         would assign them one after the other."""
         from rasd.store import dedup
 
-        bands_of = [sorted(set(dedup.band_keys(dedup.unpack(r["minhash"])))) if r["minhash"] is not None else [] for r, _ in docs]
+        bands_of = [sorted(set(dedup.band_keys(dedup.unpack(r["minhash"])))) if r["minhash"] is not None else [] for r, _rows, _blob in docs]
         keys = sorted({k for b in bands_of for k in b})
         by_key: dict[int, list[int]] = {}
         stored: dict[int, tuple[str, str, bytes]] = {}
@@ -191,12 +191,14 @@ class _Loader:
                 stored[doc_no] = (doc_id, cluster, packed)
         fresh: dict[int, list[int]] = {}  # band key → positions of this partition's earlier documents
         out: list[tuple[str, list[int], bool]] = []
-        for pos, ((r, _doc), bands) in enumerate(zip(docs, bands_of, strict=True)):
+        for pos, ((r, _rows, _blob), bands) in enumerate(zip(docs, bands_of, strict=True)):
             cluster, linked = r["id"], False
             if bands:
-                old = sorted({n for k in bands for n in by_key.get(k, ())})
-                new = sorted({p for k in bands for p in fresh.get(k, ())})
-                cands = [stored[n] for n in old] + [(docs[p][0]["id"], out[p][0], docs[p][0]["minhash"]) for p in new]
+                # newest first, as put_document's candidates: this partition's earlier documents,
+                # then the stored ones by descending doc_no
+                new = sorted({p for k in bands for p in fresh.get(k, ())}, reverse=True)
+                old = sorted({n for k in bands for n in by_key.get(k, ())}, reverse=True)
+                cands = [(docs[p][0]["id"], out[p][0], docs[p][0]["minhash"]) for p in new] + [stored[n] for n in old]
                 match = dedup.best_match(dedup.unpack(r["minhash"]), cands[:_MAX_CANDIDATES])
                 if match:
                     cluster, linked = match[1], True
@@ -207,7 +209,7 @@ class _Loader:
 
     def load_partition(self, path: Path) -> None:
         from rasd.serialize import from_dict
-        from rasd.store.rows import document_rows
+        from rasd.store.rows import analysis_blob, document_rows
 
         records = _read_documents(path)
         with self.conn.transaction():
@@ -220,11 +222,11 @@ class _Loader:
                 old_entities = [e for (e,) in self.conn.execute(
                     "SELECT DISTINCT entity_id FROM document_entities WHERE doc_no = ANY(%s)", (old_nos,)).fetchall()]
                 self.conn.execute("DELETE FROM documents WHERE doc_no = ANY(%s)", (old_nos,))
-            docs: list[tuple[dict[str, Any], Any]] = []
+            docs: list[tuple[dict[str, Any], Any, bytes]] = []
             for r in rows:
                 try:
                     doc = from_dict({**json.loads(r["analysis"]), "text": r["text"]}, where=f"document {r['id']} in {path}")
-                    docs.append((r, document_rows(doc)))
+                    docs.append((r, document_rows(doc), analysis_blob(doc)))
                 except RasdError as exc:
                     self.summary.failed += 1
                     self.summary.failures.append(f"document {r['id']}: not stored: {exc}")
@@ -237,14 +239,14 @@ class _Loader:
             stamp = self.now()
             self._copy_rows(docs, clusters, doc_nos, stamp)
             self._collect_garbage(old_entities, replaced)
-        for (r, _rows), (_c, _b, linked) in zip(docs, clusters, strict=True):
+        for (r, _rows, _blob), (_c, _b, linked) in zip(docs, clusters, strict=True):
             if r["id"] in replaced:
                 self.summary.updated += 1
             else:
                 self.summary.added += 1
             self.summary.duplicates += linked
 
-    def _copy_rows(self, docs: list[tuple[dict[str, Any], Any]], clusters: list[tuple[str, list[int], bool]],
+    def _copy_rows(self, docs: list[tuple[dict[str, Any], Any, bytes]], clusters: list[tuple[str, list[int], bool]],
                    doc_nos: list[int], stamp: str) -> None:
         with self.conn.cursor() as cur:
             with cur.copy("COPY rasd_load_clusters (id) FROM STDIN") as copy:
@@ -253,17 +255,17 @@ class _Loader:
             cur.execute("INSERT INTO clusters (id, created_at) SELECT DISTINCT id, %s FROM rasd_load_clusters ON CONFLICT (id) DO NOTHING", (stamp,))
             with cur.copy("COPY rasd_load_entities (seq, id, type, name, latin) FROM STDIN") as copy:
                 seq = 0
-                for _r, rows in docs:
+                for _r, rows, _blob in docs:
                     for e in rows.entities:
                         copy.write_row((seq, *e))
                         seq += 1
             cur.execute(_MERGE_ENTITIES)
         tables: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _COPIES}
-        for (r, rows), (cluster, bands, _l), no in zip(docs, clusters, doc_nos, strict=True):
+        for (r, rows, blob), (cluster, bands, _l), no in zip(docs, clusters, doc_nos, strict=True):
             tables["documents"].append((no, r["id"], r["content_hash"], r["title"], r["published"], r["source"], r["url"], r["text"],
-                                        r["analysis"], cluster, r["minhash"], stamp, r["search_tsvector"]))
+                                        blob, cluster, r["minhash"], stamp, r["search_tsvector"]))
             tables["minhash_bands"] += [(k, no) for k in bands]
-            tables["document_entities"] += [(no, *x) for x in rows.document_entities]
+            tables["document_entities"] += [(no, x[0], cluster, *x[1:]) for x in rows.document_entities]
             tables["entity_aliases"] += [(e, no, a, k) for e, a, k in rows.aliases]
             tables["entity_titles"] += [(e, no, t) for e, t in rows.titles]
             tables["mentions"] += [(no, *x) for x in rows.mentions]

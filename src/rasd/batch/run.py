@@ -161,6 +161,17 @@ def _locked(out: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _count(ex: Any, files: Sequence[str], step: int, encoding: str | None, limit: int | None) -> list[InputFile]:
+    """Count the records of the input files on the executor; with a limit, only as many files
+    (in order, a round of one per worker at a time) as hold the first `limit` records."""
+    if limit is None:
+        return ex.count(files, step, encoding)
+    counted: list[InputFile] = []
+    while len(counted) < len(files) and sum(f.records for f in counted) < limit:
+        counted += ex.count(files[len(counted) : len(counted) + ex.parallelism], step, encoding)
+    return counted
+
+
 def run_batch(
     inputs: Sequence[str | os.PathLike[str]],
     out: str | os.PathLike[str],
@@ -224,13 +235,14 @@ def run_batch(
             if problems:
                 raise BatchMismatch(out=str(root), problem="; ".join(problems))
             files = [InputFile.from_json(f) for f in manifest["files"]]
-            if [f.path for f in files] != files_now:
+            # with a limit only the files holding the first `limit` records were counted
+            if [f.path for f in files] != files_now[: len(files)] or (limit is None and len(files) != len(files_now)):
                 raise BatchMismatch(out=str(root), problem="the input folders now hold other files")
             for f in files:
                 f.check_unchanged(str(root))
             plan = [Partition.from_json(p) for p in manifest["partitions"]]
         else:
-            files = executor_().count(files_now, partition_size, spec.encoding)
+            files = _count(executor_(), files_now, partition_size, spec.encoding, limit)
             plan = make_partitions(files, partition_size, limit)
             manifest = {
                 "format": FORMAT,

@@ -132,7 +132,7 @@ def write_json(path: Path, data: Any) -> int:
 def _write_table(path: Path, table: Any) -> int:
     import pyarrow.parquet as pq
 
-    return write_atomic(path, lambda tmp: pq.write_table(table, tmp, compression="zstd"))
+    return write_atomic(path, lambda tmp: pq.write_table(table, tmp, compression="zstd", compression_level=9))
 
 
 def run_partition(part: Partition, spec: BatchSpec, out: str) -> dict[str, Any]:

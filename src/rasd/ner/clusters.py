@@ -45,10 +45,15 @@ def load_clusters(path: str = str(CLUSTERS_PATH)) -> dict[str, tuple[str, str, s
 
 def iter_articles(source: Path) -> Iterator[str]:
     """Title and text of every article of the `*.jsonl.gz` / `*.jsonl` files under `source`."""
-    files = sorted(source.glob("*.jsonl.gz")) + sorted(source.glob("*.jsonl")) if source.is_dir() else [source]
+    files = (
+        sorted(source.glob("*.jsonl.gz")) + sorted(source.glob("*.jsonl")) if source.is_dir() else [source]
+    )
     if not files:
-        raise ModelError(path=str(source), problem="no *.jsonl.gz or *.jsonl files here",
-                         fix="Point to a folder of JSON-lines news files with a 'text' field.")
+        raise ModelError(
+            path=str(source),
+            problem="no *.jsonl.gz or *.jsonl files here",
+            fix="Point to a folder of JSON-lines news files with a 'text' field.",
+        )
     for f in files:
         opener = gzip.open if f.suffix == ".gz" else open
         with opener(f, "rt", encoding="utf-8") as fh:
@@ -58,8 +63,11 @@ def iter_articles(source: Path) -> Iterator[str]:
                 try:
                     rec = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise ModelError(path=f"{f}:{n}", problem=f"not JSON ({exc.msg})",
-                                     fix="Each line must be one JSON object.") from exc
+                    raise ModelError(
+                        path=f"{f}:{n}",
+                        problem=f"not JSON ({exc.msg})",
+                        fix="Each line must be one JSON object.",
+                    ) from exc
                 yield f"{rec.get('title') or ''}\n{rec.get('text') or ''}"
 
 
@@ -115,15 +123,27 @@ def train_clusters(
         from sklearn.cluster import KMeans
         from threadpoolctl import threadpool_limits
     except ImportError as exc:
-        raise ModelError(path=str(source), problem=f"training clusters needs {exc.name}",
-                         fix="Install the dev dependencies: pip install -e '.[dev]'.") from exc
+        raise ModelError(
+            path=str(source),
+            problem=f"training clusters needs {exc.name}",
+            fix="Install the dev dependencies: pip install -e '.[dev]'.",
+        ) from exc
     t0 = time.perf_counter()
     sents = stem_sentences(Path(source), max_tokens)
     n_tok = sum(map(len, sents))
     log(f"read {len(sents)} chunks, {n_tok} tokens in {time.perf_counter() - t0:.0f}s")
     t1 = time.perf_counter()
-    w2v = Word2Vec(sents, vector_size=vector_size, window=window, min_count=min_count, workers=1,
-                   epochs=epochs, seed=seed, sg=sg, sample=1e-4)
+    w2v = Word2Vec(
+        sents,
+        vector_size=vector_size,
+        window=window,
+        min_count=min_count,
+        workers=1,
+        epochs=epochs,
+        seed=seed,
+        sg=sg,
+        sample=1e-4,
+    )
     log(f"word2vec: {len(w2v.wv)} words in {time.perf_counter() - t1:.0f}s")
     words = [w for w in w2v.wv.index_to_key if w != "<NUM>"][:top]
     vecs = np.stack([w2v.wv[w] for w in words]).astype(np.float64)
@@ -156,4 +176,9 @@ def train_clusters(
             b = c2_of3[a]
             lines.append(f"{w}\t{c1_of2[b]}\t{b}\t{a}\n")
         gz.write("".join(lines).encode("utf-8"))
-    return {"tokens": n_tok, "vocabulary": len(w2v.wv), "stems": len(words), "seconds": time.perf_counter() - t0}
+    return {
+        "tokens": n_tok,
+        "vocabulary": len(w2v.wv),
+        "stems": len(words),
+        "seconds": time.perf_counter() - t0,
+    }

@@ -50,7 +50,9 @@ def read_conll(path: str | Path) -> list[Sentence]:
                     token, sep, tag = line.strip().rpartition("\t")
                 token = token.strip()
                 if not sep or not token:
-                    raise TrainingDataError(path=str(p), line=n, problem=f"expected 'TOKEN TAG', got {line!r}")
+                    raise TrainingDataError(
+                        path=str(p), line=n, problem=f"expected 'TOKEN TAG', got {line!r}"
+                    )
                 if not TAG_RE.match(tag):
                     raise TrainingDataError(path=str(p), line=n, problem=f"bad tag {tag!r}")
                 if not tokens:

@@ -10,7 +10,9 @@ from rasd.ner.tagger import DEFAULT_MODEL
 from rasd.ner.train import evaluate_sentences
 
 
-def evaluate_file(path: str | Path, model: str | Path = DEFAULT_MODEL, predictions: str | Path | None = None) -> Report:
+def evaluate_file(
+    path: str | Path, model: str | Path = DEFAULT_MODEL, predictions: str | Path | None = None
+) -> Report:
     """Entity-level exact-match P/R/F1 of `model` on the CoNLL file `path` (seqeval semantics)."""
     sentences = read_conll(path)
     report, pred = evaluate_sentences(model, sentences)

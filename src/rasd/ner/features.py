@@ -13,7 +13,8 @@ README adds them one at a time):
                 ±2, a log-frequency bucket from the unlabelled-news lexicon and two proper-noun hints
                 from it (does the word also occur with/without the article, with a possessive suffix);
 - ``triggers``  a person title or honorific 1-3 words before, organisation head nouns (the token
-                itself, or one 1-3 words before).
+                itself, or one 1-3 words before), a noun that introduces a work's name 1-3 words
+                before («برنامج», «ملعب»), and the position inside a short quoted span.
 
 Everything that depends on the word alone is computed once per distinct surface form and cached, so
 a sentence costs a few dictionary look-ups and list concatenations per token.
@@ -82,7 +83,9 @@ class TypeInfo:
 
     __slots__ = ("bigram_key", "keys", "neighbour", "own")
 
-    def __init__(self, own: list[str], neighbour: dict[int, list[str]], keys: tuple[str, ...], bigram_key: str):
+    def __init__(
+        self, own: list[str], neighbour: dict[int, list[str]], keys: tuple[str, ...], bigram_key: str
+    ) -> None:
         self.own = own
         self.neighbour = neighbour
         self.keys = keys
@@ -92,7 +95,14 @@ class TypeInfo:
 class FeatureExtractor:
     """Turns a sentence (a list of token surface forms) into crfsuite features."""
 
-    def __init__(self, groups: Sequence[str] = GROUPS, clusters=None, gazetteer=None, triggers=None) -> None:
+    def __init__(
+        self,
+        groups: Sequence[str] = GROUPS,
+        clusters=None,
+        gazetteer=None,
+        triggers=None,
+        keep: frozenset[str] | None = None,
+    ) -> None:
         unknown = set(groups) - set(GROUPS)
         if unknown:
             raise ValueError(f"unknown feature groups {sorted(unknown)}; known: {', '.join(GROUPS)}")
@@ -110,7 +120,14 @@ class FeatureExtractor:
         self.clusters = clusters or {}
         self.gazetteer = gazetteer
         self.triggers = triggers
+        # the attributes a trained model has weights for: others are dropped early (tagging only)
+        self.keep = keep
+        self._boundary = {o: self._filter(v) for o, v in _BOUNDARY.items()}
         self._cache: dict[str, TypeInfo] = {}
+
+    def _filter(self, feats: list[str]) -> list[str]:
+        keep = self.keep
+        return feats if keep is None else [x for x in feats if x in keep]
 
     # -- per word type ---------------------------------------------------------------------------
 
@@ -169,38 +186,65 @@ class FeatureExtractor:
             for cls in self.gazetteer.fuzzy(stem):
                 own.append("gf:" + cls)
         keys = (stem, norm) if stem != norm else (norm,)
+        if self.keep is not None:
+            own = self._filter(own)
+            nb = {o: self._filter(v) for o, v in nb.items()}
         return TypeInfo(own, nb, keys, stem if self.use_stem else norm)
+
+    @staticmethod
+    def _quotes(infos: Sequence[TypeInfo], out: list[list[str]]) -> None:
+        """Mark the tokens between two quotation marks (at most 8 apart): first, inside, last."""
+        marks = [i for i, inf in enumerate(infos) if inf.keys[0] == '"']
+        k = 0
+        while k + 1 < len(marks):
+            a, b = marks[k], marks[k + 1]
+            if 1 < b - a <= 9:
+                out[a + 1].append("q:first")
+                out[b - 1].append("q:last")
+                for j in range(a + 1, b):
+                    out[j].append("q:in")
+                if b + 1 < len(out):
+                    out[b + 1].append("q:after")
+                k += 2
+            else:
+                k += 1
 
     # -- per sentence ----------------------------------------------------------------------------
 
     def sentence(self, forms: Sequence[str]) -> list[list[str]]:
         infos = [self.type_info(f) for f in forms]
         n = len(infos)
+        keep = self.keep
+        boundary = self._boundary
         out: list[list[str]] = []
         for i, inf in enumerate(infos):
             f = list(inf.own)
             if i >= 2:
                 f += infos[i - 2].neighbour[-2]
             else:
-                f += _BOUNDARY[-2]
+                f += boundary[-2]
             if i >= 1:
                 p = infos[i - 1]
                 f += p.neighbour[-1]
-                f.append("b-1=" + p.bigram_key + "|" + inf.bigram_key)
+                b = "b-1=" + p.bigram_key + "|" + inf.bigram_key
+                if keep is None or b in keep:
+                    f.append(b)
             else:
-                f += _BOUNDARY[-1]
+                f += boundary[-1]
                 f.append("BOS")
             if i + 1 < n:
                 nx = infos[i + 1]
                 f += nx.neighbour[1]
-                f.append("b+1=" + inf.bigram_key + "|" + nx.bigram_key)
+                b = "b+1=" + inf.bigram_key + "|" + nx.bigram_key
+                if keep is None or b in keep:
+                    f.append(b)
             else:
-                f += _BOUNDARY[1]
+                f += boundary[1]
                 f.append("EOS")
             if i + 2 < n:
                 f += infos[i + 2].neighbour[2]
             else:
-                f += _BOUNDARY[2]
+                f += boundary[2]
             out.append(f)
         if self.use_gaz or self.use_trig:
             keys = [inf.keys for inf in infos]
@@ -213,9 +257,14 @@ class FeatureExtractor:
                     if e - s > 1:
                         out[s].append("g:multi")
             if self.use_trig:
+                self._quotes(infos, out)
                 for s, e, classes in self.triggers.matches(keys):
                     for cls in classes:
-                        if cls.startswith("org_head"):
+                        if cls == "misc_head":
+                            for d in range(1, 4):
+                                if s + d < n:
+                                    out[s + d].append(f"mh{d}")
+                        elif cls.startswith("org_head"):
                             out[s].append("oh")
                             for d in range(1, 4):
                                 if s + d < n:

@@ -4,8 +4,10 @@ Every list is a TSV data file under `rasd/data/gazetteers/` (see the README ther
 Phrases are keyed word by word with `norm_key`; a token offers its clitic-stripped stem and its whole
 normalised form, so «ببروكسل» matches «بروكسل» and «للأمم المتحدة» matches «الأمم المتحدة».
 
-Classes: country, region, city, city_big (a city of at least a million people), org (known
-organisations), title, honorific (person triggers), org_head (organisation head nouns).
+Classes: country, region, city, city_big (a city of at least a million people), place_induced
+(place names induced from unlabelled news, a CRF feature only), org (known organisations), title,
+honorific (person triggers), org_head* (organisation head nouns), misc_head (nouns before the name
+of a work, product, event or venue).
 
 Foreign place names are spelt with or without a long-vowel letter («بروكسل» / «بروكسيل»), so a
 one-word name of five letters or more, without the article, also matches a word that differs from it
@@ -44,7 +46,9 @@ def _rows(path: Path) -> list[list[str]]:
             continue
         cols = line.split("\t")
         if len(cols) < 2 or not cols[0].strip():
-            raise ModelError(path=f"{path}:{n}", problem=f"bad gazetteer line {line!r}", fix="Use 'NAME<TAB>CLASS'.")
+            raise ModelError(
+                path=f"{path}:{n}", problem=f"bad gazetteer line {line!r}", fix="Use 'NAME<TAB>CLASS'."
+            )
         out.append(cols)
     return out
 
@@ -94,6 +98,11 @@ class Gazetteer:
                 for cls in self.single.get(v, ()):
                     out = _add(out, cls)
         return out
+
+    def lookup_key(self, key: str) -> tuple[str, ...]:
+        """Classes of a one-word entry, given its normalised key."""
+        node = self.root.get(key)
+        return node.get(_END, ()) if node is not None else ()
 
     def lookup(self, phrase: str) -> tuple[str, ...]:
         node = self.root
@@ -149,17 +158,21 @@ def places_and_orgs(folder: str = str(GAZ_DIR)) -> Gazetteer:
         big = len(cols) > 2 and cols[2].strip().isdigit() and int(cols[2]) >= BIG_CITY
         g.add(cols[0], "city_big" if big else "city")
     _add_file(g, d / "places_extra.tsv")
+    induced = d / "places_induced.tsv"
+    if induced.exists():
+        _add_file(g, induced, cls="place_induced")
     _add_file(g, d / "orgs.tsv")
     return g
 
 
 @lru_cache(maxsize=4)
 def triggers(folder: str = str(GAZ_DIR)) -> Gazetteer:
-    """Person titles, honorifics and organisation head nouns."""
+    """Person titles, honorifics, organisation head nouns and the nouns before a work's name."""
     d = Path(folder)
     g = Gazetteer()
     _add_file(g, d / "titles.tsv")
     _add_file(g, d / "org_heads.tsv")
+    _add_file(g, d / "misc_heads.tsv")
     return g
 
 

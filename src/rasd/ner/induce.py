@@ -12,14 +12,38 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 
 from rasd.text.normalize import norm_key
 
-SETTLEMENT_NOUNS = tuple(norm_key(w) for w in (
-    "مدينة", "بلدة", "قرية", "محافظة", "ولاية", "العاصمة", "عاصمة", "إقليم", "مخيم", "ضاحية",
-    "جزيرة", "ميناء", "مقاطعة", "بلدية", "ناحية", "قضاء",
-))
+SETTLEMENT_NOUNS = tuple(
+    norm_key(w)
+    for w in (
+        "مدينة",
+        "بلدة",
+        "قرية",
+        "محافظة",
+        "ولاية",
+        "العاصمة",
+        "عاصمة",
+        "إقليم",
+        "مخيم",
+        "ضاحية",
+        "جزيرة",
+        "ميناء",
+        "مقاطعة",
+        "بلدية",
+        "ناحية",
+        "قضاء",
+    )
+)
+
+
+def _strict_proper(stem: str) -> bool:
+    """Never seen with/without the article, nor with a possessive suffix, in the lexicon."""
+    from rasd.ner.features import proper_noun_signals
+
+    art, sfx = proper_noun_signals(stem)
+    return art in ("0", "rare") and sfx in ("0", "rare")
 
 
 def country_adjectives(country_names: list[str]) -> set[str]:
@@ -52,7 +76,8 @@ def induce_places(
 
     adjectives = country_adjectives(country_names)
     nouns = frozenset(SETTLEMENT_NOUNS)
-    hits: Counter[str] = Counter()
+    hits: Counter[str] = Counter()  # after a settlement noun
+    adj_hits: Counter[str] = Counter()  # before a country adjective
     total: Counter[str] = Counter()
     n_docs = 0
     for text in texts:
@@ -66,17 +91,25 @@ def induce_places(
             total[t.stem] += 1
             if prev is not None and prev.stem in nouns and not t.prefix_len:
                 hits[t.stem] += 1
-            elif i + 1 < len(toks) and toks[i + 1].kind == "WORD" and toks[i + 1].norm in adjectives \
-                    and not toks[i + 1].prefix_len:
-                hits[t.stem] += 1
+            elif (
+                i + 1 < len(toks)
+                and toks[i + 1].kind == "WORD"
+                and toks[i + 1].norm in adjectives
+                and not toks[i + 1].prefix_len
+            ):
+                adj_hits[t.stem] += 1
             prev = t
-    log(f"read {n_docs} articles, {sum(total.values())} words, {len(hits)} candidates")
+    log(f"read {n_docs} articles, {sum(total.values())} words, {len(hits) + len(adj_hits)} candidates")
     out = []
-    for stem, h in hits.items():
-        if h < min_hits or h < min_share * total[stem] or len(stem) < 3 or stem in exclude:
+    for stem in set(hits) | set(adj_hits):
+        h, a, n = hits[stem], adj_hits[stem], total[stem]
+        if len(stem) < 3 or stem in exclude or stem in nouns or stem in adjectives or _common_noun(stem):
             continue
-        if stem in nouns or _common_noun(stem):
-            continue
-        out.append((stem, h, total[stem]))
+        # an adjective-like or abstract -ية word («الخارجية») needs a clearly larger share
+        share = min_share * 3 if stem.endswith("يه") or stem.endswith("ي") else min_share
+        # the adjective pattern is weaker («السلطات المغربية»): without two settlement-noun hits,
+        # only clear proper nouns count
+        if h + a >= min_hits and h + a >= share * n and (h >= 2 and h >= share * n or _strict_proper(stem)):
+            out.append((stem, h + a, n))
     out.sort(key=lambda r: (-r[1], r[0]))
     return out

@@ -42,10 +42,29 @@ NAME_END = frozenset({"،", ",", ".", ":", "؛", ";", "(", ")", "-", "–", "—
 # prepositions may occur inside a title phrase («سفير النيجر في بروكسيل»)
 TITLE_INNER = frozenset(norm_key(w) for w in ("في", "من", "على", "لدى", "عن", "إلى", "مع"))
 LOC_CLASSES = ("country", "region", "city_big", "city")
-NON_SCOPE = frozenset(norm_key(w) for w in (
-    "الحالي", "الحالية", "الماضي", "الماضية", "التالي", "التالية", "الثاني", "الثانية", "الحقيقي",
-    "الرئيسي", "الرئيسية", "الأساسي", "الأساسية", "الفعلي", "النهائي", "النهائية", "الجاري", "الأولي",
-))
+NON_SCOPE = frozenset(
+    norm_key(w)
+    for w in (
+        "الحالي",
+        "الحالية",
+        "الماضي",
+        "الماضية",
+        "التالي",
+        "التالية",
+        "الثاني",
+        "الثانية",
+        "الحقيقي",
+        "الرئيسي",
+        "الرئيسية",
+        "الأساسي",
+        "الأساسية",
+        "الفعلي",
+        "النهائي",
+        "النهائية",
+        "الجاري",
+        "الأولي",
+    )
+)
 
 
 @lru_cache(maxsize=1)
@@ -70,11 +89,29 @@ def _is_def(tok: Token) -> bool:
     return tok.kind == "WORD" and tok.stem.startswith("ال") and len(tok.stem) > 3
 
 
+@lru_cache(maxsize=200_000)
 def _common_noun(stem: str) -> bool:
     """True when the word is frequent both with and without the article (a common noun)."""
     other = stem[2:] if stem.startswith("ال") else "ال" + stem
     self_count, other_count = word_count(stem), word_count(other)
     return other_count >= 20 and other_count > 0.2 * self_count
+
+
+_FUZZY_CACHE: dict[str, bool] = {}
+
+
+def _fuzzy_place(gaz, stem: str) -> bool:
+    """A word that is no listed name but a country or big city spelt with one vowel letter more or less."""
+    hit = _FUZZY_CACHE.get(stem)
+    if hit is None:
+        if len(_FUZZY_CACHE) > 200_000:
+            _FUZZY_CACHE.clear()
+        hit = _FUZZY_CACHE[stem] = bool(
+            not gaz.lookup_key(stem)
+            and {"country", "city_big"} & set(gaz.fuzzy(stem))
+            and not _common_noun(stem)
+        )
+    return hit
 
 
 class Rules:
@@ -93,15 +130,15 @@ class Rules:
     # -- helpers ---------------------------------------------------------------------------------
 
     def _head_class(self, i: int) -> tuple[str, ...]:
-        return self.trig.lookup(self.tokens[i].stem) if self.tokens[i].kind == "WORD" else ()
+        return self.trig.lookup_key(self.tokens[i].stem) if self.tokens[i].kind == "WORD" else ()
 
     def _nameish(self, i: int) -> bool:
         t = self.tokens[i]
         if t.kind not in ("WORD", "LATIN") or t.prefix_len or t.norm in self.fw:
             return False
-        if self.trig.lookup(t.norm):
+        if self.trig.lookup_key(t.norm):
             return False
-        return "country" not in self.gaz.lookup(t.norm)
+        return "country" not in self.gaz.lookup_key(t.norm)
 
     # -- (a) gazetteer ---------------------------------------------------------------------------
 
@@ -122,9 +159,7 @@ class Rules:
             covered = {i for c in out for i in range(c.s, c.e)}
             for i in range(a, b):
                 t = self.tokens[i]
-                if i in covered or t.kind != "WORD" or self.gaz.lookup(t.stem):
-                    continue
-                if {"country", "city_big"} & set(self.gaz.fuzzy(t.stem)) and not _common_noun(t.stem):
+                if t.kind == "WORD" and i not in covered and _fuzzy_place(self.gaz, t.stem):
                     out.append(Cand(i, i + 1, "LOC", "gazetteer", PRIO_GAZ))
         return out
 
@@ -157,7 +192,9 @@ class Rules:
                     continue
                 if k < b:
                     nxt = toks[k]
-                    ends = nxt.norm in NAME_END or (nxt.kind == "WORD" and nxt.prefix_len and nxt.norm[0] == "و")
+                    ends = nxt.norm in NAME_END or (
+                        nxt.kind == "WORD" and nxt.prefix_len and nxt.norm[0] == "و"
+                    )
                     if not ends:
                         continue
                 out.append(Cand(comma + 1, k, "PERSON", "rule", PRIO_APPOSITION))
@@ -168,16 +205,25 @@ class Rules:
     def _def_chain(self, i: int, b: int) -> int:
         """End of a run of plain definite words starting at i."""
         j = i
-        while j < b and j - i < MAX_CHAIN and _is_def(self.tokens[j]) and not self.tokens[j].prefix_len \
-                and self.tokens[j].norm not in self.fw:
+        while (
+            j < b
+            and j - i < MAX_CHAIN
+            and _is_def(self.tokens[j])
+            and not self.tokens[j].prefix_len
+            and self.tokens[j].norm not in self.fw
+        ):
             j += 1
         return j
 
     def _genitive_tail(self, j: int, b: int, locs: set[int]) -> int:
         """Extend past «لـX» genitives: «للتحالف الدولي», «لمنطقة إفريقيا»."""
         toks = self.tokens
-        while j < b and toks[j].kind == "WORD" and toks[j].prefix_len and norm_key(
-                self.text[toks[j].start:toks[j].stem_start]) == "ل":
+        while (
+            j < b
+            and toks[j].kind == "WORD"
+            and toks[j].prefix_len
+            and norm_key(self.text[toks[j].start : toks[j].stem_start]) == "ل"
+        ):
             if toks[j].stem.startswith("ال"):
                 j = self._def_chain(j + 1, b)
             elif j + 1 < b and (j + 1 in locs or _is_def(toks[j + 1])):
@@ -202,16 +248,31 @@ class Rules:
                         continue
                 if "org_head_def" in classes and e < b:
                     j = e
-                    while j < b and j - e < 2 and _is_def(toks[j]) and not toks[j].prefix_len and \
-                            toks[j].stem.endswith(("ي", "يه")) and toks[j].stem not in NON_SCOPE and len(toks[j].stem) >= 5:
+                    while (
+                        j < b
+                        and j - e < 2
+                        and _is_def(toks[j])
+                        and not toks[j].prefix_len
+                        and toks[j].stem.endswith(("ي", "يه"))
+                        and toks[j].stem not in NON_SCOPE
+                        and len(toks[j].stem) >= 5
+                    ):
                         j += 1
                     if j > e:
                         out.append(Cand(s, j, "ORG", "rule", PRIO_ORG))
                         continue
-                if any(c.startswith("org_head") for c in classes) and e + 2 < b and toks[e].kind == "PUNCT" \
-                        and toks[e].norm == '"':
+                if (
+                    any(c.startswith("org_head") for c in classes)
+                    and e + 2 < b
+                    and toks[e].kind == "PUNCT"
+                    and toks[e].norm == '"'
+                ):
                     close = next((k for k in range(e + 1, min(e + 5, b)) if toks[k].norm == '"'), None)
-                    if close is not None and close > e + 1 and all(self._nameish(k) for k in range(e + 1, close)):
+                    if (
+                        close is not None
+                        and close > e + 1
+                        and all(self._nameish(k) for k in range(e + 1, close))
+                    ):
                         out.append(Cand(e + 1, close, "ORG", "rule", PRIO_ORG))
                         continue
                 if "org_head" in classes and not toks[s].stem.startswith("ال"):
@@ -279,7 +340,9 @@ def resolve(cands: Sequence[Cand]) -> list[Cand]:
     return taken
 
 
-def apply_rules(text: str, tokens: Sequence[Token], sents: Sequence[tuple[int, int]], crf: Sequence[Cand]) -> list[Cand]:
+def apply_rules(
+    text: str, tokens: Sequence[Token], sents: Sequence[tuple[int, int]], crf: Sequence[Cand]
+) -> list[Cand]:
     """All of (a)-(e) over the CRF's candidates of one document."""
     r = Rules(text, tokens, sents)
     gaz = r.gazetteer()

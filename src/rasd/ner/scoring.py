@@ -88,9 +88,13 @@ class Report:
     def format(self) -> str:
         rows = [f"{'type':<8} {'precision':>9} {'recall':>7} {'f1':>7} {'support':>8}"]
         for t, v in sorted(self.by_type.items()):
-            rows.append(f"{t:<8} {100 * v.precision:9.2f} {100 * v.recall:7.2f} {100 * v.f1:7.2f} {v.support:8d}")
+            rows.append(
+                f"{t:<8} {100 * v.precision:9.2f} {100 * v.recall:7.2f} {100 * v.f1:7.2f} {v.support:8d}"
+            )
         o = self.overall
-        rows.append(f"{'micro':<8} {100 * o.precision:9.2f} {100 * o.recall:7.2f} {100 * o.f1:7.2f} {o.support:8d}")
+        rows.append(
+            f"{'micro':<8} {100 * o.precision:9.2f} {100 * o.recall:7.2f} {100 * o.f1:7.2f} {o.support:8d}"
+        )
         rows.append(f"({self.sentences} sentences, {self.tokens} tokens; entity-level exact match)")
         return "\n".join(rows)
 

@@ -70,5 +70,7 @@ class NerStage:
                     cands.append(Cand(s, e, label, "crf", PRIO_CRF))
         if self.rules:
             cands = apply_rules(text, toks, sents, cands)
-        doc.mentions = [Mention(toks[c.s].stem_start, toks[c.e - 1].end, c.label, source=c.source) for c in cands]
+        doc.mentions = [
+            Mention(toks[c.s].stem_start, toks[c.e - 1].end, c.label, source=c.source) for c in cands
+        ]
         return doc

@@ -18,7 +18,7 @@ from rasd.errors import ModelError, TrainingDataError
 from rasd.ner.conll import Sentence, read_conll, split_last, write_conll
 from rasd.ner.features import GROUPS
 from rasd.ner.scoring import Report, score
-from rasd.ner.tagger import META_FORMAT, CRFTagger, make_extractor, meta_path
+from rasd.ner.tagger import META_FORMAT, CRFTagger, make_extractor, meta_path, write_attributes
 
 DEFAULT_C1 = 0.01
 DEFAULT_C2 = 0.01
@@ -72,6 +72,7 @@ def fit(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
+    write_attributes(out)
     info = {
         "format": META_FORMAT,
         "groups": [g for g in GROUPS if g in groups],
@@ -144,11 +145,16 @@ def train_ner(
     else:
         train, dev = split_last(sentences, dev_split)
     if not train:
-        raise TrainingDataError(path=str(train_file), line=0, problem="nothing left to train on after the dev split")
+        raise TrainingDataError(
+            path=str(train_file), line=0, problem="nothing left to train on after the dev split"
+        )
     if write_dev is not None:
         if not dev:
-            raise ModelError(path=str(write_dev), problem="there is no development part to write",
-                             fix="Give --dev-split > 0 or --dev FILE.")
+            raise ModelError(
+                path=str(write_dev),
+                problem="there is no development part to write",
+                fix="Give --dev-split > 0 or --dev FILE.",
+            )
         write_conll(write_dev, dev)
     out = Path(out)
     clusters_file = None
@@ -161,12 +167,15 @@ def train_ner(
     meta = {
         "train_file": Path(train_file).name,
         "train_sha256": _sha256(Path(train_file)),
-        "dev": {"file": Path(dev_file).name, "sentences": len(dev)} if dev_file
+        "dev": {"file": Path(dev_file).name, "sentences": len(dev)}
+        if dev_file
         else {"split": f"last {dev_split:g} of the training file", "sentences": len(dev)},
         "seed": seed,
     }
     log(f"training on {len(train)} sentences ({', '.join(groups)}; c1={c1}, c2={c2}) -> {out}")
-    fit(train, out, groups=groups, c1=c1, c2=c2, iterations=iterations, clusters_file=clusters_file, meta=meta)
+    fit(
+        train, out, groups=groups, c1=c1, c2=c2, iterations=iterations, clusters_file=clusters_file, meta=meta
+    )
     report = None
     if dev:
         report, _ = evaluate_sentences(out, dev)

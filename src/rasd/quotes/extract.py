@@ -36,7 +36,8 @@ The rules, in the order they apply within each sentence (tokens left to right):
    أنكر) → `negated=True`. Negated speech is kept.
 5. **Quoted fragments** not taken by a rule above: inside an indirect quotation, a fragment of two
    words or more is a partial direct quotation of the same speaker (يشكل”جهدا إضافيا”); a single
-   quoted word inside it is a scare quote or a name («المتنامي», «داعش») and is not a quotation.
+   quoted word inside it is a scare quote or a name («المتنامي», «داعش») and is not a quotation,
+   nor is an entity name or a fragment after a preposition or a naming noun («ممثلا لـ"…"»).
    Elsewhere a fragment is a quotation only with three words or more (five when no reporting verb
    or source phrase follows it: «“سلاح دمار شامل”» is a term), not right after a naming
    noun or a preposition («حملة “…”», «من “مبادرة …”») and not a bare entity name; its speaker
@@ -252,7 +253,7 @@ class _Extractor(SpeakerRules):
                 continue  # nested in a quotation already taken
             outer = next((q for q in self.quotes if not q.direct and q.start <= o and c <= q.end), None)
             if outer is not None:
-                if words >= 2 and not self.is_name(ot, ct):
+                if words >= 2 and not self.is_name(ot, ct) and not self.names_follow(ot):
                     self.emit_pair_like(pi, outer)
                 continue
             if words < 3 or self.is_name(ot, ct) or self.names_follow(ot):

@@ -142,11 +142,14 @@ class QuoteView:
 
     def names_follow(self, ot: int) -> bool:
         """Whether the quoted passage opening at token ot is a name: after a preposition
-        («من “مبادرة …”») or a naming noun («مدونة تسمى “…”», «حملة “…”»)."""
+        («من “مبادرة …”», «لـ"…"») or a naming noun («حملة “…”», «بعنوان “…”»)."""
         if ot == 0:
             return False
         k = ot - 1
-        return self.ix.bare[k] in PREPS or self.ix.prep[k] or self.head(k) in self.lex.naming
+        bare = self.ix.bare[k]
+        if bare in PREPS or self.ix.prep[k] or self.head(k) in self.lex.naming:
+            return True
+        return len(bare) == 1 and bare in "لبك"  # «لـ"…"»: a proclitic written apart
 
     def opens_circumstantial(self, i: int, a: int, b: int) -> bool:
         """A participle cue counts after a comma, or right before its complementizer or «:»."""

@@ -23,6 +23,7 @@ from rapidfuzz.fuzz import ratio
 
 from rasd.resolve.errors import ResolveDataError
 from rasd.resolve.resources import ALIASES_DIR, RESOLVE_DIR, Lexicon, lexicon, read_tsv, strip_al
+from rasd.text.clitics import word_count
 from rasd.text.tokenize import tokenize
 
 TYPES = ("PERSON", "ORG", "LOC", "MISC")
@@ -191,11 +192,24 @@ class Namer:
                 i += hit[0]
         return tuple(out)
 
+    def head_need(self, word: str) -> int | None:
+        """How many words a name must keep after this head noun when it is dropped; None if the word
+        is not a head noun. An unknown word one letter away from a head noun is read as that head
+        noun misspelt («نظيم داعش»)."""
+        w = strip_al(word)
+        need = self.lex.heads.get(w)
+        if need is not None or len(w) < 4 or word_count(w) or word_count(word):
+            return need
+        for head, n in self.lex.heads.items():
+            if abs(len(head) - len(w)) <= 1 and ratio(head, w) >= 85:
+                return n
+        return None
+
     def nohead(self, words: list[str]) -> list[str] | None:
         """The name without a droppable head noun («وزارة الخارجية» → «الخارجية»), if it has one."""
         if len(words) < 2:
             return None
-        need = self.lex.heads.get(strip_al(words[0]))
+        need = self.head_need(words[0])
         if need is None or len(words) - 1 < need:
             return None
         return words[1:]
@@ -232,9 +246,18 @@ class Namer:
         return same[0] if len(same) == 1 else None
 
     def link(self, words: list[str], sig: tuple[str, ...], label: str) -> AliasEntry | None:
-        """The alias entry a name (prepared words and their signature) stands for, if any."""
-        if label == "PERSON" or not words:
+        """The alias entry a name (prepared words and their signature) stands for, if any: by its
+        words, its signature, or its words without a head noun; a place also by its `skeleton`
+        (spelling variants, with a rapidfuzz ratio of 80 or more). When a spelling names several
+        places, the country wins over its capital («تونس», «الكويت»). A person never links, except
+        a head noun and a known organisation that the NER took for a person («حركة حماس»)."""
+        if not words:
             return None
+        if label == "PERSON":
+            # «حركة حماس», «نظيم داعش» tagged as a person: a head noun and a known organisation
+            rest = self.nohead(words)
+            entry = self._pick(self.by_key.get(" ".join(rest)), "ORG") if rest else None
+            return entry if entry is not None and entry.type == "ORG" else None
         entry = self._pick(self.by_key.get(" ".join(words)), label)
         if entry is not None:
             return entry

@@ -93,7 +93,8 @@ def make_item(doc: Document, starts: list[int], m: Mention, namer: Namer) -> Ite
         return None
     rest = doc.text[toks[0].end : min(m.end, toks[-1].end)] if len(toks) > 1 else ""
     form = " ".join((first_surface + rest).translate(_STRIP_QUOTES).split())
-    return Item(m, ti, tj, begin, words, sig, nohead, alias, form, m.label, " ".join(words), raw)
+    label = alias.type if alias is not None and m.label == "PERSON" else m.label
+    return Item(m, ti, tj, begin, words, sig, nohead, alias, form, label, " ".join(words), raw)
 
 
 def prepare(doc: Document, namer: Namer) -> tuple[list[Item], list[Seed]]:

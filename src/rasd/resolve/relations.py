@@ -229,10 +229,8 @@ def find_relations(
         words = {t.stem for t in toks}
         words.update(t.norm for t in toks)
         cands: set[int] = set()
-        for w in words:
-            hit = index.get(w)
-            if hit:
-                cands.update(hit)
+        for w in index.keys() & words:
+            cands.update(index[w])
         active = [
             patterns[k]
             for k in sorted(cands)

@@ -21,8 +21,8 @@ president. A title between two commas right after another person's name is that 
 («X، رئيس الوزراء، قال …») unless it starts with و («X، وزير …، ووزير الدفاع، Y»).
 
 The affiliation is the first country inside the title: a country mention or a nisba adjective
-(«الأمريكي» → the United States, «المغاربة» → Morocco); failing that, the first organisation named
-in it.
+outside organisation names («الأمريكي» → the United States, «المغاربة» → Morocco); failing that, the
+first organisation named in it («المتحدث باسم الخارجية الأمريكية» → the State Department).
 """
 
 from __future__ import annotations

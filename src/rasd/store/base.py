@@ -205,6 +205,8 @@ class EntityProfile:
     per_day: list[tuple[str, int]]  # (YYYY-MM-DD, mentions)
     relations: list[dict[str, Any]]  # {type, subject, subject_name, object, object_name, documents}
     others: list[EntitySummary] = field(default_factory=list)  # other entities with the same alias
+    # entities whose documents give this one as their affiliation: (entity, most frequent title, documents)
+    affiliated: list[tuple[EntitySummary, str | None, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -213,6 +215,7 @@ class EntityProfile:
         d["affiliations"] = [{"id": i, "name": nm, "documents": n} for i, nm, n in self.affiliations]
         d["cooccurring"] = [{**e.to_dict(), "shared": n} for e, n in self.cooccurring]
         d["per_day"] = [{"date": day, "mentions": n} for day, n in self.per_day]
+        d["affiliated"] = [{**e.to_dict(), "title": t, "shared": n} for e, t, n in self.affiliated]
         return d
 
 
@@ -303,7 +306,27 @@ class Store(ABC):
         limit: int = 20,
         offset: int = 0,
         collapse_duplicates: bool = True,
-    ) -> list[SearchResult]: ...
+    ) -> list[SearchResult]:
+        """Documents matching the query (all its words, clitic and spelling variants included) and
+        the filters. An empty query needs a filter, or order="date" (the latest documents)."""
+
+    @abstractmethod
+    def count(
+        self,
+        query: str | None = None,
+        *,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        collapse_duplicates: bool = True,
+    ) -> int:
+        """How many results `search` with the same arguments has in all (stories when collapsed)."""
+
+    @abstractmethod
+    def duplicates(self, doc_id: str, limit: int = 20) -> list[SearchResult]:
+        """The other documents of `doc_id`'s story cluster, most similar first."""
 
     @abstractmethod
     def entities(
@@ -348,6 +371,18 @@ class Store(ABC):
         limit: int = 50,
         offset: int = 0,
     ) -> list[EventRow]: ...
+
+    @abstractmethod
+    def event_counts(
+        self,
+        type: str | None = None,
+        *,
+        location: str | None = None,
+        participant: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[tuple[str, str, int]]:
+        """(YYYY-MM-DD, event type, events) per day."""
 
     @abstractmethod
     def cooccurrence(self, top: int = 50, type: str | None = None, min_weight: int = 1) -> Graph: ...

@@ -3,7 +3,7 @@
 The same wire story printed by several papers differs in a title, a dateline, a sentence. Each
 document's body is cut into word 3-grams of normalised words (`rasd.store.search` surf keys, so
 spelling and clitic variants agree); a 128-permutation MinHash signature estimates the Jaccard
-similarity of two documents' 3-gram sets (3-grams hashed with CRC-32). The signature is split into b bands of r values
+similarity of two documents' 3-gram sets. The signature is split into b bands of r values
 (datasketch's `MinHashLSH` picks b and r for the threshold, here weighted towards recall); each band is hashed to a 64-bit key
 stored in the `minhash_bands` table. A new document's candidates are the stored documents sharing
 a band key (one indexed lookup, so later ingests link to earlier clusters without rebuilding an
@@ -24,13 +24,15 @@ import numpy as np
 from rasd.model import Document
 from rasd.store.search import DocumentKeys, document_keys
 
-__all__ = ["NUM_PERM", "THRESHOLD", "band_keys", "pack", "signature", "similarity", "unpack"]
+__all__ = ["MAX_CANDIDATES", "NUM_PERM", "THRESHOLD", "best_match", "band_keys", "pack", "signature", "similarity", "unpack"]
 
 NUM_PERM = 128
 THRESHOLD = 0.5  # estimated Jaccard similarity of the word 3-gram sets
-SHINGLE = 3
 MIN_WORDS = 8  # shorter bodies are not clustered (too little evidence)
+MAX_CANDIDATES = 100  # stored documents sharing a band that are compared: the newest ones
 _SEED = 1
+_P1, _P2, _MASK = np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xFFFFFFFF)
+_WORD_HASH: dict[str, int] = {}
 # datasketch's (false positive, false negative) weights for choosing bands: favour recall, since
 # every candidate is verified against its stored signature (b=30 bands of r=4 values: a pair at
 # Jaccard 0.5 is a candidate 86% of the time, at 0.6 98%, at 0.3 22%).
@@ -63,9 +65,20 @@ def signature(doc: Document, keys: DocumentKeys | None = None) -> np.ndarray | N
     words = [w for s, w in zip(keys.starts, keys.surf, strict=True) if s >= start]
     if len(words) < MIN_WORDS:
         return None
-    shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
-    mh = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_permutations(), scheme="affine32")
-    mh.update_batch(list(shingles))
+    # A 3-gram's 32-bit hash combines its words' CRC-32s (cached per word): no strings are built.
+    cache = _WORD_HASH
+    if len(cache) > 500_000:
+        cache.clear()
+    hashes = []
+    for w in words:
+        h = cache.get(w)
+        if h is None:
+            h = cache[w] = zlib.crc32(w.encode("utf-8"))
+        hashes.append(h)
+    h = np.array(hashes, dtype=np.uint64)
+    grams = np.unique((h[:-2] * _P1 + h[1:-1] * _P2 + h[2:]) & _MASK)
+    mh = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
+    mh.update_batch(grams.tolist())
     return mh.hashvalues.astype("<u4")
 
 
@@ -94,7 +107,8 @@ def unpack(data: bytes | memoryview | None) -> np.ndarray | None:
 def best_match(sig: np.ndarray, candidates: Sequence[tuple[str, str, Any]]) -> tuple[str, str, float] | None:
     """(document id, cluster id, similarity) of the most similar candidate at or above THRESHOLD.
 
-    `candidates` are (id, cluster, packed signature); ties go to the first listed."""
+    `candidates` are (id, cluster, packed signature), newest first as `SQLStore` lists them;
+    ties go to the first listed."""
     best = None
     for doc_id, cluster, packed in candidates:
         other = unpack(packed)

@@ -38,7 +38,7 @@ def export(store: Store, fmt: str, out: IO[Any], table: str = "documents") -> in
         return n
     if table not in EXPORT_TABLES:
         raise BadQuery(problem=f"unknown table {table!r}", fix=f"Use one of {', '.join(EXPORT_TABLES)}.")
-    from rasd.store.queries import EXPORT_COLUMNS
+    from rasd.store.maintenance import EXPORT_COLUMNS
 
     rows = store.iter_rows(table)
     if fmt == "csv":

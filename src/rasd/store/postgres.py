@@ -9,6 +9,7 @@ scores differ (ts_rank instead of bm25).
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -23,6 +24,7 @@ __all__ = ["PostgresStore", "tsquery_literal", "tsvector_literal"]
 
 _MAX_POS = 16383  # PostgreSQL's largest tsvector position
 _LOCK_KEY = zlib.crc32(b"rasd.store.migrate")
+_PLAIN_INSERT = re.compile(r"^INSERT INTO (\w+) \(([\w, ]+)\) VALUES \([?, ]+\)$")
 
 
 def _psycopg():
@@ -86,20 +88,47 @@ class PostgresStore(SQLStore):
             self.conn.close()
             raise DatabaseUnavailable(url=_safe(url), problem=f"the database encoding is {enc}, not UTF8", fix="Create it with ENCODING 'UTF8'.")
         self._tx: AbstractContextManager[Any] | None = None
+        self._buffer: dict[str, tuple[str, list[Sequence[Any]]]] = {}
         self.migrate()
 
     def close(self) -> None:
         self.conn.close()
 
     # ------------------------------------------------------------------ primitives
+    # Inside a transaction, plain multi-row INSERTs are buffered per table and written with one
+    # COPY per table when the transaction commits (or before any statement that reads a buffered
+    # table): one round trip per table per batch of documents instead of one per row.
+    def _flush(self) -> None:
+        buffered, self._buffer = self._buffer, {}
+        if not buffered:
+            return
+        with self.conn.cursor() as cur:
+            for table, (cols, rows) in buffered.items():
+                with cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+
+    def _reads_buffer(self, sql: str) -> bool:
+        return any(re.search(rf"\b{t}\b", sql) for t in self._buffer)
+
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        if self._buffer and self._reads_buffer(sql):
+            self._flush()
         return self.conn.execute(_pg(sql), params)
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        m = _PLAIN_INSERT.match(sql)
+        if m is not None and self._tx is not None:
+            self._buffer.setdefault(m.group(1), (m.group(2), []))[1].extend(rows)
+            return
+        if self._buffer and self._reads_buffer(sql):
+            self._flush()
         with self.conn.cursor() as cur:
             cur.executemany(_pg(sql), rows)
 
     def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        if self._buffer and self._reads_buffer(sql):
+            self._flush()
         return self.conn.execute(_pg(sql), params).fetchall()
 
     def _begin(self) -> None:
@@ -107,11 +136,13 @@ class PostgresStore(SQLStore):
         self._tx.__enter__()
 
     def _commit(self) -> None:
+        self._flush()  # on failure, transaction() rolls back
         tx, self._tx = self._tx, None
         if tx is not None:
             tx.__exit__(None, None, None)
 
     def _rollback(self) -> None:
+        self._buffer = {}
         tx, self._tx = self._tx, None
         if tx is not None:
             err = RuntimeError("rolled back")
@@ -127,14 +158,29 @@ class PostgresStore(SQLStore):
         return True
 
     # ------------------------------------------------------------------ documents and the index
-    def _insert_document(self, values: Sequence[Any], keys: DocumentKeys) -> int:
+    def _insert_document(self, row: dict[str, Any], keys: DocumentKeys, bands: list[int]) -> int:
+        # One round trip: the row, then its band keys from the doc_no it was given.
+        cols = [*row, "search"]
+        values = [*row.values(), tsvector_literal(keys)]
+        marks = ", ".join(["?"] * len(row) + ["?::tsvector"])
         return self._execute(
-            "INSERT INTO documents (id, content_hash, title, published, source, url, text, analysis, cluster_id, minhash, "
-            "ingested_at, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector) RETURNING doc_no",
-            (*values, tsvector_literal(keys)),
+            f"WITH d AS (INSERT INTO documents ({', '.join(cols)}) VALUES ({marks}) RETURNING doc_no), "
+            "b AS (INSERT INTO minhash_bands (key, doc_no) SELECT k, d.doc_no FROM d, unnest(?::bigint[]) AS k) "
+            "SELECT doc_no FROM d",
+            (*values, bands),
         ).fetchone()[0]
 
+    def _upsert_entities(self, rows: list[tuple[Any, ...]]) -> None:
+        # One statement for all of a document's entities (ids are unique within a document).
+        cols = list(zip(*rows, strict=True))
+        self._execute(
+            "INSERT INTO entities (id, type, name, latin) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) "
+            "ON CONFLICT (id) DO UPDATE SET latin = COALESCE(entities.latin, excluded.latin)",
+            [list(c) for c in cols],
+        )
+
     def _delete_rows(self, doc_no: int) -> None:
+        self._flush()  # buffered rows may belong to this document
         self._execute("DELETE FROM documents WHERE doc_no = ?", (doc_no,))
 
     def _match_sql(self, query: SearchQuery) -> tuple[str, list[Any]]:

@@ -11,9 +11,26 @@ from typing import Any
 from rasd.model import Document, Mention
 from rasd.serialize import to_dict
 from rasd.store.base import BadReference
-from rasd.store.search import alias_key
+from rasd.store.search import DocumentKeys, alias_key
 
-__all__ = ["DocumentRows", "analysis_blob", "analysis_dict", "content_hash", "document_rows"]
+__all__ = [
+    "ENTITY_UPSERT",
+    "TABLE_COLUMNS",
+    "DocumentRows",
+    "analysis_blob",
+    "analysis_dict",
+    "content_hash",
+    "document_row",
+    "document_rows",
+    "table_rows",
+]
+
+# How a document's entities are merged into the shared table: a stored entity keeps its type and
+# name; a latin name is filled in when it had none.
+ENTITY_UPSERT = (
+    "INSERT INTO entities (id, type, name, latin) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET latin = COALESCE(entities.latin, excluded.latin)"
+)
 
 
 def content_hash(doc: Document) -> str:
@@ -30,14 +47,49 @@ def content_hash(doc: Document) -> str:
 
 def analysis_blob(doc: Document) -> bytes:
     """The `rasd.document/1` JSON of `doc` without its text (stored in its own column), compressed
-    (zlib: about a quarter of the size)."""
+    (zlib level 1: about a quarter of the size, and fast)."""
     data = to_dict(doc)
     del data["text"]
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 3)
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
 def analysis_dict(blob: bytes | memoryview) -> dict[str, Any]:
     return json.loads(zlib.decompress(blob))
+
+
+def document_row(doc: Document, content_hash: str, cluster: str, signature: bytes | None, keys: DocumentKeys, ingested_at: str) -> dict[str, Any]:
+    """The `documents` row of `doc` (column → value), the same on both back ends; PostgreSQL adds
+    `search` (`rasd.store.postgres.tsvector_literal(keys)`), SQLite indexes `keys.columns()` in
+    its FTS table under the row's doc_no."""
+    return {
+        "id": doc.id,
+        "content_hash": content_hash,
+        "title": doc.title,
+        "published": doc.published,
+        "source": doc.source,
+        "url": doc.url,
+        "text": doc.text,
+        "analysis": analysis_blob(doc),
+        "cluster_id": cluster,
+        "minhash": signature,
+        "ingested_at": ingested_at,
+        "search_keys": keys.pack(),
+    }
+
+
+# Columns of the per-document tables, in the order `table_rows` gives their values.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "document_entities": ("doc_no", "entity_id", "cluster_id", "name", "title", "latin", "affiliation", "mentions", "refs"),
+    "entity_aliases": ("entity_id", "doc_no", "alias", "alias_key"),
+    "entity_titles": ("entity_id", "doc_no", "title"),
+    "mentions": ("doc_no", "idx", "entity_id", "span_start", "span_end", "label", "kind", "source", "text"),
+    "quotes": ("doc_no", "idx", "span_start", "span_end", "text", "direct", "cue", "speaker_id", "speaker_text", "speaker_key",
+               "negated", "sentence"),
+    "events": ("doc_no", "idx", "type", "trigger_start", "trigger_end", "trigger_text", "location_id", "date", "date_precision",
+               "location_precision", "killed", "injured", "negated", "sentence"),
+    "event_participants": ("doc_no", "event_idx", "idx", "entity_id", "role"),
+    "relations": ("doc_no", "idx", "type", "subject_id", "object_id", "span_start", "span_end"),
+}
 
 
 @dataclass(slots=True)
@@ -138,3 +190,19 @@ def document_rows(doc: Document) -> DocumentRows:
     for idx, r in enumerate(doc.relations):
         rows.relations.append((idx, r.type, r.subject, r.object, r.start, r.end))
     return rows
+
+
+def table_rows(doc_no: int, cluster: str, rows: DocumentRows) -> dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]]:
+    """{table: (columns, rows)} of the per-document tables (entities excepted: see ENTITY_UPSERT),
+    in an order that respects their foreign keys. `SQLStore` writes exactly these."""
+    out = {
+        "document_entities": [(doc_no, r[0], cluster, *r[1:]) for r in rows.document_entities],
+        "entity_aliases": [(e, doc_no, a, k) for e, a, k in rows.aliases],
+        "entity_titles": [(e, doc_no, t) for e, t in rows.titles],
+        "mentions": [(doc_no, *r) for r in rows.mentions],
+        "quotes": [(doc_no, *r) for r in rows.quotes],
+        "events": [(doc_no, *r) for r in rows.events],
+        "event_participants": [(doc_no, *r) for r in rows.participants],
+        "relations": [(doc_no, *r) for r in rows.relations],
+    }
+    return {t: (TABLE_COLUMNS[t], r) for t, r in out.items() if r}

@@ -24,6 +24,8 @@ query words is returned with the offsets of the words to highlight.
 
 from __future__ import annotations
 
+import zlib
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -120,19 +122,49 @@ def indexed(text: str, tokens: Iterable[Token]) -> list[tuple[Token, tuple[str, 
 
 @dataclass(frozen=True, slots=True)
 class DocumentKeys:
-    """The keys of one document's indexable words, in order, with the words' start offsets."""
+    """The keys of one document's indexable words, in order, with the words' character spans."""
 
     starts: list[int]
+    ends: list[int]
     surf: list[str]
     stem: list[str]
     skel: list[str]  # "" where a word has no skeleton (keeps positions aligned)
+
+    def columns(self) -> tuple[str, str, str]:
+        """The three full-text columns: space-separated keys (words without a skeleton left out)."""
+        return " ".join(self.surf), " ".join(self.stem), " ".join(k for k in self.skel if k)
+
+    def pack(self) -> bytes:
+        """Compact, lossless form kept with the document (documents.search_keys): lets the index
+        entry be deleted with exactly the keys it was made from, and snippets be cut without
+        tokenising the text again."""
+        n = len(self.starts)
+        spans = array("I", self.starts)
+        spans.extend(self.ends)
+        words = "\x1f".join((" ".join(self.surf), " ".join(self.stem), " ".join(self.skel))).encode("utf-8")
+        return zlib.compress(n.to_bytes(4, "little") + spans.tobytes() + words, 1)
+
+    @classmethod
+    def unpack(cls, blob: bytes | memoryview) -> DocumentKeys:
+        data = zlib.decompress(blob)
+        n = int.from_bytes(data[:4], "little")
+        spans = array("I")
+        spans.frombytes(data[4 : 4 + 8 * n])
+        if not n:
+            return cls([], [], [], [], [])
+        surf, stem, skel = (col.split(" ") for col in data[4 + 8 * n :].decode("utf-8").split("\x1f"))
+        return cls(spans[:n].tolist(), spans[n:].tolist(), surf, stem, skel)
 
 
 def document_keys(doc_or_text: Document | str) -> DocumentKeys:
     text, tokens = _tokens(doc_or_text)
     pairs = indexed(text, tokens)
     return DocumentKeys(
-        [t.start for t, _ in pairs], [k[0] for _, k in pairs], [k[1] for _, k in pairs], [k[2] for _, k in pairs]
+        [t.start for t, _ in pairs],
+        [t.end for t, _ in pairs],
+        [k[0] for _, k in pairs],
+        [k[1] for _, k in pairs],
+        [k[2] for _, k in pairs],
     )
 
 
@@ -214,16 +246,21 @@ def snippet(
     extra: Sequence[tuple[int, int]] = (),
     width: int = 220,
     skip: int = 0,
+    keys: DocumentKeys | None = None,
 ) -> Snippet:
     """The best excerpt of about `width` characters of `text`, with query words (and the `extra`
     spans, e.g. mentions of a filtered entity) highlighted. `skip` characters (the title) are not
-    considered for the window unless nothing else matches."""
+    considered for the window unless nothing else matches. `keys` are the text's stored keys
+    (`DocumentKeys.unpack`), which spares tokenising it again."""
     hits: list[tuple[int, int, int]] = []  # (start, end, term index or -1)
     if not query.empty:
-        for tok, keys in indexed(text, tokenize(text)):
-            for i, term in enumerate(query.terms):
-                if term.matches(keys):
-                    hits.append((tok.start, tok.end, i))
+        if keys is None:
+            keys = document_keys(text)
+        terms = list(enumerate(query.terms))
+        for a, b, k in zip(keys.starts, keys.ends, zip(keys.surf, keys.stem, keys.skel, strict=True), strict=True):
+            for i, term in terms:
+                if term.matches(k):
+                    hits.append((a, b, i))
                     break
     hits.extend((a, b, -1) for a, b in extra)
     hits.sort()
@@ -276,6 +313,7 @@ def _word_end(text: str, pos: int) -> int:
     return pos
 
 
+@lru_cache(maxsize=200_000)
 def alias_key(name: str) -> str:
     """The lookup key of an entity name or alias: its words' surf keys («بالرياض», «الرياض» and
     «رياض» all give «رياض»; «وزير  الخارجية» gives «وزير خارجيه»)."""

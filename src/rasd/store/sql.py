@@ -20,12 +20,15 @@ from rasd.model import Document
 from rasd.serialize import from_dict
 from rasd.store import dedup
 from rasd.store.base import DocumentNotFound, MigrationFailed, PutResult, SchemaTooNew, Store, placeholders
+from rasd.store.maintenance import MaintenanceMixin
 from rasd.store.queries import QueriesMixin
-from rasd.store.rows import analysis_blob, analysis_dict, document_rows
+from rasd.store.rows import ENTITY_UPSERT, analysis_dict, document_row, document_rows, table_rows
 from rasd.store.rows import content_hash as compute_hash
 from rasd.store.search import DocumentKeys, document_keys
 
-__all__ = ["SQLStore", "migration_files"]
+__all__ = ["SCHEMA_VERSION", "SQLStore", "migration_files"]
+
+SCHEMA_VERSION = 1  # the newest migration of every dialect (a test checks the files agree)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
@@ -55,7 +58,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class SQLStore(QueriesMixin, Store):
+class SQLStore(QueriesMixin, MaintenanceMixin, Store):
     dialect: str
     db_errors: tuple[type[Exception], ...]  # the driver's error classes
 
@@ -95,8 +98,9 @@ class SQLStore(QueriesMixin, Store):
         """Run one migration and record it, in one transaction; False if another process did."""
 
     @abstractmethod
-    def _insert_document(self, values: Sequence[Any], keys: DocumentKeys) -> int:
-        """Insert the documents row (and its full-text entry); return its doc_no."""
+    def _insert_document(self, row: dict[str, Any], keys: DocumentKeys, bands: list[int]) -> int:
+        """Insert the documents row (`rows.document_row`), its full-text entry and its LSH band
+        keys; return its doc_no."""
 
     @abstractmethod
     def _delete_rows(self, doc_no: int) -> None:
@@ -142,7 +146,11 @@ class SQLStore(QueriesMixin, Store):
             self._rollback()
             raise
         self._depth = 0
-        self._commit()
+        try:
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
 
     # ------------------------------------------------------------------ writing
     def put_document(self, doc: Document, content_hash: str | None = None, signature: Any = None) -> PutResult:
@@ -167,88 +175,44 @@ class SQLStore(QueriesMixin, Store):
                 if match:
                     dup_of, cluster = match[0], match[1]
             self._execute("INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", (cluster, now()))
-            doc_no = self._insert_document(
-                (doc.id, chash, doc.title, doc.published, doc.source, doc.url, doc.text, analysis_blob(doc), cluster,
-                 dedup.pack(sig), now()),
-                keys,
-            )
-            self._write_rows(doc_no, cluster, rows, bands)
+            doc_no = self._insert_document(document_row(doc, chash, cluster, dedup.pack(sig), keys, now()), keys, sorted(set(bands)))
+            if rows.entities:
+                self._upsert_entities(rows.entities)
+            for table, (columns, values) in table_rows(doc_no, cluster, rows).items():
+                self._executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders(columns)})", values)
             if old:
-                self._collect_garbage(old_entities, old[1])
+                self.collect_garbage(old_entities, [old[1]])
         return PutResult(status, doc_no, cluster, dup_of)
 
     def _candidates(self, bands: list[int]) -> list[tuple[str, str, Any]]:
-        """Stored documents sharing an LSH band: the 100 most recent (boilerplate shared by
-        thousands of documents must not make each insert scan them all)."""
+        """Stored documents sharing an LSH band, newest first, at most dedup.MAX_CANDIDATES
+        (boilerplate shared by thousands of documents must not make each insert scan them all)."""
         sql = (
             "SELECT d.id, d.cluster_id, d.minhash FROM documents d WHERE d.doc_no IN "
-            f"(SELECT DISTINCT doc_no FROM minhash_bands WHERE key IN ({placeholders(bands)})) ORDER BY d.doc_no DESC LIMIT 100"
+            f"(SELECT DISTINCT doc_no FROM minhash_bands WHERE key IN ({placeholders(bands)})) "
+            f"ORDER BY d.doc_no DESC LIMIT {int(dedup.MAX_CANDIDATES)}"
         )
         return self._fetchall(sql, bands)
 
-    def _write_rows(self, doc_no: int, cluster: str, rows: Any, bands: list[int]) -> None:
-        if bands:
-            self._executemany("INSERT INTO minhash_bands (key, doc_no) VALUES (?, ?) ON CONFLICT DO NOTHING", [(k, doc_no) for k in bands])
-        if rows.entities:
-            self._executemany(
-                "INSERT INTO entities (id, type, name, latin) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET latin = COALESCE(entities.latin, excluded.latin)",
-                rows.entities,
-            )
-            self._executemany(
-                "INSERT INTO document_entities (doc_no, entity_id, cluster_id, name, title, latin, affiliation, mentions, refs) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(doc_no, r[0], cluster, *r[1:]) for r in rows.document_entities],
-            )
-        if rows.aliases:
-            self._executemany(
-                "INSERT INTO entity_aliases (entity_id, doc_no, alias, alias_key) VALUES (?, ?, ?, ?)",
-                [(e, doc_no, a, k) for e, a, k in rows.aliases],
-            )
-        if rows.titles:
-            self._executemany("INSERT INTO entity_titles (entity_id, doc_no, title) VALUES (?, ?, ?)", [(e, doc_no, t) for e, t in rows.titles])
-        if rows.mentions:
-            self._executemany(
-                "INSERT INTO mentions (doc_no, idx, entity_id, span_start, span_end, label, kind, source, text) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(doc_no, *r) for r in rows.mentions],
-            )
-        if rows.quotes:
-            self._executemany(
-                "INSERT INTO quotes (doc_no, idx, span_start, span_end, text, direct, cue, speaker_id, speaker_text, "
-                "speaker_key, negated, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(doc_no, *r) for r in rows.quotes],
-            )
-        if rows.events:
-            self._executemany(
-                "INSERT INTO events (doc_no, idx, type, trigger_start, trigger_end, trigger_text, location_id, date, "
-                "date_precision, location_precision, killed, injured, negated, sentence) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(doc_no, *r) for r in rows.events],
-            )
-        if rows.participants:
-            self._executemany(
-                "INSERT INTO event_participants (doc_no, event_idx, idx, entity_id, role) VALUES (?, ?, ?, ?, ?)",
-                [(doc_no, *r) for r in rows.participants],
-            )
-        if rows.relations:
-            self._executemany(
-                "INSERT INTO relations (doc_no, idx, type, subject_id, object_id, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(doc_no, *r) for r in rows.relations],
-            )
+    def _upsert_entities(self, rows: list[tuple[Any, ...]]) -> None:
+        self._executemany(ENTITY_UPSERT, rows)
 
-    def _collect_garbage(self, entity_ids: list[str], cluster: str) -> None:
-        """Remove entities and the cluster that no document refers to any more."""
+    def collect_garbage(self, entity_ids: Sequence[str], clusters: Sequence[str]) -> None:
+        """Remove those of `entity_ids` and `clusters` that no document refers to any more (after
+        documents were deleted or replaced)."""
+        entity_ids, clusters = list(entity_ids), list(clusters)
         if entity_ids:
             self._execute(
                 f"DELETE FROM entities WHERE id IN ({placeholders(entity_ids)}) "
                 "AND NOT EXISTS (SELECT 1 FROM document_entities de WHERE de.entity_id = entities.id)",
                 entity_ids,
             )
-        self._execute(
-            "DELETE FROM clusters WHERE id = ? AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.cluster_id = clusters.id)",
-            (cluster,),
-        )
+        if clusters:
+            self._execute(
+                f"DELETE FROM clusters WHERE id IN ({placeholders(clusters)}) "
+                "AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.cluster_id = clusters.id)",
+                clusters,
+            )
 
     def delete_document(self, doc_id: str) -> bool:
         with self.transaction():
@@ -257,7 +221,7 @@ class SQLStore(QueriesMixin, Store):
                 return False
             ents = [r[0] for r in self._fetchall("SELECT entity_id FROM document_entities WHERE doc_no = ?", (old[0],))]
             self._delete_rows(old[0])
-            self._collect_garbage(ents, old[1])
+            self.collect_garbage(ents, [old[1]])
         return True
 
     # ------------------------------------------------------------------ reading documents

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rasd.store.base import DatabaseUnavailable
+from rasd.store.base import DatabaseUnavailable, placeholders
 from rasd.store.search import DocumentKeys, SearchQuery
 from rasd.store.sql import SQLStore, now
 
@@ -31,13 +30,6 @@ def _statements(sql: str) -> list[str]:
     if buf.strip() and not all(ln.strip().startswith("--") or not ln.strip() for ln in buf.splitlines()):
         raise ValueError(f"incomplete SQL statement at the end of the script: {buf.strip()[:80]!r}")
     return out
-
-
-_SEP = "\x1f"  # between the compressed key columns
-
-
-def _columns(keys: DocumentKeys) -> tuple[str, str, str]:
-    return " ".join(keys.surf), " ".join(keys.stem), " ".join(k for k in keys.skel if k)
 
 
 class SQLiteStore(SQLStore):
@@ -96,22 +88,22 @@ class SQLiteStore(SQLStore):
         return True
 
     # ------------------------------------------------------------------ documents and the index
-    def _insert_document(self, values: Sequence[Any], keys: DocumentKeys) -> int:
-        columns = _columns(keys)
+    def _insert_document(self, row: dict[str, Any], keys: DocumentKeys, bands: list[int]) -> int:
+        cols = list(row)
         doc_no = self.conn.execute(
-            "INSERT INTO documents (id, content_hash, title, published, source, url, text, analysis, cluster_id, minhash, "
-            "ingested_at, search_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING doc_no",
-            (*values, zlib.compress(_SEP.join(columns).encode("utf-8"), 6)),
+            f"INSERT INTO documents ({', '.join(cols)}) VALUES ({placeholders(cols)}) RETURNING doc_no", list(row.values())
         ).fetchone()[0]
-        self.conn.execute("INSERT INTO document_fts (rowid, surf, stem, skel) VALUES (?, ?, ?, ?)", (doc_no, *columns))
+        self.conn.execute("INSERT INTO document_fts (rowid, surf, stem, skel) VALUES (?, ?, ?, ?)", (doc_no, *keys.columns()))
+        if bands:
+            self.conn.executemany("INSERT INTO minhash_bands (key, doc_no) VALUES (?, ?)", [(k, doc_no) for k in bands])
         return doc_no
 
     def _delete_rows(self, doc_no: int) -> None:
         row = self._fetchone("SELECT search_keys FROM documents WHERE doc_no = ?", (doc_no,))
-        if row is not None:
-            columns = zlib.decompress(row[0]).decode("utf-8").split(_SEP)
+        if row is not None:  # a contentless FTS5 row is deleted with the values it was indexed with
             self.conn.execute(
-                "INSERT INTO document_fts (document_fts, rowid, surf, stem, skel) VALUES ('delete', ?, ?, ?, ?)", (doc_no, *columns)
+                "INSERT INTO document_fts (document_fts, rowid, surf, stem, skel) VALUES ('delete', ?, ?, ?, ?)",
+                (doc_no, *DocumentKeys.unpack(row[0]).columns()),
             )
         self.conn.execute("DELETE FROM documents WHERE doc_no = ?", (doc_no,))
 
@@ -126,7 +118,7 @@ class SQLiteStore(SQLStore):
     def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:
         row = self._fetchone("SELECT search_keys FROM documents WHERE doc_no = ?", (doc_no,))
         indexed = self._fetchone("SELECT 1 FROM document_fts WHERE rowid = ?", (doc_no,))
-        return row is not None and indexed is not None and zlib.decompress(row[0]).decode("utf-8").split(_SEP) == list(_columns(keys))
+        return row is not None and indexed is not None and DocumentKeys.unpack(row[0]) == keys
 
     def _check_backend(self) -> list[str]:
         problems = []

@@ -23,7 +23,8 @@ CREATE TABLE documents (
     cluster_id    TEXT NOT NULL REFERENCES clusters(id),
     minhash       BYTEA,                   -- MinHash signature (uint32 little-endian)
     ingested_at   TEXT NOT NULL,
-    search        TSVECTOR NOT NULL        -- the search keys (see the end of this file)
+    search_keys   BYTEA NOT NULL,          -- the search keys with their spans (rasd.store.search.DocumentKeys.pack)
+    search        TSVECTOR NOT NULL        -- the search keys as a tsvector (see the end of this file)
 );
 CREATE INDEX documents_published ON documents(published);
 CREATE INDEX documents_source ON documents(source, published);

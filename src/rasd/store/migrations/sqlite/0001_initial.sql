@@ -23,7 +23,8 @@ CREATE TABLE documents (
     cluster_id    TEXT NOT NULL REFERENCES clusters(id),
     minhash       BLOB,                    -- MinHash signature (uint32 little-endian)
     ingested_at   TEXT NOT NULL,
-    search_keys   BLOB NOT NULL            -- zlib of the indexed keys, to delete them from document_fts
+    search_keys   BLOB NOT NULL            -- the search keys with their spans (rasd.store.search.DocumentKeys.pack):
+                                           -- to delete them from document_fts, and to cut snippets
 );
 CREATE INDEX documents_published ON documents(published);
 CREATE INDEX documents_source ON documents(source, published);
@@ -157,7 +158,7 @@ CREATE INDEX relations_object ON relations(object_id);
 
 -- Full-text index over the search keys (rasd.store.search): rowid = documents.doc_no. Contentless
 -- (snippets are cut from documents.text), so a row is deleted with the keys it was indexed with,
--- kept compressed in documents.search_keys.
+-- kept in documents.search_keys.
 CREATE VIRTUAL TABLE document_fts USING fts5(
     surf, stem, skel,
     content = '',
