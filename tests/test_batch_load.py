@@ -41,7 +41,7 @@ def _dump(url: str) -> dict[str, list[Any]]:
     with psycopg.connect(url) as conn:
         out = {
             "documents": conn.execute(
-                "SELECT id, content_hash, title, published, source, url, text, analysis, cluster_id, minhash, search::text FROM documents ORDER BY id"
+                "SELECT id, content_hash, title, published, source, url, text, analysis, cluster_id, minhash, search_keys, search::text FROM documents ORDER BY id"
             ).fetchall(),
             "entities": conn.execute("SELECT id, type, name, latin FROM entities ORDER BY id").fetchall(),
             "clusters": conn.execute("SELECT id FROM clusters ORDER BY id").fetchall(),

@@ -102,7 +102,7 @@ def test_the_tables_are_derived_from_to_dict(build_doc) -> None:
     row = t["documents"][0]
     assert json.loads(row["analysis"]) == {k: v for k, v in d.items() if k != "text"}
     assert (row["text"], row["partition"], row["record"], row["input"]) == (doc.text, 3, 7, "in.jsonl")
-    assert len(row["content_hash"]) == 64 and row["search_tsvector"]
+    assert len(row["content_hash"]) == 64 and row["search_keys"]
     assert [(e["entity_id"], e["mentions"]) for e in t["entities"]] == [("person:samer", 3), ("city:riyadh", 2)]
     assert {(m["entity_id"], m["text"]) for m in t["mentions"]} == {("person:samer", "سامر الحداد"), ("person:samer", "الحداد"), ("city:riyadh", "الرياض")}
     for m in t["mentions"]:

@@ -105,3 +105,14 @@ def test_canonical_name_prefers_the_alias_name_then_the_most_complete():
         "وقال [ORG الاتحاد العام] إن [ORG الاتحاد العام للشغل] سيضرب، وأكد [ORG الاتحاد العام] ذلك."
     )
     assert doc.entities[0].name == "الاتحاد العام للشغل"
+
+
+
+def test_word_starting_with_hash_is_not_taken_for_an_alias_id():
+    """Regression (SaudiNewsNet 2015-07-21): a hashtag mention («#اسم_شخص») has a one-word
+    signature starting with "#", which was looked up as an alias id and raised KeyError."""
+    from rasd.resolve.aliases import namer
+
+    for label in ("ORG", "LOC", "MISC"):
+        words, sig, _, entry = namer().analyse(("#سالم_الحربي",), label)
+        assert entry is None

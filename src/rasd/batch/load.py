@@ -8,17 +8,17 @@ finishes the job):
 1. The partition's `documents` rows are read; documents already stored with the same content hash
    are skipped (so loading twice adds nothing), a stored id with another hash is replaced (as
    ingest replaces an updated article), the same text twice is kept once.
-2. Each document's store rows come from its `analysis` column by the store's own
-   `rasd.store.rows.document_rows` (entity references are checked there too).
+2. Every row comes from the store's own functions: `rasd.store.rows.document_rows` (entity
+   references are checked there), `document_row` and `table_rows` (the columns the store
+   writes), with the search keys and MinHash signature the batch workers computed.
 3. Near-duplicates join their story cluster exactly as `Store.put_document` links them: the
    candidates are the stored documents (one query for all of the partition's LSH band keys) and
-   the partition's earlier documents; the MinHash signatures and search keys were computed by
-   the batch workers.
-4. The documents, band keys and per-document rows are sent with COPY straight into the store's
+   the partition's earlier documents, newest first, at most `dedup.MAX_CANDIDATES`.
+4. The documents, band keys and per-document tables are sent with COPY straight into the store's
    tables (their `doc_no` reserved beforehand from the identity sequence); entities and clusters
    go through temporary staging tables and `INSERT … SELECT … ON CONFLICT`, which merges an
-   entity seen in many documents under its stable id (the first name and type are kept; a Latin
-   name fills in when missing).
+   entity seen in many documents under its stable id by the rule of `rows.ENTITY_UPSERT` (a
+   stored entity keeps its type and name; a Latin name fills in when it had none).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,27 +38,13 @@ from rasd.errors import RasdError
 
 __all__ = ["LoadSummary", "load"]
 
-SCHEMA_VERSIONS = (1,)  # store schema versions whose tables this loader writes
-_MAX_CANDIDATES = 100  # as Store.put_document: the most recent stored documents sharing a band
-
 _STAGING = (
     "CREATE TEMP TABLE IF NOT EXISTS rasd_load_entities (seq INTEGER, id TEXT, type TEXT, name TEXT, latin TEXT) ON COMMIT DELETE ROWS",
     "CREATE TEMP TABLE IF NOT EXISTS rasd_load_clusters (id TEXT) ON COMMIT DELETE ROWS",
 )
 
-_COPIES = {
-    "documents": "COPY documents (doc_no, id, content_hash, title, published, source, url, text, analysis, cluster_id, minhash, ingested_at, search) FROM STDIN",
-    "minhash_bands": "COPY minhash_bands (key, doc_no) FROM STDIN",
-    "document_entities": "COPY document_entities (doc_no, entity_id, cluster_id, name, title, latin, affiliation, mentions, refs) FROM STDIN",
-    "entity_aliases": "COPY entity_aliases (entity_id, doc_no, alias, alias_key) FROM STDIN",
-    "entity_titles": "COPY entity_titles (entity_id, doc_no, title) FROM STDIN",
-    "mentions": "COPY mentions (doc_no, idx, entity_id, span_start, span_end, label, kind, source, text) FROM STDIN",
-    "quotes": "COPY quotes (doc_no, idx, span_start, span_end, text, direct, cue, speaker_id, speaker_text, speaker_key, negated, sentence) FROM STDIN",
-    "events": "COPY events (doc_no, idx, type, trigger_start, trigger_end, trigger_text, location_id, date, date_precision, location_precision, killed, injured, negated, sentence) FROM STDIN",
-    "event_participants": "COPY event_participants (doc_no, event_idx, idx, entity_id, role) FROM STDIN",
-    "relations": "COPY relations (doc_no, idx, type, subject_id, object_id, span_start, span_end) FROM STDIN",
-}
-
+# rows.ENTITY_UPSERT applied to a whole partition at once: per id, the first type and name, the
+# first Latin name given; a stored entity keeps its type and name and gains a missing Latin name.
 _MERGE_ENTITIES = """
 INSERT INTO entities (id, type, name, latin)
 SELECT id, (array_agg(type ORDER BY seq))[1], (array_agg(name ORDER BY seq))[1],
@@ -67,7 +53,7 @@ FROM rasd_load_entities GROUP BY id
 ON CONFLICT (id) DO UPDATE SET latin = COALESCE(entities.latin, excluded.latin)
 """
 
-_DOC_COLUMNS = ["id", "title", "published", "source", "url", "text", "analysis", "content_hash", "minhash", "search_tsvector"]
+_DOC_COLUMNS = ["id", "text", "analysis", "content_hash", "minhash", "search_keys"]
 
 
 @dataclass
@@ -115,6 +101,21 @@ class LoadSummary:
         return "\n".join(lines)
 
 
+@dataclass(slots=True)
+class _Doc:
+    """One document to load: rebuilt from its analysis, its store rows, and what the workers computed."""
+
+    doc: Any
+    rows: Any
+    content_hash: str
+    packed: bytes | None  # MinHash signature as stored
+    sig: Any  # the same as an array (None when the body is too short to cluster)
+    keys: bytes  # packed search keys
+    bands: list[int] = field(default_factory=list)
+    cluster: str = ""
+    linked: bool = False
+
+
 def _read_documents(path: Path) -> list[dict[str, Any]]:
     import pyarrow.parquet as pq
 
@@ -132,10 +133,8 @@ class _Loader:
         for sql in _STAGING:
             self.conn.execute(sql)
 
-    def _copy(self, table: str, rows: list[tuple[Any, ...]]) -> None:
-        if not rows:
-            return
-        with self.conn.cursor() as cur, cur.copy(_COPIES[table]) as copy:
+    def _copy(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        with self.conn.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
 
@@ -172,13 +171,13 @@ class _Loader:
         replaced = {i: (stored[i][1], stored[i][2]) for i in chosen if i in stored}
         return list(chosen.values()), replaced
 
-    def _clusters(self, docs: list[tuple[dict[str, Any], Any, bytes]]) -> list[tuple[str, list[int], bool]]:
-        """(cluster id, band keys, linked to an earlier story?) of each document, as put_document
-        would assign them one after the other."""
+    def _clusters(self, docs: list[_Doc]) -> None:
+        """Give each document its story cluster as put_document would, one after the other."""
         from rasd.store import dedup
 
-        bands_of = [sorted(set(dedup.band_keys(dedup.unpack(r["minhash"])))) if r["minhash"] is not None else [] for r, _rows, _blob in docs]
-        keys = sorted({k for b in bands_of for k in b})
+        for d in docs:
+            d.bands = sorted(set(dedup.band_keys(d.sig))) if d.sig is not None else []
+        keys = sorted({k for d in docs for k in d.bands})
         by_key: dict[int, list[int]] = {}
         stored: dict[int, tuple[str, str, bytes]] = {}
         if keys:
@@ -190,26 +189,25 @@ class _Loader:
                 by_key.setdefault(key, []).append(doc_no)
                 stored[doc_no] = (doc_id, cluster, packed)
         fresh: dict[int, list[int]] = {}  # band key → positions of this partition's earlier documents
-        out: list[tuple[str, list[int], bool]] = []
-        for pos, ((r, _rows, _blob), bands) in enumerate(zip(docs, bands_of, strict=True)):
-            cluster, linked = r["id"], False
-            if bands:
-                # newest first, as put_document's candidates: this partition's earlier documents,
-                # then the stored ones by descending doc_no
-                new = sorted({p for k in bands for p in fresh.get(k, ())}, reverse=True)
-                old = sorted({n for k in bands for n in by_key.get(k, ())}, reverse=True)
-                cands = [(docs[p][0]["id"], out[p][0], docs[p][0]["minhash"]) for p in new] + [stored[n] for n in old]
-                match = dedup.best_match(dedup.unpack(r["minhash"]), cands[:_MAX_CANDIDATES])
-                if match:
-                    cluster, linked = match[1], True
-                for k in bands:
-                    fresh.setdefault(k, []).append(pos)
-            out.append((cluster, bands, linked))
-        return out
+        for pos, d in enumerate(docs):
+            d.cluster = d.doc.id
+            if not d.bands:
+                continue
+            # newest first, as put_document's candidates: this partition's earlier documents, then
+            # the stored ones by descending doc_no
+            new = sorted({p for k in d.bands for p in fresh.get(k, ())}, reverse=True)
+            old = sorted({n for k in d.bands for n in by_key.get(k, ())}, reverse=True)
+            cands = [(docs[p].doc.id, docs[p].cluster, docs[p].packed) for p in new] + [stored[n] for n in old]
+            match = dedup.best_match(d.sig, cands[: dedup.MAX_CANDIDATES])
+            if match:
+                d.cluster, d.linked = match[1], True
+            for k in d.bands:
+                fresh.setdefault(k, []).append(pos)
 
     def load_partition(self, path: Path) -> None:
         from rasd.serialize import from_dict
-        from rasd.store.rows import analysis_blob, document_rows
+        from rasd.store import dedup
+        from rasd.store.rows import document_rows
 
         records = _read_documents(path)
         with self.conn.transaction():
@@ -222,71 +220,61 @@ class _Loader:
                 old_entities = [e for (e,) in self.conn.execute(
                     "SELECT DISTINCT entity_id FROM document_entities WHERE doc_no = ANY(%s)", (old_nos,)).fetchall()]
                 self.conn.execute("DELETE FROM documents WHERE doc_no = ANY(%s)", (old_nos,))
-            docs: list[tuple[dict[str, Any], Any, bytes]] = []
+            docs: list[_Doc] = []
             for r in rows:
                 try:
                     doc = from_dict({**json.loads(r["analysis"]), "text": r["text"]}, where=f"document {r['id']} in {path}")
-                    docs.append((r, document_rows(doc), analysis_blob(doc)))
+                    docs.append(_Doc(doc, document_rows(doc), r["content_hash"], r["minhash"], dedup.unpack(r["minhash"]), r["search_keys"]))
                 except RasdError as exc:
                     self.summary.failed += 1
                     self.summary.failures.append(f"document {r['id']}: not stored: {exc}")
-            if not docs:
-                self._collect_garbage(old_entities, replaced)
-                return
-            clusters = self._clusters(docs)
-            doc_nos = sorted(n for (n,) in self.conn.execute(
-                "SELECT nextval(pg_get_serial_sequence('documents', 'doc_no')) FROM generate_series(1, %s)", (len(docs),)).fetchall())
-            stamp = self.now()
-            self._copy_rows(docs, clusters, doc_nos, stamp)
-            self._collect_garbage(old_entities, replaced)
-        for (r, _rows, _blob), (_c, _b, linked) in zip(docs, clusters, strict=True):
-            if r["id"] in replaced:
+            if docs:
+                self._clusters(docs)
+                doc_nos = sorted(n for (n,) in self.conn.execute(
+                    "SELECT nextval(pg_get_serial_sequence('documents', 'doc_no')) FROM generate_series(1, %s)", (len(docs),)).fetchall())
+                self._write(docs, doc_nos, self.now())
+            self.store.collect_garbage(old_entities, sorted({c for _n, c in replaced.values()}))
+        for d in docs:
+            if d.doc.id in replaced:
                 self.summary.updated += 1
             else:
                 self.summary.added += 1
-            self.summary.duplicates += linked
+            self.summary.duplicates += d.linked
 
-    def _copy_rows(self, docs: list[tuple[dict[str, Any], Any, bytes]], clusters: list[tuple[str, list[int], bool]],
-                   doc_nos: list[int], stamp: str) -> None:
+    def _write(self, docs: list[_Doc], doc_nos: list[int], stamp: str) -> None:
+        from rasd.store.postgres import tsvector_literal
+        from rasd.store.rows import document_row, table_rows
+        from rasd.store.search import DocumentKeys
+
         with self.conn.cursor() as cur:
             with cur.copy("COPY rasd_load_clusters (id) FROM STDIN") as copy:
-                for cluster, _b, _l in clusters:
-                    copy.write_row((cluster,))
+                for d in docs:
+                    copy.write_row((d.cluster,))
             cur.execute("INSERT INTO clusters (id, created_at) SELECT DISTINCT id, %s FROM rasd_load_clusters ON CONFLICT (id) DO NOTHING", (stamp,))
             with cur.copy("COPY rasd_load_entities (seq, id, type, name, latin) FROM STDIN") as copy:
                 seq = 0
-                for _r, rows, _blob in docs:
-                    for e in rows.entities:
+                for d in docs:
+                    for e in d.rows.entities:
                         copy.write_row((seq, *e))
                         seq += 1
             cur.execute(_MERGE_ENTITIES)
-        tables: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _COPIES}
-        for (r, rows, blob), (cluster, bands, _l), no in zip(docs, clusters, doc_nos, strict=True):
-            tables["documents"].append((no, r["id"], r["content_hash"], r["title"], r["published"], r["source"], r["url"], r["text"],
-                                        blob, cluster, r["minhash"], stamp, r["search_tsvector"]))
-            tables["minhash_bands"] += [(k, no) for k in bands]
-            tables["document_entities"] += [(no, x[0], cluster, *x[1:]) for x in rows.document_entities]
-            tables["entity_aliases"] += [(e, no, a, k) for e, a, k in rows.aliases]
-            tables["entity_titles"] += [(e, no, t) for e, t in rows.titles]
-            tables["mentions"] += [(no, *x) for x in rows.mentions]
-            tables["quotes"] += [(no, *x) for x in rows.quotes]
-            tables["events"] += [(no, *x) for x in rows.events]
-            tables["event_participants"] += [(no, *x) for x in rows.participants]
-            tables["relations"] += [(no, *x) for x in rows.relations]
-        for table, rows_ in tables.items():
-            self._copy(table, rows_)
-
-    def _collect_garbage(self, entity_ids: list[str], replaced: dict[str, tuple[int, str]]) -> None:
-        """Entities and clusters of the replaced documents that nothing refers to any more."""
-        if entity_ids:
-            self.conn.execute(
-                "DELETE FROM entities WHERE id = ANY(%s) AND NOT EXISTS "
-                "(SELECT 1 FROM document_entities de WHERE de.entity_id = entities.id)", (entity_ids,))
-        clusters = sorted({c for _n, c in replaced.values()})
-        if clusters:
-            self.conn.execute(
-                "DELETE FROM clusters WHERE id = ANY(%s) AND NOT EXISTS "
-                "(SELECT 1 FROM documents d WHERE d.cluster_id = clusters.id)", (clusters,))
+        documents: list[tuple[Any, ...]] = []
+        columns: tuple[str, ...] = ()
+        bands: list[tuple[int, int]] = []
+        tables: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {}
+        for d, no in zip(docs, doc_nos, strict=True):
+            keys = DocumentKeys.unpack(d.keys)
+            row = document_row(d.doc, d.content_hash, d.cluster, d.packed, keys, stamp)
+            columns = ("doc_no", *row, "search")
+            documents.append((no, *row.values(), tsvector_literal(keys)))
+            bands += [(k, no) for k in d.bands]
+            for table, (cols, values) in table_rows(no, d.cluster, d.rows).items():
+                tables.setdefault(table, (cols, []))[1].extend(values)
+        self._copy("documents", columns, documents)
+        if bands:
+            self._copy("minhash_bands", ("key", "doc_no"), bands)
+        for table, (cols, values) in tables.items():
+            self._copy(table, cols, values)
 
 
 def _safe(url: str) -> str:
@@ -321,10 +309,12 @@ def load(
         raise NotABatchOutput(path=str(root), problem="no partition is finished yet")
     started = time.perf_counter()
     with open_store(db_url) as store:
+        from rasd.store.sql import SCHEMA_VERSION
+
         version = store.schema_version()
-        if version not in SCHEMA_VERSIONS:
-            raise BatchError(message=f"{summary.db}: the store has schema version {version}; this rasd load writes version "
-                                     f"{', '.join(map(str, SCHEMA_VERSIONS))}. Upgrade rasd (or use `rasd ingest`).")
+        if version != SCHEMA_VERSION:  # open_store migrates; an older rasd meeting a newer schema fails there
+            raise BatchError(message=f"{summary.db}: the store has schema version {version}, not {SCHEMA_VERSION}. "
+                                     "Run any rasd command on it with this version of rasd to migrate it, then load again.")
         loader = _Loader(store, summary)
         for name in ready:
             try:

@@ -1,8 +1,9 @@
 """The Parquet tables of a batch run, derived from each document's `rasd.document/1` dict.
 
     documents   one row per analysed document: its metadata, text, the full analysis as JSON
-                (`to_dict` without the text, exactly what the store keeps), and what the store's
-                bulk load needs: the content hash, the MinHash signature and the search keys
+                (`to_dict` without the text), and what the store keeps with a document, computed
+                on the workers for `rasd load`: the content hash, the MinHash signature and the
+                packed search keys
     entities    one row per entity per document (the entity's id is its stable cross-document id)
     mentions    one row per mention of an entity (kind "name") or reference to it ("reference")
     quotations  one row per quotation, with its cue and speaker
@@ -48,7 +49,7 @@ def schemas() -> dict[str, Any]:
             ("analysis", s),  # rasd.document/1 JSON without "text"
             ("content_hash", s),  # rasd.store.rows.content_hash
             ("minhash", pa.binary()),  # rasd.store.dedup signature, uint32 little-endian; null when too short
-            ("search_tsvector", s),  # the store's search keys as a PostgreSQL tsvector literal
+            ("search_keys", pa.binary()),  # the store's search keys (rasd.store.search.DocumentKeys.pack)
             ("input", s), ("record", i64), ("partition", i32),
         ]),
         "entities": pa.schema([
@@ -84,16 +85,15 @@ def _span(d: dict[str, Any] | None, key: str) -> Any:
     return d[key] if d else None
 
 
-def _store_columns(doc: Document) -> tuple[str, bytes | None, str]:
-    """The content hash, packed MinHash signature and tsvector literal of the store (computed here,
-    on the workers, where the document's tokens are still at hand)."""
+def _store_columns(doc: Document) -> tuple[str, bytes | None, bytes]:
+    """The content hash, packed MinHash signature and packed search keys the store keeps with a
+    document (computed here, on the workers, where the document's tokens are still at hand)."""
     from rasd.store.dedup import pack, signature
-    from rasd.store.postgres import tsvector_literal
     from rasd.store.rows import content_hash
     from rasd.store.search import document_keys
 
     keys = document_keys(doc)
-    return content_hash(doc), pack(signature(doc, keys)), tsvector_literal(keys)
+    return content_hash(doc), pack(signature(doc, keys)), keys.pack()
 
 
 class TableBuilder:
@@ -119,17 +119,17 @@ class TableBuilder:
 
     def add_document(self, doc: Document, input_path: str, record: int) -> None:
         d = to_dict(doc)
-        chash, minhash, tsv = _store_columns(doc)
-        self.add_dict(d, input_path, record, chash, minhash, tsv)
+        chash, minhash, keys = _store_columns(doc)
+        self.add_dict(d, input_path, record, chash, minhash, keys)
 
-    def add_dict(self, d: dict[str, Any], input_path: str, record: int, chash: str, minhash: bytes | None, tsv: str) -> None:
+    def add_dict(self, d: dict[str, Any], input_path: str, record: int, chash: str, minhash: bytes | None, keys: bytes) -> None:
         doc_id = d["id"]
         analysis = {k: v for k, v in d.items() if k != "text"}
         self._row(
             "documents", id=doc_id, title=d["title"], published=d["published"], source=d["source"], url=d["url"],
             text=d["text"], meta=json.dumps(d["meta"], ensure_ascii=False, sort_keys=True), warnings=list(d["warnings"]),
             analysis=json.dumps(analysis, ensure_ascii=False, separators=(",", ":")),
-            content_hash=chash, minhash=minhash, search_tsvector=tsv, input=input_path, record=record, partition=self.partition,
+            content_hash=chash, minhash=minhash, search_keys=keys, input=input_path, record=record, partition=self.partition,
         )
         for idx, e in enumerate(d["entities"]):
             self._row(

@@ -233,7 +233,8 @@ def entity(name: str, type_: str | None, n_quotes: int, fmt: str, db: str) -> No
         return
     latin = f" ({p.latin})" if p.latin else ""
     click.echo(f"{p.name}{latin}  {p.type}  [{p.id}]")
-    click.echo(f"  {p.documents} documents, {p.stories} stories, {p.mentions} mentions; seen {p.first_seen or '?'} … {p.last_seen or '?'}")
+    seen = f"; seen {p.first_seen} … {p.last_seen}" if p.first_seen else ""
+    click.echo(f"  {p.documents} documents, {p.stories} stories, {p.mentions} mentions{seen}")
     click.echo("  aliases: " + "، ".join(f"{a} ×{n}" for a, n in p.aliases))
     if p.titles:
         click.echo("  titles: " + "، ".join(f"{t} ×{n}" for t, n in p.titles))
@@ -254,6 +255,8 @@ def entity(name: str, type_: str | None, n_quotes: int, fmt: str, db: str) -> No
         click.echo("  quotes:")
         for q in p.quotes:
             click.echo(f"    {q.published or '----------'} {q.document_id}: «{q.text}»")
+    if p.affiliated:
+        click.echo("  affiliated: " + "، ".join(f"{e.name}" + (f" ({t})" if t else "") + f" ×{n}" for e, t, n in p.affiliated))
     if p.others:
         click.echo("  also called this: " + "، ".join(f"{o.name} ({o.type}) [{o.id}]" for o in p.others))
 

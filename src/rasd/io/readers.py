@@ -21,7 +21,16 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from rasd.errors import BadEncoding, BadRecord, EmptyText, FileMissing, InputError, IsADirectory, NotUTF8, UnknownFormat
+from rasd.errors import (
+    BadEncoding,
+    BadRecord,
+    EmptyText,
+    FileMissing,
+    InputError,
+    IsADirectory,
+    NotUTF8,
+    UnknownFormat,
+)
 from rasd.io.records import document_from_record, split_title
 from rasd.model import Document
 

@@ -261,7 +261,7 @@ class Namer:
         entry = self._pick(self.by_key.get(" ".join(words)), label)
         if entry is not None:
             return entry
-        if len(sig) == 1 and sig[0].startswith("#"):
+        if len(sig) == 1 and sig[0].startswith("#") and sig[0][1:] in self.entries:
             entry = self._pick((sig[0][1:],), label)
             if entry is not None:
                 return entry
