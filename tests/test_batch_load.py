@@ -128,3 +128,18 @@ def test_a_changed_article_replaces_its_earlier_analysis(batch_out: dict[str, An
         assert "مستشفى" in store.get_document(first["id"]).text
         assert store.check(deep=True).ok
         assert first["id"] in {h.id for h in store.search("مستشفى")}
+
+
+def test_unfinished_partitions_are_left_out_and_only_postgresql_is_loaded(batch_out: dict[str, Any], pg_url: str, tmp_path: Path) -> None:
+    import shutil
+
+    from rasd.batch.errors import NotPostgres
+
+    copy = tmp_path / "out"
+    shutil.copytree(batch_out["out"], copy)
+    (copy / "_partitions" / "part-00001.json").unlink()  # as if `rasd batch` had not finished it
+    s = load(copy, pg_url)
+    assert s.unfinished == 1 and s.partitions == len(list((copy / "_partitions").iterdir()))
+    assert "rerun `rasd batch`" in s.report()
+    with pytest.raises(NotPostgres):
+        load(copy, str(tmp_path / "kb.db"))

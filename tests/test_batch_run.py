@@ -144,3 +144,25 @@ def test_a_limit_counts_and_runs_only_the_first_records(tmp_path: Path) -> None:
     assert m["stages"] == ["text"]
     again = run_batch(inputs, out, workers=0, partition_size=4, limit=6, stages=["text"])
     assert (again.ran, again.skipped) == (0, 2)
+
+
+def test_an_article_whose_analysis_fails_is_reported_not_fatal(tmp_path: Path) -> None:
+    from rasd.pipeline import register
+
+    @register("test_batch_fails_on_a_word")
+    class FailsOnAWord:
+        """A stage that raises on articles containing a chosen word (to stand for a stage's bug)."""
+
+        name, requires, provides = "test_batch_fails_on_a_word", (), ()
+
+        def __call__(self, doc):
+            if "حادث" in doc.text:
+                raise ValueError("a stage failed on this article")
+            return doc
+
+    inputs = write_corpus(tmp_path / "in", n_jsonl=9, n_zip=0, n_txt=0, bad=False)[:1]
+    s = run_batch(inputs, tmp_path / "out", workers=0, partition_size=4, stages=["text", "test_batch_fails_on_a_word"])
+    assert s.complete and (s.records, s.documents, s.failed_analyses) == (9, 6, 3)  # every third article is an accident
+    errors = pq.read_table(tmp_path / "out" / "errors").to_pylist()
+    assert [e["code"] for e in errors] == ["analysis"] * 3
+    assert all(e["doc_id"] and "ValueError: a stage failed on this article" in e["message"] for e in errors)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rasd.errors import RasdError
 
-__all__ = ["BatchError", "BatchMismatch", "InputChanged", "MissingBatchExtra", "NotABatchOutput", "NoInputs", "SchedulerUnavailable"]
+__all__ = ["BatchError", "BatchMismatch", "InputChanged", "MissingBatchExtra", "NotABatchOutput", "NoInputs", "NotPostgres", "SchedulerUnavailable"]
 
 
 class BatchError(RasdError):
@@ -44,4 +44,10 @@ class SchedulerUnavailable(BatchError):
 class NotABatchOutput(BatchError):
     code = "E646"
     template = "{path}: {problem}. Give the --out folder of a finished `rasd batch` run."
+    exit_code = 2
+
+
+class NotPostgres(BatchError):
+    code = "E647"
+    template = "rasd load writes to PostgreSQL (a postgresql://user@host:port/dbname URL), not {url!r}. For a SQLite knowledge base use `rasd ingest`."
     exit_code = 2

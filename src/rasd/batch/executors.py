@@ -101,7 +101,9 @@ class DaskExecutor:
             yield name, result
 
     def stats(self) -> dict[str, dict[str, Any]]:
-        return self.client.run(worker_stats)
+        """Memory of the workers alive now (a worker restarting after a crash is left out)."""
+        got = self.client.run(worker_stats, on_error="return")
+        return {addr: info for addr, info in got.items() if isinstance(info, dict)}
 
 
 @contextlib.contextmanager

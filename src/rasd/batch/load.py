@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rasd.batch.errors import BatchError, NotABatchOutput
+from rasd.batch.errors import BatchError, NotABatchOutput, NotPostgres
 from rasd.batch.run import read_manifest
 from rasd.batch.worker import MARKERS
 from rasd.errors import RasdError
@@ -299,8 +299,7 @@ def load(
     root = Path(out)
     manifest = read_manifest(root)
     if not is_postgres_url(db_url):
-        raise BatchError(message=f"rasd load writes to PostgreSQL (a postgresql://user@host:port/dbname URL), not {db_url!r}. "
-                                 "For a SQLite knowledge base use `rasd ingest`.")
+        raise NotPostgres(url=db_url)
     summary = LoadSummary(str(root), _safe(db_url))
     names = [p["name"] for p in manifest["partitions"]]
     ready = [n for n in names if (root / MARKERS / f"{n}.json").exists() and (root / "documents" / f"{n}.parquet").exists()]

@@ -62,6 +62,7 @@ class BatchSummary:
     plan_seconds: float = 0.0
     warm_seconds: float = 0.0  # building the pipeline on every worker
     seconds: float = 0.0  # running the partitions
+    cpu_seconds: float = 0.0  # CPU time the workers spent on this run's partitions
     workers: dict[str, dict[str, Any]] = field(default_factory=dict)  # address → pid, peak memory
     totals: dict[str, Any] = field(default_factory=dict)  # over every finished partition of OUT
 
@@ -190,10 +191,10 @@ def run_batch(
 
     `scheduler` is the address of a running Dask scheduler (`tcp://host:8786`); without it a
     LocalCluster of `workers` processes runs here (`workers=0`: everything in this process,
-    without Dask). `stages` overrides the configuration's stage
-    list; `config` is a full configuration (default: `rasd.config.load_config()`). A rerun with
-    the same arguments skips the partitions already finished; other arguments in the same `out`
-    raise BatchMismatch. `progress(summary)` is called after each partition."""
+    without Dask). `stages` overrides the configuration's stage list; `config` is a full
+    configuration (default: `rasd.config.load_config()`); `limit` keeps the first records only.
+    A rerun with the same arguments skips the partitions already finished; other arguments in
+    the same `out` raise BatchMismatch. `progress(summary)` is called after each partition."""
     from rasd import __version__
     from rasd.config import load_config
     from rasd.io.readers import check_encoding
@@ -288,25 +289,30 @@ def run_batch(
         summary.warm_seconds = round(time.perf_counter() - t1, 3)
 
         t2 = last_write = time.perf_counter()
-        for name, result in ex.run(todo, spec, str(root)):
-            if isinstance(result, Exception):
-                failed[name] = f"{type(result).__name__}: {result}"
-                _log.warning("partition %s failed: %s", name, failed[name])
-            else:
-                finished[name] = result
-                summary.ran += 1
-                for k in ("records", "documents", "bad_records", "failed_analyses", "bytes"):
-                    setattr(summary, k, getattr(summary, k) + result[k])
-                for t, n in result["rows"].items():
-                    summary.rows[t] = summary.rows.get(t, 0) + n
-            summary.seconds = round(time.perf_counter() - t2, 3)
-            summary.failed = dict(failed)
-            if progress is not None:
-                progress(summary)
-            if time.perf_counter() - last_write > _MANIFEST_EVERY:
-                save()
-                last_write = time.perf_counter()
+        try:
+            for name, result in ex.run(todo, spec, str(root)):
+                if isinstance(result, Exception):
+                    failed[name] = f"{type(result).__name__}: {result}"
+                    _log.warning("partition %s failed: %s", name, failed[name])
+                else:
+                    finished[name] = result
+                    summary.ran += 1
+                    for k in ("records", "documents", "bad_records", "failed_analyses", "bytes", "cpu_seconds"):
+                        setattr(summary, k, getattr(summary, k) + result.get(k, 0))
+                    for t, n in result["rows"].items():
+                        summary.rows[t] = summary.rows.get(t, 0) + n
+                summary.seconds = round(time.perf_counter() - t2, 3)
+                summary.failed = dict(failed)
+                if progress is not None:
+                    progress(summary)
+                if time.perf_counter() - last_write > _MANIFEST_EVERY:
+                    save()
+                    last_write = time.perf_counter()
+        except BaseException:
+            save()  # interrupted (Ctrl-C, a lost scheduler): record what is finished; a rerun does the rest
+            raise
         summary.seconds = round(time.perf_counter() - t2, 3)
+        _clean_temporaries(root)  # left by workers that died while writing (no task is running now)
         summary.workers = ex.stats()
         summary.failed = dict(sorted(failed.items()))
         summary.totals = _totals(finished)
@@ -318,6 +324,7 @@ def run_batch(
             "partitions_failed": len(failed),
             "records": summary.records,
             "seconds": summary.seconds,
+            "cpu_seconds": round(summary.cpu_seconds, 1),
             "records_per_second": round(summary.rate, 2),
             "warm_seconds": summary.warm_seconds,
         })

@@ -61,6 +61,7 @@ class PartitionResult:
     rows: dict[str, int] = field(default_factory=dict)
     bytes: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the worker process while it ran the partition
     pid: int = 0
 
     def to_json(self) -> dict[str, Any]:
@@ -137,7 +138,7 @@ def _write_table(path: Path, table: Any) -> int:
 
 def run_partition(part: Partition, spec: BatchSpec, out: str) -> dict[str, Any]:
     """Read, analyse and write one partition; return its `PartitionResult` as a dict."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     pipeline = pipeline_for(spec)
     builder = TableBuilder(part.index)
     result = PartitionResult(part.index, part.name, pid=os.getpid())
@@ -164,6 +165,7 @@ def run_partition(part: Partition, spec: BatchSpec, out: str) -> dict[str, Any]:
         result.rows[table] = data.num_rows
         result.bytes += _write_table(root / table / f"{part.name}.parquet", data)
     result.seconds = round(time.perf_counter() - started, 3)
+    result.cpu_seconds = round(time.process_time() - cpu, 3)
     done = result.to_json()
     write_json(root / MARKERS / f"{part.name}.json", done)
     return done

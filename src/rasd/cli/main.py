@@ -19,12 +19,13 @@ def cli() -> None:
 
 
 def _add_commands() -> None:
+    from rasd.cli.batch import batch, load
     from rasd.cli.extract import extract
     from rasd.cli.ner import evaluate, train
     from rasd.cli.serve import serve
     from rasd.cli.store import COMMANDS
 
-    for command in (extract, *COMMANDS, train, evaluate, serve):
+    for command in (extract, *COMMANDS, train, evaluate, serve, batch, load):
         cli.add_command(command)
 
 

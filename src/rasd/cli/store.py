@@ -313,7 +313,7 @@ def events(type_: str | None, location: str | None, participant: str | None, sin
 
     \b
     Examples:
-      rasd events --type MEETING
+      rasd events --type MEET
       rasd events --location الرياض --format json
     """
     with opened(db) as store:

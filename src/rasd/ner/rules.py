@@ -12,7 +12,8 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
     head noun («تنظيم "X"»), and a weaker head with a genitive chain when that exact phrase occurs
     at least twice in the document;
 (d) consistency: a string tagged in one place is tagged in its other occurrences, also behind a
-    different proclitic; the tail of a «وزارة …» organisation («الخارجية الأمريكية») too;
+    different proclitic; the tail of a «وزارة …» organisation («الخارجية الأمريكية») too; a
+    string tagged with different labels gets the label of the majority of its occurrences;
 (e) no overlaps: rules and gazetteer phrases replace CRF mentions they strictly contain; otherwise
     higher priority, then longer, wins.
 """
@@ -289,6 +290,19 @@ class Rules:
     def key(self, s: int, e: int) -> tuple[str, ...]:
         return (self.tokens[s].stem, *(t.norm for t in self.tokens[s + 1 : e]))
 
+    def harmonise(self, accepted: Sequence[Cand]) -> None:
+        """Give every occurrence of a string the label most of its occurrences have («داعش» tagged
+        ORG three times and MISC once becomes ORG four times). Ties are left alone."""
+        labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        for c in accepted:
+            labels[self.key(c.s, c.e)][c.label] += 1
+        for c in accepted:
+            cnt = labels[self.key(c.s, c.e)]
+            if len(cnt) > 1:
+                (best, n1), (_, n2) = cnt.most_common(2)
+                if n1 > n2 and c.source == "crf":
+                    c.label = best
+
     def propagate(self, accepted: Sequence[Cand]) -> list[Cand]:
         labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         for c in accepted:
@@ -348,4 +362,5 @@ def apply_rules(
     gaz = r.gazetteer()
     locs = {i for c in [*crf, *gaz] if c.label == "LOC" for i in range(c.s, c.e)}
     first = resolve([*crf, *gaz, *r.apposition(), *r.organisations(locs)])
+    r.harmonise(first)
     return resolve([*first, *r.propagate(first)])
