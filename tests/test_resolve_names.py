@@ -116,3 +116,17 @@ def test_word_starting_with_hash_is_not_taken_for_an_alias_id():
     for label in ("ORG", "LOC", "MISC"):
         words, sig, _, entry = namer().analyse(("#سالم_الحربي",), label)
         assert entry is None
+
+
+def test_city_context_picks_the_city_over_a_country_of_the_same_spelling():
+    """«عمان» is Oman and Amman: after «العاصمة الأردنية» it is the city, and so are its other
+    mentions in the same article; alone it stays the country."""
+    import rasd
+
+    doc = rasd.analyze(
+        "وصل الوفد إلى العاصمة الأردنية عمان صباح اليوم، وتستمر الزيارة في عمان يومين.", title="زيارة"
+    )
+    ids = {e.id for e in doc.entities if e.name == "عمان"}
+    assert ids == {"city:amman-jo"}
+    doc = rasd.analyze("وقعت سلطنة عمان اتفاقية تجارية مع الهند.", title="اتفاق")
+    assert "city:amman-jo" not in {e.id for e in doc.entities}

@@ -91,10 +91,28 @@ def make_item(doc: Document, starts: list[int], m: Mention, namer: Namer) -> Ite
     words, sig, nohead, alias = namer.analyse(raw, m.label)
     if not words:
         return None
+    if alias is not None and alias.kind == "country" and _city_context(tokens, ti):
+        alias = _city_named(namer, words) or alias
     rest = doc.text[toks[0].end : min(m.end, toks[-1].end)] if len(toks) > 1 else ""
     form = " ".join((first_surface + rest).translate(_STRIP_QUOTES).split())
     label = alias.type if alias is not None and m.label == "PERSON" else m.label
     return Item(m, ti, tj, begin, words, sig, nohead, alias, form, label, " ".join(words), raw)
+
+
+# «العاصمة الأردنية عمان», «مدينة عمان»: a spelling that names both a country and a city (عمان is
+# Oman and Amman) is the city right after one of these nouns (optionally with a nisba between).
+_CITY_CUES = frozenset({"العاصمه", "عاصمه", "مدينه", "المدينه", "بلده", "البلده"})
+
+
+def _city_context(tokens: list[Token], ti: int) -> bool:
+    before = [t for t in tokens[max(0, ti - 3) : ti] if t.kind == "WORD"][-2:]
+    return any(t.stem in _CITY_CUES for t in before)
+
+
+def _city_named(namer: Namer, words: list[str]):
+    ids = namer.by_key.get(" ".join(words)) or ()
+    cities = [namer.entries[i] for i in ids if namer.entries[i].kind in ("capital", "city")]
+    return cities[0] if len(cities) == 1 else None
 
 
 def prepare(doc: Document, namer: Namer) -> tuple[list[Item], list[Seed]]:
@@ -131,7 +149,17 @@ def prepare(doc: Document, namer: Namer) -> tuple[list[Item], list[Seed]]:
             seeds.append(seed)
             continue
         items.append(item)
+    _one_sense_per_document(items)
     return items, seeds
+
+
+def _one_sense_per_document(items: list[Item]) -> None:
+    """Once the context has shown that a spelling names a city here («العاصمة الأردنية عمان»), its
+    other mentions in the same article («في عمان») name that city too, not the country."""
+    cities = {it.k: it.alias for it in items if it.alias is not None and it.alias.kind in ("capital", "city")}
+    for it in items:
+        if it.alias is not None and it.alias.kind == "country" and it.k in cities:
+            it.alias = cities[it.k]
 
 
 def _extend(doc: Document, starts: list[int], item: Item, namer: Namer) -> Item | None:
