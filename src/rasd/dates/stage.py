@@ -9,6 +9,7 @@ after, skipping numbers inside dates. Spans are mapped back to the original text
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
@@ -61,11 +62,20 @@ def find_hits(key: str, ctx: Context, cands: list[tuple[int, int]]) -> list[Hit]
     if len(hits) < 2:
         return hits
     hits.sort(key=lambda h: (h.start - h.end, h.start))
+    # `kept` stays sorted by start and its spans are disjoint, so a new hit can only overlap its
+    # two neighbours (issue 9: checking every kept hit was quadratic on a long document)
     kept: list[Hit] = []
+    starts: list[int] = []
     for h in hits:
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
-            kept.append(h)
-    kept.sort(key=lambda h: h.start)
+        if h.start >= h.end:
+            ok = all(h.end <= k.start or h.start >= k.end for k in kept)
+        else:
+            i = bisect_left(starts, h.start)
+            ok = all(h.end <= k.start or h.start >= k.end for k in kept[max(0, i - 1) : i + 1])
+        if ok:
+            i = bisect_right(starts, h.start)
+            kept.insert(i, h)
+            starts.insert(i, h.start)
     return kept
 
 

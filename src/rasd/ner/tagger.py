@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from rasd.errors import FileMissing, ModelError
+from rasd.errors import ModelError
 from rasd.ner.features import GROUPS, FeatureExtractor
 
 MODELS_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
@@ -107,7 +107,12 @@ class CRFTagger:
                     problem="the shipped NER model is missing",
                     fix="Reinstall rasd, or train one with `rasd train ner` and pass it as the ner stage's model.",
                 )
-            raise FileMissing(path=str(self.path))
+            raise ModelError(
+                path=str(self.path),
+                problem="no such model file",
+                fix="Give the path of a model written by `rasd train ner`, or leave the ner stage's "
+                "`model` option out to use the shipped one.",
+            )
         self.meta = read_meta(self.path)
         clusters = self.meta.get("clusters")
         if clusters:
@@ -123,6 +128,9 @@ class CRFTagger:
                 fix="Pass a model written by `rasd train ner`.",
             ) from exc
         self.labels = tuple(self._tagger.labels())
+        from rasd.text.clitics import lexicon
+
+        lexicon()  # the word-frequency lexicon the features use: load it now, not on the first word
 
     def tag(self, forms: Sequence[str]) -> list[str]:
         if not forms:

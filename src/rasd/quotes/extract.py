@@ -50,6 +50,8 @@ The rules, in the order they apply within each sentence (tokens left to right):
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from rasd.model import Document, Quote
 from rasd.quotes.lexicon import Cue, QuoteLexicon
 from rasd.quotes.speaker import Speaker, SpeakerRules
@@ -63,6 +65,8 @@ class _Extractor(SpeakerRules):
         super().__init__(doc, lex)
         self.consumed: set[int] = set()  # pairs used as a verb's content
         self.reported_until = -1  # token index where the last indirect quotation ends
+        self.sent_quotes = 0  # index in self.quotes of the first quotation found in the current sentence
+        self._pairs_ix: tuple[list[int], list[list[int]]] | None = None
 
     def emit(
         self, start: int, end: int, direct: bool, cue_tok: int | None, sp: Speaker | None, negated: bool
@@ -237,21 +241,47 @@ class _Extractor(SpeakerRules):
         self.reported_until = end
         return start
 
+    def _pair_index(self) -> tuple[list[int], list[list[int]]]:
+        """Opening offsets of the pairs (sorted, as find_pairs gives them) and, for each pair, the
+        pairs that enclose it (open before it, close after it), found in one sweep."""
+        if self._pairs_ix is None:
+            opens = [o for o, _ in self.pairs]
+            enclosers: list[list[int]] = []
+            active: list[int] = []  # pairs still open at the current opening mark
+            for o, c in self.pairs:
+                active = [p for p in active if self.pairs[p][1] > o]
+                enclosers.append([p for p in active if self.pairs[p][1] > c])
+                active.append(len(enclosers) - 1)
+            self._pairs_ix = (opens, enclosers)
+        return self._pairs_ix
+
     def fragments(self, si: int, a: int, b: int) -> None:
         """Rule 5 for the quoted fragments that open in sentence si."""
         if a >= b:
             return
         lo, hi = self.toks[a].start, self.toks[b - 1].end
-        for pi, (o, c) in enumerate(self.pairs):
-            if o < lo or o >= hi or pi in self.consumed:
+        opens, enclosers = self._pair_index()
+        # only the pairs opening in this sentence, and only the pairs around each (issue 9: this
+        # loop was quadratic on a long document: every pair and every quotation per sentence)
+        # An indirect quotation lies inside its own sentence, so only this sentence's can hold a
+        # pair; swept by start, `around` keeps those still open at the pair (with their order found).
+        indirect = sorted((q.start, n, q) for n, q in enumerate(self.quotes[self.sent_quotes :]) if not q.direct)
+        j, around = 0, []
+        for pi in range(bisect_left(opens, lo), bisect_left(opens, hi)):
+            o, c = self.pairs[pi]
+            if pi in self.consumed:
                 continue
             words = self.pair_words[pi]
             if words == 0:
                 continue
             ot, ct = self.open_at_rev(pi), self.close_tok[pi]
-            if any(self.pairs[p2][0] < o and c < self.pairs[p2][1] for p2 in self.consumed):
+            if any(p2 in self.consumed for p2 in enclosers[pi]):
                 continue  # nested in a quotation already taken
-            outer = next((q for q in self.quotes if not q.direct and q.start <= o and c <= q.end), None)
+            while j < len(indirect) and indirect[j][0] <= o:
+                around.append(indirect[j])
+                j += 1
+            around = [x for x in around if x[2].end > o]
+            outer = min((x for x in around if c <= x[2].end), default=(0, 0, None), key=lambda x: x[1])[2]
             if outer is not None:
                 if words >= 2 and not self.is_name(ot, ct) and not self.names_follow(ot):
                     self.emit_pair_like(pi, outer)
@@ -285,6 +315,7 @@ class _Extractor(SpeakerRules):
         k = 0
         for si, (a, b) in enumerate(ix.sent_ranges):
             self.sent_source = None
+            self.sent_quotes = len(self.quotes)
             i = a
             while True:
                 while k < len(starts) and starts[k] < i:

@@ -129,10 +129,12 @@ class _Batch:
             for d, h, s in items:  # one transaction each: only the bad document is lost
                 try:
                     with self.store.transaction():
-                        results.append(self.store.put_document(d, h, s))
+                        result = self.store.put_document(d, h, s)
                 except (RasdError, *self.db_errors) as exc:
                     self.summary.failed += 1
                     self.summary.failures.append(Failure(f"document {d.id}", f"not stored: {exc}"))
+                else:  # counted only once committed (issue 9: a failed commit, e.g. a full disk, counted it twice)
+                    results.append(result)
         for r in results:
             self._count(r)
 
