@@ -13,8 +13,7 @@ import sys
 
 import atheris
 
-with atheris.instrument_imports(include=["rasd"]):
-    import rasd
+import rasd
 
 _SEEDS = ["قال وزير الخارجية في الرياض يوم الأحد 3 مارس 2021 إن «التعاون مستمر».", "\u200f\u202bأكد المتحدث\u0651 ﻻ ﷲ abc ١٢٣"]
 
@@ -47,6 +46,7 @@ def test_one_input(data: bytes) -> None:
 
 
 if __name__ == "__main__":
-    rasd.default_pipeline()  # load the models before fuzzing starts
+    rasd.default_pipeline()  # load the stages (imported lazily) before instrumenting them
+    atheris.instrument_all()
     atheris.Setup(sys.argv, test_one_input)
     atheris.Fuzz()

@@ -33,7 +33,7 @@ def check(text: str) -> None:
     key, offsets = normalize_map(text)
     if key != norm_key(text) or len(offsets) != len(key) + 1 or offsets[-1] != len(text):
         raise AssertionError(f"normalize_map inconsistent on {text!r}")
-    if any(a > b for a, b in zip(offsets, offsets[1:])):
+    if any(a > b for a, b in zip(offsets, offsets[1:], strict=False)):
         raise AssertionError(f"normalize_map offsets decrease on {text!r}")
 
 

@@ -15,8 +15,8 @@ import tempfile
 import time
 
 import pytest
-from conftest import _free_port, _pg_bin
 
+from conftest import _free_port, _pg_bin
 from rasd.store import open_store
 
 RUN = "import sys; from rasd.cli.store import ingest; ingest.main(sys.argv[1:], prog_name='rasd ingest')"

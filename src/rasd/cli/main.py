@@ -20,12 +20,13 @@ def cli() -> None:
 
 def _add_commands() -> None:
     from rasd.cli.batch import batch, load
+    from rasd.cli.check import check
     from rasd.cli.extract import extract
     from rasd.cli.ner import evaluate, train
     from rasd.cli.serve import serve
     from rasd.cli.store import COMMANDS
 
-    for command in (extract, *COMMANDS, train, evaluate, serve, batch, load):
+    for command in (extract, *COMMANDS, train, evaluate, serve, batch, load, check):
         cli.add_command(command)
 
 

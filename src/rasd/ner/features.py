@@ -24,11 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rasd.text.clitics import segment, word_count
+from rasd.text.clitics import lexicon, segment, word_count
 from rasd.text.normalize import norm_key
 
 GROUPS = ("base", "stem", "gazetteer", "clusters", "triggers")
-_CACHE_LIMIT = 300_000
+_CACHE_LIMIT = 50_000  # word types; the cache is cleared when it grows past this
 _OFFSETS = (-2, -1, 1, 2)
 _BOUNDARY = {o: [f"{o}w=<S>"] for o in _OFFSETS}
 
@@ -73,21 +73,31 @@ def proper_noun_signals(stem: str) -> tuple[str, str]:
     bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
     c_bare, c_art = word_count(bare), word_count("ال" + bare)
     base = bare[:-1] + "ت" if bare.endswith("ه") else bare
-    c_suf = word_count(base + "ه") + word_count(base + "ها") + word_count(base + "هم")
+    # `word_count` of base + ه / ها / هم, inlined (this runs once per new word type)
+    get = lexicon().get
+    c_suf = get(base + "ه", 0) + get(base + "ة", 0) + get(base + "ها", 0) + get(base + "هم", 0)
     total = c_bare + c_art
     return _ratio_bucket(min(c_bare, c_art), total), _ratio_bucket(c_suf, total + c_suf)
 
 
 class TypeInfo:
-    """What a token contributes that depends on its surface form alone."""
+    """What a token contributes that depends on its surface form alone: its own features, those it
+    gives the tokens 2 and 1 after it (`m2`, `m1`) and 1 and 2 before it (`p1`, `p2`)."""
 
-    __slots__ = ("bigram_key", "keys", "neighbour", "own")
+    __slots__ = ("bigram_key", "keys", "m1", "m2", "own", "p1", "p2")
 
     def __init__(
-        self, own: list[str], neighbour: dict[int, list[str]], keys: tuple[str, ...], bigram_key: str
+        self,
+        own: list[str],
+        neighbour: dict[int, list[str]],
+        keys: tuple[str, ...],
+        bigram_key: str | None,
     ) -> None:
         self.own = own
-        self.neighbour = neighbour
+        self.m2 = neighbour[-2]
+        self.m1 = neighbour[-1]
+        self.p1 = neighbour[1]
+        self.p2 = neighbour[2]
         self.keys = keys
         self.bigram_key = bigram_key
 
@@ -122,12 +132,20 @@ class FeatureExtractor:
         self.triggers = triggers
         # the attributes a trained model has weights for: others are dropped early (tagging only)
         self.keep = keep
-        self._boundary = {o: self._filter(v) for o, v in _BOUNDARY.items()}
+        # the kept strings themselves, so that cached feature lists share them (less memory)
+        self._canon = None if keep is None else {a: a for a in keep}
+        # stand-ins for the two positions before and after a sentence (no bigram with them)
+        self._bos = TypeInfo([], {o: self._filter(v) for o, v in _BOUNDARY.items()}, (), None)
+        self._bos.m1 = self._bos.m1 + ["BOS"]
+        self._eos = TypeInfo([], {o: self._filter(v) for o, v in _BOUNDARY.items()}, (), None)
+        self._eos.p1 = self._eos.p1 + ["EOS"]
         self._cache: dict[str, TypeInfo] = {}
 
     def _filter(self, feats: list[str]) -> list[str]:
-        keep = self.keep
-        return feats if keep is None else [x for x in feats if x in keep]
+        canon = self._canon
+        if canon is None:
+            return feats
+        return [c for c in map(canon.get, feats) if c is not None]
 
     # -- per word type ---------------------------------------------------------------------------
 
@@ -146,11 +164,11 @@ class FeatureExtractor:
         else:
             n, stem = 0, norm
         own = ["b", "w=" + norm, "sh=" + shape(form), "len=" + str(min(len(norm), 10))]
-        for k in range(1, 5):
-            if len(norm) > k:
-                own.append(f"p{k}={norm[:k]}")
-                own.append(f"s{k}={norm[-k:]}")
-        nb: dict[int, list[str]] = {o: [f"{o}w={norm}"] for o in _OFFSETS}
+        for k in range(1, min(len(norm), 5)):
+            own.append(f"p{k}={norm[:k]}")
+            own.append(f"s{k}={norm[-k:]}")
+        near = ["w=" + norm]  # what the neighbours ±1, ±2 see (prefixed with the offset)
+        near1 = []  # what only the neighbours ±1 see
         if self.use_stem:
             own.append("st=" + stem)
             if n:
@@ -159,22 +177,18 @@ class FeatureExtractor:
             if bare is not stem:
                 own.append("al")
             own.append("bare=" + bare)
-            for k in range(1, 5):
-                if len(bare) > k:
-                    own.append(f"sp{k}={bare[:k]}")
-                    own.append(f"ss{k}={bare[-k:]}")
-            for o in _OFFSETS:
-                nb[o].append(f"{o}s={stem}")
+            for k in range(1, min(len(bare), 5)):
+                own.append(f"sp{k}={bare[:k]}")
+                own.append(f"ss{k}={bare[-k:]}")
+            near.append("s=" + stem)
         if self.use_clusters:
             c = self.clusters.get(stem) or self.clusters.get(norm)
             if c is not None:
                 own.append("c64=" + c[0])
                 own.append("c256=" + c[1])
                 own.append("c1k=" + c[2])
-                for o in _OFFSETS:
-                    nb[o].append(f"{o}c={c[1]}")
-                    if o in (-1, 1):
-                        nb[o].append(f"{o}c1k={c[2]}")
+                near.append("c=" + c[1])
+                near1.append("c1k=" + c[2])
             else:
                 own.append("c=none")
             own.append("fq=" + freq_bucket(word_count(stem)))
@@ -186,9 +200,14 @@ class FeatureExtractor:
             for cls in self.gazetteer.fuzzy(stem):
                 own.append("gf:" + cls)
         keys = (stem, norm) if stem != norm else (norm,)
-        if self.keep is not None:
-            own = self._filter(own)
-            nb = {o: self._filter(v) for o, v in nb.items()}
+        far = near
+        near = near + near1
+        nb = {o: [f"{o}{x}" for x in (near if o in (-1, 1) else far)] for o in _OFFSETS}
+        canon = self._canon
+        if canon is not None:  # keep the attributes the model knows, as the shared kept strings
+            get = canon.get
+            own = [c for c in map(get, own) if c is not None]
+            nb = {o: [c for c in map(get, v) if c is not None] for o, v in nb.items()}
         return TypeInfo(own, nb, keys, stem if self.use_stem else norm)
 
     @staticmethod
@@ -212,40 +231,28 @@ class FeatureExtractor:
     # -- per sentence ----------------------------------------------------------------------------
 
     def sentence(self, forms: Sequence[str]) -> list[list[str]]:
-        infos = [self.type_info(f) for f in forms]
+        cache = self._cache
+        infos = [cache.get(f) or self.type_info(f) for f in forms]
         n = len(infos)
         keep = self.keep
-        boundary = self._boundary
+        bos, eos = self._bos, self._eos
+        padded = [bos, bos, *infos, eos, eos]
         out: list[list[str]] = []
-        for i, inf in enumerate(infos):
-            f = list(inf.own)
-            if i >= 2:
-                f += infos[i - 2].neighbour[-2]
-            else:
-                f += boundary[-2]
-            if i >= 1:
-                p = infos[i - 1]
-                f += p.neighbour[-1]
-                b = "b-1=" + p.bigram_key + "|" + inf.bigram_key
+        append = out.append
+        for a, p, inf, nx, z in zip(padded, padded[1:], padded[2:], padded[3:], padded[4:]):
+            f = inf.own + a.m2 + p.m1
+            key = inf.bigram_key
+            if p.bigram_key is not None:
+                b = f"b-1={p.bigram_key}|{key}"
                 if keep is None or b in keep:
                     f.append(b)
-            else:
-                f += boundary[-1]
-                f.append("BOS")
-            if i + 1 < n:
-                nx = infos[i + 1]
-                f += nx.neighbour[1]
-                b = "b+1=" + inf.bigram_key + "|" + nx.bigram_key
+            f += nx.p1
+            if nx.bigram_key is not None:
+                b = f"b+1={key}|{nx.bigram_key}"
                 if keep is None or b in keep:
                     f.append(b)
-            else:
-                f += boundary[1]
-                f.append("EOS")
-            if i + 2 < n:
-                f += infos[i + 2].neighbour[2]
-            else:
-                f += boundary[2]
-            out.append(f)
+            f += z.p2
+            append(f)
         if self.use_gaz or self.use_trig:
             keys = [inf.keys for inf in infos]
             if self.use_gaz:

@@ -117,10 +117,13 @@ class Gazetteer:
         root = self.root
         out: list[Match] = []
         n = len(keys)
-        for i in range(n):
-            nodes = [root[k] for k in keys[i] if k in root]
-            if not nodes:
+        for i, ks in enumerate(keys):
+            for k in ks:  # most tokens start nothing: skip them without building a list
+                if k in root:
+                    break
+            else:
                 continue
+            nodes = [root[k] for k in ks if k in root]
             best: Match | None = None
             j = i
             while nodes:

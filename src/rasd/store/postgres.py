@@ -191,8 +191,19 @@ class PostgresStore(SQLStore):
         return bool(self._scalar("SELECT search = ?::tsvector FROM documents WHERE doc_no = ?", (tsvector_literal(keys), doc_no)))
 
     def _check_backend(self) -> list[str]:
-        # PostgreSQL enforces foreign keys on every write; the tsvector lives in the documents row.
-        return []
+        # PostgreSQL enforces foreign keys on every write, unless they were bypassed (a restore with
+        # --disable-triggers, session_replication_role = replica): issue 9 found such orphans went
+        # unreported. The tsvector lives in the documents row.
+        problems = []
+        for table in _DOCUMENT_TABLES:
+            n = int(self._scalar(f"SELECT COUNT(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_no = t.doc_no)"))
+            if n:
+                problems.append(f"{n} rows in {table} whose document is missing (a foreign key was bypassed)")
+        return problems
+
+
+_DOCUMENT_TABLES = ("minhash_bands", "document_entities", "entity_aliases", "entity_titles", "mentions", "quotes", "events",
+                    "event_participants", "relations")
 
 
 def _safe(url: str) -> str:
