@@ -28,9 +28,11 @@ from rasd.text.clitics import lexicon, segment, word_count
 from rasd.text.normalize import norm_key
 
 GROUPS = ("base", "stem", "gazetteer", "clusters", "triggers")
-_CACHE_LIMIT = 50_000  # word types; the cache is cleared when it grows past this
+_CACHE_LIMIT = 100_000  # word types (a few hundred bytes each); cleared when it grows past this
 _OFFSETS = (-2, -1, 1, 2)
 _BOUNDARY = {o: [f"{o}w=<S>"] for o in _OFFSETS}
+_PREFIX = {o: str(o) for o in _OFFSETS}  # of the attributes a word gives its neighbours
+_NAMES = {n: tuple(f"{n}{k}=" for k in range(5)) for n in ("p", "s", "sp", "ss")}  # affix k's name
 
 
 def _is_arabic(ch: str) -> bool:
@@ -103,7 +105,12 @@ class TypeInfo:
 
 
 class FeatureExtractor:
-    """Turns a sentence (a list of token surface forms) into crfsuite features."""
+    """Turns a sentence (a list of token surface forms) into crfsuite features.
+
+    With `keep` (the attributes a model has weights for) the others are dropped; with `encoded` as
+    well, the kept word-type attributes come as UTF-8 bytes, which crfsuite takes without encoding
+    them again for every sentence (tagging only: a sentence's features then mix bytes and str).
+    """
 
     def __init__(
         self,
@@ -112,6 +119,7 @@ class FeatureExtractor:
         gazetteer=None,
         triggers=None,
         keep: frozenset[str] | None = None,
+        encoded: bool = False,
     ) -> None:
         unknown = set(groups) - set(GROUPS)
         if unknown:
@@ -132,13 +140,16 @@ class FeatureExtractor:
         self.triggers = triggers
         # the attributes a trained model has weights for: others are dropped early (tagging only)
         self.keep = keep
-        # the kept strings themselves, so that cached feature lists share them (less memory)
-        self._canon = None if keep is None else {a: a for a in keep}
+        # the kept strings themselves (or their bytes), so that cached feature lists share them
+        if keep is None:
+            self._canon = None
+        else:
+            self._canon = {a: a.encode("utf-8") for a in keep} if encoded else {a: a for a in keep}
         # stand-ins for the two positions before and after a sentence (no bigram with them)
         self._bos = TypeInfo([], {o: self._filter(v) for o, v in _BOUNDARY.items()}, (), None)
-        self._bos.m1 = self._bos.m1 + ["BOS"]
+        self._bos.m1 = [*self._bos.m1, "BOS"]
         self._eos = TypeInfo([], {o: self._filter(v) for o, v in _BOUNDARY.items()}, (), None)
-        self._eos.p1 = self._eos.p1 + ["EOS"]
+        self._eos.p1 = [*self._eos.p1, "EOS"]
         self._cache: dict[str, TypeInfo] = {}
 
     def _filter(self, feats: list[str]) -> list[str]:
@@ -165,8 +176,8 @@ class FeatureExtractor:
             n, stem = 0, norm
         own = ["b", "w=" + norm, "sh=" + shape(form), "len=" + str(min(len(norm), 10))]
         for k in range(1, min(len(norm), 5)):
-            own.append(f"p{k}={norm[:k]}")
-            own.append(f"s{k}={norm[-k:]}")
+            own.append(_NAMES["p"][k] + norm[:k])
+            own.append(_NAMES["s"][k] + norm[-k:])
         near = ["w=" + norm]  # what the neighbours ±1, ±2 see (prefixed with the offset)
         near1 = []  # what only the neighbours ±1 see
         if self.use_stem:
@@ -178,8 +189,8 @@ class FeatureExtractor:
                 own.append("al")
             own.append("bare=" + bare)
             for k in range(1, min(len(bare), 5)):
-                own.append(f"sp{k}={bare[:k]}")
-                own.append(f"ss{k}={bare[-k:]}")
+                own.append(_NAMES["sp"][k] + bare[:k])
+                own.append(_NAMES["ss"][k] + bare[-k:])
             near.append("s=" + stem)
         if self.use_clusters:
             c = self.clusters.get(stem) or self.clusters.get(norm)
@@ -202,7 +213,7 @@ class FeatureExtractor:
         keys = (stem, norm) if stem != norm else (norm,)
         far = near
         near = near + near1
-        nb = {o: [f"{o}{x}" for x in (near if o in (-1, 1) else far)] for o in _OFFSETS}
+        nb = {o: [pre + x for x in (near if o in (-1, 1) else far)] for o, pre in _PREFIX.items()}
         canon = self._canon
         if canon is not None:  # keep the attributes the model knows, as the shared kept strings
             get = canon.get
@@ -239,7 +250,7 @@ class FeatureExtractor:
         padded = [bos, bos, *infos, eos, eos]
         out: list[list[str]] = []
         append = out.append
-        for a, p, inf, nx, z in zip(padded, padded[1:], padded[2:], padded[3:], padded[4:]):
+        for a, p, inf, nx, z in zip(padded, padded[1:], padded[2:], padded[3:], padded[4:], strict=False):
             f = inf.own + a.m2 + p.m1
             key = inf.bigram_key
             if p.bigram_key is not None:

@@ -81,16 +81,22 @@ def read_meta(model: str | Path) -> dict:
 
 
 def make_extractor(
-    groups: Sequence[str], clusters_file: str | Path | None = None, keep: frozenset[str] | None = None
+    groups: Sequence[str],
+    clusters_file: str | Path | None = None,
+    keep: frozenset[str] | None = None,
+    encoded: bool = False,
 ) -> FeatureExtractor:
-    """A feature extractor for `groups`, with the shipped resources (or the given cluster file)."""
+    """A feature extractor for `groups`, with the shipped resources (or the given cluster file).
+    `keep` and `encoded` as for `FeatureExtractor`."""
     from rasd.ner.clusters import CLUSTERS_PATH, load_clusters
     from rasd.ner.gazetteer import places_and_orgs, triggers
 
     clusters = load_clusters(str(clusters_file or CLUSTERS_PATH)) if "clusters" in groups else None
     gaz = places_and_orgs() if "gazetteer" in groups else None
     trig = triggers() if "triggers" in groups else None
-    return FeatureExtractor(groups, clusters=clusters, gazetteer=gaz, triggers=trig, keep=keep)
+    return FeatureExtractor(
+        groups, clusters=clusters, gazetteer=gaz, triggers=trig, keep=keep, encoded=encoded
+    )
 
 
 class CRFTagger:
@@ -117,7 +123,9 @@ class CRFTagger:
         clusters = self.meta.get("clusters")
         if clusters:
             clusters = self.path.parent / clusters
-        self.extractor = make_extractor(self.meta.get("groups", GROUPS), clusters, read_attributes(self.path))
+        self.extractor = make_extractor(
+            self.meta.get("groups", GROUPS), clusters, read_attributes(self.path), encoded=True
+        )
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open(str(self.path))
