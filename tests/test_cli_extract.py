@@ -6,8 +6,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from helpers import EXAMPLES, validate
 
+from helpers import EXAMPLES, validate
 from rasd.cli.main import cli
 
 BODY = "قال رئيس الوزراء إن الحكومة ستعلن خطتها الجديدة الأسبوع المقبل.\nوأكد الوزير أن الخطة جاهزة."

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 from click.testing import CliRunner
-from helpers import ROOT
 
+from helpers import ROOT
 from rasd.cli.main import cli
 
 

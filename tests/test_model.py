@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from helpers import validate
 
+from helpers import validate
 from rasd.errors import BadRecord
-from rasd.model import DateSpan, Document, Entity, Event, Mention, Participant, Quantity, Quote, Relation, Span
+from rasd.model import (
+    DateSpan,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Participant,
+    Quantity,
+    Quote,
+    Relation,
+    Span,
+)
 from rasd.serialize import from_dict, to_dict
 
 

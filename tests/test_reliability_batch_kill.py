@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from batch_fixtures import write_corpus
 
 pq = pytest.importorskip("pyarrow.parquet")

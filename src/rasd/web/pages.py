@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -110,26 +109,10 @@ async def search_page(
 # ------------------------------------------------------------------------------------ article
 
 
-_WORD = re.compile(r"[^\W\d_]{4,}")
-
-
 def near_duplicates(store: Store, doc: Document, limit: int = 20) -> list[SearchResult]:
     """Other stored copies of the article's story: the documents of its story cluster (linked at
-    ingest by MinHash, rasd.store.dedup) that share the opening words of its body.
-
-    The store has no query listing a cluster's members (asked for in docs/requests/
-    api-needs-store.md), so the article's longest opening words are searched for, every copy
-    (not one per story), and the hits of the article's own cluster are kept. A copy whose
-    opening was rewritten is not found; nothing outside the cluster is ever listed."""
-    opening = doc.text[doc.body_start : doc.body_start + 300]
-    words = sorted(dict.fromkeys(_WORD.findall(opening)), key=len, reverse=True)[:5]
-    if not words:
-        return []
-    hits = store.search(" ".join(words), collapse_duplicates=False, limit=200)
-    cluster = next((h.cluster for h in hits if h.id == doc.id), None)
-    if cluster is None:
-        return []
-    return [h for h in hits if h.cluster == cluster and h.id != doc.id][:limit]
+    ingest by MinHash, rasd.store.dedup), most similar first."""
+    return store.duplicates(doc.id, limit=limit)
 
 
 @router.get("/article/{doc_id:path}", response_class=HTMLResponse)
