@@ -127,3 +127,20 @@ def test_an_interrupted_write_leaves_no_file(tmp_path: Path) -> None:
     assert not target.exists() and list(target.parent.iterdir()) == []
     assert write_atomic(target, lambda tmp: tmp.write_bytes(b"whole")) == 5
     assert target.read_bytes() == b"whole" and [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize("size", [5, 7])
+def test_a_jsonl_file_after_other_files_is_split_between_its_marks(corpus: list[str], size: int) -> None:
+    """Regression: with the JSONL file after other inputs (as sample.jsonl after the SaudiNewsNet
+    zips), partition boundaries fall between its counted marks; such a segment must still read
+    exactly its records (it raised "a JSONL segment must start at a counted mark")."""
+    from rasd.io.readers import read_path
+
+    order = [*expand_inputs(corpus[1:]), *expand_inputs(corpus[:1])]
+    files = [count_file(f, size) for f in order]
+    parts = make_partitions(files, size)
+    assert any(s.offset is None for p in parts for s in p.segments if s.path.endswith(".jsonl"))
+    got = [item for p in parts for seg in p.segments for _n, item in read_segment(seg)]
+    want = [item for f in files for item in read_path(f.path)]
+    assert len(got) == len(want)
+    assert all(_same(a, b) for a, b in zip(got, want, strict=True))

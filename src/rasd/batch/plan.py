@@ -223,15 +223,22 @@ def _jsonl_records(seg: Segment, encoding: str | None, published: str | None) ->
     want = seg.stop - seg.start
     if want <= 0:
         return
-    if seg.offset is None or seg.line is None:
-        raise ValueError(f"{seg.path}: a JSONL segment must start at a counted mark (records {seg.start}..{seg.stop})")
+    offset, first_line, skip = seg.offset, seg.line, 0
+    if offset is None or first_line is None:
+        # The segment starts between two counted marks (earlier files filled part of its
+        # partition, so the boundary falls inside this file): read from the file's start and skip
+        # the records before the segment.
+        offset, first_line, skip = 0, 1, seg.start
     got = 0
     with open(seg.path, "rb") as fh:
-        fh.seek(seg.offset)
-        for line_no, raw in enumerate(fh, seg.line):
+        fh.seek(offset)
+        for line_no, raw in enumerate(fh, first_line):
             label = f"{where}, line {line_no}"
             item = _jsonl_item(raw, label, encoding)
             if item is None:
+                continue
+            if skip:
+                skip -= 1
                 continue
             if isinstance(item, InputError):
                 yield item
