@@ -403,20 +403,7 @@ class QueriesMixin:
         offset: int = 0,
     ) -> list[EventRow]:
         where, params = self._doc_filters(None, since, until)
-        if type:
-            where.append("ev.type = ?")
-            params.append(type)
-        loc_ids = self._entity_ids(location)
-        if loc_ids:
-            where.append(f"ev.location_id IN ({placeholders(loc_ids)})")
-            params += loc_ids
-        part_ids = self._entity_ids(participant)
-        if part_ids:
-            where.append(
-                "EXISTS (SELECT 1 FROM event_participants p WHERE p.doc_no = ev.doc_no AND p.event_idx = ev.idx "
-                f"AND p.entity_id IN ({placeholders(part_ids)}))"
-            )
-            params += part_ids
+        self._event_filters(type, location, participant, where, params)
         rows = self._fetchall(
             "SELECT ev.doc_no, ev.idx, d.id, d.title, d.published, ev.type, ev.trigger_text, ev.date, ev.location_id, le.name, "
             "ev.killed, ev.injured, ev.negated FROM events ev JOIN documents d ON d.doc_no = ev.doc_no "
@@ -438,6 +425,25 @@ class QueriesMixin:
             for r in rows
         ]
 
+    def _event_filters(
+        self, type: str | None, location: str | None, participant: str | None, where: list[str], params: list[Any]
+    ) -> None:
+        """Append the event type, place and participant conditions shared by `events` and `event_counts`."""
+        if type:
+            where.append("ev.type = ?")
+            params.append(type)
+        loc_ids = self._entity_ids(location)
+        if loc_ids:
+            where.append(f"ev.location_id IN ({placeholders(loc_ids)})")
+            params += loc_ids
+        part_ids = self._entity_ids(participant)
+        if part_ids:
+            where.append(
+                "EXISTS (SELECT 1 FROM event_participants p WHERE p.doc_no = ev.doc_no AND p.event_idx = ev.idx "
+                f"AND p.entity_id IN ({placeholders(part_ids)}))"
+            )
+            params += part_ids
+
     def event_counts(
         self,
         type: str | None = None,
@@ -457,20 +463,7 @@ class QueriesMixin:
         if until:
             where.append(f"{day} <= ?")
             params.append(date_bound(until, "until", end=True))
-        if type:
-            where.append("ev.type = ?")
-            params.append(type)
-        loc_ids = self._entity_ids(location)
-        if loc_ids:
-            where.append(f"ev.location_id IN ({placeholders(loc_ids)})")
-            params += loc_ids
-        part_ids = self._entity_ids(participant)
-        if part_ids:
-            where.append(
-                "EXISTS (SELECT 1 FROM event_participants p WHERE p.doc_no = ev.doc_no AND p.event_idx = ev.idx "
-                f"AND p.entity_id IN ({placeholders(part_ids)}))"
-            )
-            params += part_ids
+        self._event_filters(type, location, participant, where, params)
         return [
             (d, t, int(n))
             for d, t, n in self._fetchall(
