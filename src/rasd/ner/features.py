@@ -31,7 +31,6 @@ GROUPS = ("base", "stem", "gazetteer", "clusters", "triggers")
 _CACHE_LIMIT = 100_000  # word types (a few hundred bytes each); cleared when it grows past this
 _OFFSETS = (-2, -1, 1, 2)
 _BOUNDARY = {o: [f"{o}w=<S>"] for o in _OFFSETS}
-_PREFIX = {o: str(o) for o in _OFFSETS}  # of the attributes a word gives its neighbours
 _NAMES = {n: tuple(f"{n}{k}=" for k in range(5)) for n in ("p", "s", "sp", "ss")}  # affix k's name
 
 
@@ -107,9 +106,6 @@ class TypeInfo:
 class FeatureExtractor:
     """Turns a sentence (a list of token surface forms) into crfsuite features.
 
-    With `keep` (the attributes a model has weights for) the others are dropped; with `encoded` as
-    well, the kept word-type attributes come as UTF-8 bytes, which crfsuite takes without encoding
-    them again for every sentence (tagging only: a sentence's features then mix bytes and str).
     """
 
     def __init__(
@@ -118,8 +114,6 @@ class FeatureExtractor:
         clusters=None,
         gazetteer=None,
         triggers=None,
-        keep: frozenset[str] | None = None,
-        encoded: bool = False,
     ) -> None:
         unknown = set(groups) - set(GROUPS)
         if unknown:
@@ -138,25 +132,12 @@ class FeatureExtractor:
         self.clusters = clusters or {}
         self.gazetteer = gazetteer
         self.triggers = triggers
-        # the attributes a trained model has weights for: others are dropped early (tagging only)
-        self.keep = keep
-        # the kept strings themselves (or their bytes), so that cached feature lists share them
-        if keep is None:
-            self._canon = None
-        else:
-            self._canon = {a: a.encode("utf-8") for a in keep} if encoded else {a: a for a in keep}
         # stand-ins for the two positions before and after a sentence (no bigram with them)
-        self._bos = TypeInfo([], {o: self._filter(v) for o, v in _BOUNDARY.items()}, (), None)
+        self._bos = TypeInfo([], {o: list(v) for o, v in _BOUNDARY.items()}, (), None)
         self._bos.m1 = [*self._bos.m1, "BOS"]
-        self._eos = TypeInfo([], {o: self._filter(v) for o, v in _BOUNDARY.items()}, (), None)
+        self._eos = TypeInfo([], {o: list(v) for o, v in _BOUNDARY.items()}, (), None)
         self._eos.p1 = [*self._eos.p1, "EOS"]
         self._cache: dict[str, TypeInfo] = {}
-
-    def _filter(self, feats: list[str]) -> list[str]:
-        canon = self._canon
-        if canon is None:
-            return feats
-        return [c for c in map(canon.get, feats) if c is not None]
 
     # -- per word type ---------------------------------------------------------------------------
 
@@ -211,20 +192,14 @@ class FeatureExtractor:
             for cls in self.gazetteer.fuzzy(stem):
                 own.append("gf:" + cls)
         keys = (stem, norm) if stem != norm else (norm,)
-        far = near
-        near = near + near1
-        nb = {o: [pre + x for x in (near if o in (-1, 1) else far)] for o, pre in _PREFIX.items()}
-        canon = self._canon
-        if canon is not None:  # keep the attributes the model knows, as the shared kept strings
-            get = canon.get
-            own = [c for c in map(get, own) if c is not None]
-            nb = {o: [c for c in map(get, v) if c is not None] for o, v in nb.items()}
+        near1 = near + near1
+        nb = {-2: ["-2" + x for x in near], -1: ["-1" + x for x in near1], 1: ["1" + x for x in near1], 2: ["2" + x for x in near]}
         return TypeInfo(own, nb, keys, stem if self.use_stem else norm)
 
     @staticmethod
-    def _quotes(infos: Sequence[TypeInfo], out: list[list[str]]) -> None:
+    def _quotes(keys: Sequence[tuple[str, ...]], out: list[list[str]]) -> None:
         """Mark the tokens between two quotation marks (at most 8 apart): first, inside, last."""
-        marks = [i for i, inf in enumerate(infos) if inf.keys[0] == '"']
+        marks = [i for i, k in enumerate(keys) if k and k[0] == '"']
         k = 0
         while k + 1 < len(marks):
             a, b = marks[k], marks[k + 1]
@@ -244,8 +219,6 @@ class FeatureExtractor:
     def sentence(self, forms: Sequence[str]) -> list[list[str]]:
         cache = self._cache
         infos = [cache.get(f) or self.type_info(f) for f in forms]
-        n = len(infos)
-        keep = self.keep
         bos, eos = self._bos, self._eos
         padded = [bos, bos, *infos, eos, eos]
         out: list[list[str]] = []
@@ -254,20 +227,27 @@ class FeatureExtractor:
             f = inf.own + a.m2 + p.m1
             key = inf.bigram_key
             if p.bigram_key is not None:
-                b = f"b-1={p.bigram_key}|{key}"
-                if keep is None or b in keep:
-                    f.append(b)
+                f.append(f"b-1={p.bigram_key}|{key}")
             f += nx.p1
             if nx.bigram_key is not None:
-                b = f"b+1={key}|{nx.bigram_key}"
-                if keep is None or b in keep:
-                    f.append(b)
+                f.append(f"b+1={key}|{nx.bigram_key}")
             f += z.p2
             append(f)
+        self.context([inf.keys for inf in infos], out)
+        return out
+
+    def context(self, keys: Sequence[tuple[str, ...]], out: list[list[str]]) -> tuple[list, list]:
+        """Add the features that depend on several words (gazetteer and trigger matches, quoted
+        spans) to `out` (a list a token), given the tokens' keys (`TypeInfo.keys`); return the
+        gazetteer and the trigger matches (`Gazetteer.matches`), which the document-level rules use
+        again."""
+        gaz: list = []
+        trig: list = []
+        n = len(keys)
         if self.use_gaz or self.use_trig:
-            keys = [inf.keys for inf in infos]
             if self.use_gaz:
-                for s, e, classes in self.gazetteer.matches(keys):
+                gaz = self.gazetteer.matches(keys)
+                for s, e, classes in gaz:
                     for cls in classes:
                         out[s].append(f"g:{cls}=B")
                         for j in range(s + 1, e):
@@ -275,8 +255,9 @@ class FeatureExtractor:
                     if e - s > 1:
                         out[s].append("g:multi")
             if self.use_trig:
-                self._quotes(infos, out)
-                for s, e, classes in self.triggers.matches(keys):
+                self._quotes(keys, out)
+                trig = self.triggers.matches(keys)
+                for s, e, classes in trig:
                     for cls in classes:
                         if cls == "misc_head":
                             for d in range(1, 4):
@@ -293,4 +274,4 @@ class FeatureExtractor:
                             for d in range(0, 3):
                                 if e + d < n:
                                     out[e + d].append(f"t{d + 1}:{cls}")
-        return out
+        return gaz, trig

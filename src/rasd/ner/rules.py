@@ -118,7 +118,9 @@ def _fuzzy_place(gaz, stem: str) -> bool:
 class Rules:
     """The rules of one document. `tokens` are the document's, `sents` its sentences as token ranges."""
 
-    def __init__(self, text: str, tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> None:
+    def __init__(
+        self, text: str, tokens: Sequence[Token], sents: Sequence[tuple[int, int]], tagged: Sequence | None = None
+    ) -> None:
         self.text = text
         self.tokens = tokens
         self.sents = sents
@@ -126,7 +128,14 @@ class Rules:
         self.trig = triggers()
         self.gaz = places_and_orgs()
         self.keys = [(t.stem, t.norm) if t.stem != t.norm else (t.norm,) for t in tokens]
-        self._trig_matches = [(a, self.trig.matches(self.keys[a:b]), b) for a, b in sents]
+        # the tagger's gazetteer and trigger matches of each sentence, where its keys were the same
+        self._gaz: list = []
+        self._trig: list = []
+        for k, (a, b) in enumerate(sents):
+            same = tagged is not None and tagged[k].keys == self.keys[a:b]
+            self._gaz.append(tagged[k].gazetteer if same else None)
+            self._trig.append(tagged[k].triggers if same else self.trig.matches(self.keys[a:b]))
+        self._trig_matches = [(a, m, b) for (a, b), m in zip(sents, self._trig, strict=True)]
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -145,8 +154,10 @@ class Rules:
 
     def gazetteer(self) -> list[Cand]:
         out = []
-        for a, b in self.sents:
-            for s, e, classes in self.gaz.matches(self.keys[a:b]):
+        for (a, b), matches in zip(self.sents, self._gaz, strict=True):
+            if matches is None:
+                matches = self.gaz.matches(self.keys[a:b])
+            for s, e, classes in matches:
                 s, e = s + a, e + a
                 if "org" in classes:
                     out.append(Cand(s, e, "ORG", "gazetteer", PRIO_GAZ))
@@ -355,10 +366,12 @@ def resolve(cands: Sequence[Cand]) -> list[Cand]:
 
 
 def apply_rules(
-    text: str, tokens: Sequence[Token], sents: Sequence[tuple[int, int]], crf: Sequence[Cand]
+    text: str, tokens: Sequence[Token], sents: Sequence[tuple[int, int]], crf: Sequence[Cand],
+    tagged: Sequence | None = None,
 ) -> list[Cand]:
-    """All of (a)-(e) over the CRF's candidates of one document."""
-    r = Rules(text, tokens, sents)
+    """All of (a)-(e) over the CRF's candidates of one document. `tagged`: the tagger's output for
+    `sents` (`rasd.ner.tagger.Tagged`), whose gazetteer and trigger matches are used again."""
+    r = Rules(text, tokens, sents, tagged)
     gaz = r.gazetteer()
     locs = {i for c in [*crf, *gaz] if c.label == "LOC" for i in range(c.s, c.e)}
     first = resolve([*crf, *gaz, *r.apposition(), *r.organisations(locs)])

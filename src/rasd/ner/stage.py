@@ -57,9 +57,9 @@ class NerStage:
         text = doc.text
         sents = sentence_ranges(doc)
         cands: list[Cand] = []
-        for a, b in sents:
-            tags = self.tagger.tag([text[t.start : t.end] for t in toks[a:b]])
-            for typ, s, e in chunks(tags):
+        tagged = self.tagger.tag_sentences([[text[t.start : t.end] for t in toks[a:b]] for a, b in sents])
+        for (a, _b), tg in zip(sents, tagged, strict=True):
+            for typ, s, e in chunks(tg.labels):
                 s, e = s + a, e + a
                 while s < e and toks[s].kind == "PUNCT":
                     s += 1
@@ -69,7 +69,7 @@ class NerStage:
                 if e > s and label:
                     cands.append(Cand(s, e, label, "crf", PRIO_CRF))
         if self.rules:
-            cands = apply_rules(text, toks, sents, cands)
+            cands = apply_rules(text, toks, sents, cands, tagged)
         doc.mentions = [
             Mention(toks[c.s].stem_start, toks[c.e - 1].end, c.label, source=c.source) for c in cands
         ]

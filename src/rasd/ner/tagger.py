@@ -1,8 +1,9 @@
-"""The CRF tagger: a crfsuite model file plus small sidecars saying how it was trained.
+"""The CRF tagger: a crfsuite model file plus a sidecar saying how it was trained.
 
 `ner-crf.crfsuite` is read with its metadata `ner-crf.meta.json` (feature groups, the cluster file,
-training parameters and scores) and `ner-crf.attrs.gz` (the attributes the model uses). A model without a sidecar is read as one trained with every
-feature group and the shipped resources. Models load on first use, never at import.
+training parameters and scores). A model without the sidecar is read as one trained with every
+feature group and the shipped resources. Models load on first use, never at import. Tagging
+decodes the model's weights with numpy (`rasd.ner.crf`), a document's sentences together.
 """
 
 from __future__ import annotations
@@ -11,9 +12,14 @@ import json
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
 
 from rasd.errors import ModelError
+from rasd.ner.crf import LinearChainCRF
 from rasd.ner.features import GROUPS, FeatureExtractor
+from rasd.ner.typetable import TypeTable
 
 MODELS_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
 DEFAULT_MODEL = MODELS_DIR / "ner-crf.crfsuite"
@@ -23,40 +29,6 @@ META_FORMAT = "rasd.ner-crf/1"
 def meta_path(model: str | Path) -> Path:
     p = Path(model)
     return p.with_name(p.name.removesuffix(".crfsuite") + ".meta.json")
-
-
-def attrs_path(model: str | Path) -> Path:
-    p = Path(model)
-    return p.with_name(p.name.removesuffix(".crfsuite") + ".attrs.gz")
-
-
-def write_attributes(model: str | Path) -> Path:
-    """Write the sorted list of the attributes the model has weights for (`*.attrs.gz`).
-
-    The tagger drops every other feature before handing a sentence to crfsuite, which roughly
-    halves tagging time (crfsuite looks every feature string up in its dictionary).
-    """
-    import gzip
-
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
-    attrs = sorted({a for a, _ in tagger.info().state_features})
-    out = attrs_path(model)
-    with gzip.GzipFile(out, "wb", mtime=0) as gz:
-        gz.write(("\n".join(attrs) + "\n").encode("utf-8"))
-    return out
-
-
-def read_attributes(model: str | Path) -> frozenset[str] | None:
-    import gzip
-
-    p = attrs_path(model)
-    if not p.exists():
-        return None
-    with gzip.open(p, "rt", encoding="utf-8") as fh:
-        return frozenset(fh.read().splitlines())
 
 
 def read_meta(model: str | Path) -> dict:
@@ -83,11 +55,8 @@ def read_meta(model: str | Path) -> dict:
 def make_extractor(
     groups: Sequence[str],
     clusters_file: str | Path | None = None,
-    keep: frozenset[str] | None = None,
-    encoded: bool = False,
 ) -> FeatureExtractor:
-    """A feature extractor for `groups`, with the shipped resources (or the given cluster file).
-    `keep` and `encoded` as for `FeatureExtractor`."""
+    """A feature extractor for `groups`, with the shipped resources (or the given cluster file)."""
     from rasd.ner.clusters import CLUSTERS_PATH, load_clusters
     from rasd.ner.gazetteer import places_and_orgs, triggers
 
@@ -95,16 +64,27 @@ def make_extractor(
     gaz = places_and_orgs() if "gazetteer" in groups else None
     trig = triggers() if "triggers" in groups else None
     return FeatureExtractor(
-        groups, clusters=clusters, gazetteer=gaz, triggers=trig, keep=keep, encoded=encoded
+        groups, clusters=clusters, gazetteer=gaz, triggers=trig
     )
 
 
+class Tagged(NamedTuple):
+    """A sentence's labels, with the gazetteer and trigger matches its features used and the
+    token keys they were matched on (`features.TypeInfo.keys`)."""
+
+    labels: list[str]
+    gazetteer: list
+    triggers: list
+    keys: list[tuple[str, ...]]
+
+
 class CRFTagger:
-    """Tags sentences given as lists of token surface forms with BIO labels."""
+    """Tags sentences given as lists of token surface forms with BIO labels.
+
+    Decoding is `rasd.ner.crf.LinearChainCRF`'s (the model's weights in numpy), with the word-type
+    part of every token's scores cached; `crfsuite` is used to train and to read the model."""
 
     def __init__(self, path: str | Path = DEFAULT_MODEL) -> None:
-        import pycrfsuite
-
         self.path = Path(path)
         if not self.path.exists():
             if self.path == DEFAULT_MODEL:
@@ -123,30 +103,70 @@ class CRFTagger:
         clusters = self.meta.get("clusters")
         if clusters:
             clusters = self.path.parent / clusters
-        self.extractor = make_extractor(
-            self.meta.get("groups", GROUPS), clusters, read_attributes(self.path), encoded=True
-        )
-        self._tagger = pycrfsuite.Tagger()
+        self.extractor = make_extractor(self.meta.get("groups", GROUPS), clusters)
         try:
-            self._tagger.open(str(self.path))
+            self.crf = LinearChainCRF.from_model(self.path)
         except (OSError, ValueError) as exc:
             raise ModelError(
                 path=str(self.path),
                 problem=f"not a crfsuite model ({exc})",
                 fix="Pass a model written by `rasd train ner`.",
             ) from exc
-        self.labels = tuple(self._tagger.labels())
+        self.labels = self.crf.labels
+        self.types = TypeTable(self.crf, self.extractor)
         from rasd.text.clitics import lexicon
 
         lexicon()  # the word-frequency lexicon the features use: load it now, not on the first word
 
     def tag(self, forms: Sequence[str]) -> list[str]:
-        if not forms:
-            return []
-        return self._tagger.tag(self.extractor.sentence(forms))
+        return self.tag_sentences([forms])[0].labels
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        return [self.tag(s) for s in sentences]
+        return [t.labels for t in self.tag_sentences(sentences)]
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[Tagged]:
+        """Tag the sentences of a document together (one Viterbi pass for all)."""
+        types = self.types
+        sentence_ids = types.lookup(sentences)
+        all_keys, bigram, sides, attributes = types.keys, types.bigram, types.sides, self.crf.attributes
+        ctx = self.extractor.context
+        padded: list[int] = []
+        starts: list[int] = []
+        where: list[int] = []  # positions (into the emissions below) of the attributes added
+        extra: list[int] = []  # their weight rows
+        matches = []
+        for ids in sentence_ids:
+            base = len(padded)  # the row of the sentence's first token in the emissions below
+            starts.append(base)
+            padded += (0, 0, *ids, 1, 1)
+            keys = [all_keys[i] for i in ids]
+            out: list[list[str]] = [[] for _ in ids]
+            matches.append((*ctx(keys, out), keys))
+            for i in range(1, len(ids)):
+                a, b = ids[i - 1], ids[i]
+                if sides[a] & 1 and sides[b] & 2:  # a bigram the model may know
+                    pair = f"{bigram[a]}|{bigram[b]}"
+                    r = attributes.get("b-1=" + pair)
+                    if r is not None:
+                        where.append(base + i)
+                        extra.append(r)
+                    r = attributes.get("b+1=" + pair)
+                    if r is not None:
+                        where.append(base + i - 1)
+                        extra.append(r)
+            for i, attrs in enumerate(out):
+                for r in map(attributes.get, attrs):
+                    if r is not None:
+                        where.append(base + i)
+                        extra.append(r)
+        if not padded:
+            return []
+        v = types.table[padded]
+        em = v[2:-2, 0] + v[:-4, 1] + v[1:-3, 2] + v[3:-1, 3] + v[4:, 4]
+        if extra:
+            np.add.at(em, where, self.crf.weights[extra])
+        labels = self.crf.viterbi([em[s : s + len(f)] for s, f in zip(starts, sentences, strict=True)])
+        return [Tagged(y, *m) for y, m in zip(labels, matches, strict=True)]
 
 
 @lru_cache(maxsize=4)

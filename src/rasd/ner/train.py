@@ -18,7 +18,7 @@ from rasd.errors import ModelError, TrainingDataError
 from rasd.ner.conll import Sentence, read_conll, split_last, write_conll
 from rasd.ner.features import GROUPS
 from rasd.ner.scoring import Report, score
-from rasd.ner.tagger import META_FORMAT, CRFTagger, make_extractor, meta_path, write_attributes
+from rasd.ner.tagger import META_FORMAT, CRFTagger, make_extractor, meta_path
 
 DEFAULT_C1 = 0.01
 DEFAULT_C2 = 0.01
@@ -72,7 +72,6 @@ def fit(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
-    write_attributes(out)
     info = {
         "format": META_FORMAT,
         "groups": [g for g in GROUPS if g in groups],
