@@ -22,6 +22,7 @@ a sentence costs a few dictionary look-ups and list concatenations per token.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rasd.text.clitics import lexicon, segment, word_count
@@ -36,6 +37,10 @@ _NAMES = {n: tuple(f"{n}{k}=" for k in range(5)) for n in ("p", "s", "sp", "ss")
 
 def _is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff"
+
+
+# a word of Arabic letters only (marks and tatweel included), whose shape is "a"
+_ARABIC_WORD = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff]+")
 
 
 def shape(form: str) -> str:
@@ -155,10 +160,10 @@ class FeatureExtractor:
             n, stem = segment(form)
         else:
             n, stem = 0, norm
-        own = ["b", "w=" + norm, "sh=" + shape(form), "len=" + str(min(len(norm), 10))]
-        for k in range(1, min(len(norm), 5)):
-            own.append(_NAMES["p"][k] + norm[:k])
-            own.append(_NAMES["s"][k] + norm[-k:])
+        m = min(len(norm), 5)
+        own = ["b", "w=" + norm, "sh=" + ("a" if _ARABIC_WORD.fullmatch(form) else shape(form)), "len=" + str(min(len(norm), 10))]
+        own += [_NAMES["p"][k] + norm[:k] for k in range(1, m)]
+        own += [_NAMES["s"][k] + norm[-k:] for k in range(1, m)]
         near = ["w=" + norm]  # what the neighbours ±1, ±2 see (prefixed with the offset)
         near1 = []  # what only the neighbours ±1 see
         if self.use_stem:
@@ -169,9 +174,9 @@ class FeatureExtractor:
             if bare is not stem:
                 own.append("al")
             own.append("bare=" + bare)
-            for k in range(1, min(len(bare), 5)):
-                own.append(_NAMES["sp"][k] + bare[:k])
-                own.append(_NAMES["ss"][k] + bare[-k:])
+            m = min(len(bare), 5)
+            own += [_NAMES["sp"][k] + bare[:k] for k in range(1, m)]
+            own += [_NAMES["ss"][k] + bare[-k:] for k in range(1, m)]
             near.append("s=" + stem)
         if self.use_clusters:
             c = self.clusters.get(stem) or self.clusters.get(norm)
@@ -188,7 +193,7 @@ class FeatureExtractor:
                 art, sfx = proper_noun_signals(stem)
                 own.append("art=" + art)
                 own.append("sfx=" + sfx)
-        if self.use_gaz and not self.gazetteer.lookup(stem):
+        if self.use_gaz and not self.gazetteer.lookup_key(stem):  # a stem is a key already
             for cls in self.gazetteer.fuzzy(stem):
                 own.append("gf:" + cls)
         keys = (stem, norm) if stem != norm else (norm,)
@@ -208,7 +213,7 @@ class FeatureExtractor:
                 out[b - 1].append("q:last")
                 for j in range(a + 1, b):
                     out[j].append("q:in")
-                if b + 1 < len(out):
+                if b + 1 < len(keys):
                     out[b + 1].append("q:after")
                 k += 2
             else:
@@ -238,7 +243,8 @@ class FeatureExtractor:
 
     def context(self, keys: Sequence[tuple[str, ...]], out: list[list[str]]) -> tuple[list, list]:
         """Add the features that depend on several words (gazetteer and trigger matches, quoted
-        spans) to `out` (a list a token), given the tokens' keys (`TypeInfo.keys`); return the
+        spans) to `out` (a list a token, or a `defaultdict(list)` by token index), given the
+        tokens' keys (`TypeInfo.keys`); return the
         gazetteer and the trigger matches (`Gazetteer.matches`), which the document-level rules use
         again."""
         gaz: list = []

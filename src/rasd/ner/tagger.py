@@ -9,6 +9,7 @@ decodes the model's weights with numpy (`rasd.ner.crf`), a document's sentences 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -140,7 +141,7 @@ class CRFTagger:
             starts.append(base)
             padded += (0, 0, *ids, 1, 1)
             keys = [all_keys[i] for i in ids]
-            out: list[list[str]] = [[] for _ in ids]
+            out: defaultdict[int, list[str]] = defaultdict(list)  # most tokens get none
             matches.append((*ctx(keys, out), keys))
             for i in range(1, len(ids)):
                 a, b = ids[i - 1], ids[i]
@@ -154,7 +155,7 @@ class CRFTagger:
                     if r is not None:
                         where.append(base + i - 1)
                         extra.append(r)
-            for i, attrs in enumerate(out):
+            for i, attrs in out.items():
                 for r in map(attributes.get, attrs):
                     if r is not None:
                         where.append(base + i)
