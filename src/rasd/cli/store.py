@@ -76,10 +76,12 @@ def _mark(text: str, highlights: list[tuple[int, int]]) -> str:
 @click.option("--config", "config_path", metavar="FILE", help="A TOML configuration layered over the defaults (pipeline stages and options).")
 @click.option("--batch-size", default=100, show_default=True, type=click.IntRange(1, 100_000), help="Documents written per transaction.")
 @click.option("--force", is_flag=True, help="Re-analyse and replace documents even when unchanged.")
+@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Processes analysing articles in parallel (writing stays in one, in input order).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str | None, config_path: str | None,
-           batch_size: int, force: bool, quiet: bool, as_json: bool) -> None:
+           batch_size: int, force: bool, workers: int, quiet: bool, as_json: bool) -> None:
     """Analyse articles and store them in the knowledge base.
 
     PATHS are .txt, .json (an array), .jsonl, .html pages, RSS/Atom feeds (.rss, .atom, .xml),
@@ -90,7 +92,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
     \b
     Examples:
       rasd ingest examples/ --db rasd.db
-      rasd ingest ../shared/data/saudinewsnet/*.zip --db postgresql://me@localhost/rasd
+      rasd ingest ../shared/data/saudinewsnet/*.zip --db postgresql://me@localhost/rasd --workers 4
     """
     from rasd.config import load_config
     from rasd.io.readers import check_encoding
@@ -101,7 +103,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
     try:
         published = check_published(published)
         check_encoding(encoding)
-        pipeline = build_pipeline(config=load_config(config_path))
+        config = load_config(config_path)
+        pipeline = build_pipeline(config=config)  # built here even with workers: its errors come now
     except RasdError as exc:
         fail_usage(str(exc))
     bar = None
@@ -118,7 +121,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
 
     with opened(db) as store:
         try:
-            summary = run_ingest(paths, store, pipeline=pipeline, encoding=encoding, published=published,
+            summary = run_ingest(paths, store, pipeline=None if workers > 1 else pipeline, config=config,
+                                 workers=workers, encoding=encoding, published=published,
                                  batch_size=batch_size, force=force, progress=progress)
         except KeyboardInterrupt:
             if bar is not None:

@@ -16,7 +16,9 @@
 
 from __future__ import annotations
 
+import pickle
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -151,25 +153,45 @@ def ingest(
     progress: Callable[[int, IngestSummary], None] | None = None,
     strict: bool = False,
     limit: int | None = None,
+    workers: int = 1,
+    config: dict[str, Any] | None = None,
 ) -> IngestSummary:
     """Read, analyse and store every record under `paths`; return the counts.
 
     `force` re-analyses and replaces documents even when unchanged. `strict` stops at the first
     analysis error instead of counting it as failed. `progress(n, summary)` is called after
     every `n` records handled. `limit` stops after that many records.
-    """
-    if pipeline is None:
-        from rasd import default_pipeline
 
-        pipeline = default_pipeline()
+    With `workers` > 1 the analysis runs in that many worker processes, each building the
+    pipeline of `config` (the configuration's, by default; a `pipeline` object cannot be sent to
+    them); reading, deduplication and every write stay in this process, in input order, so the
+    database ends up as with one worker.
+    """
+    if workers > 1 and pipeline is not None:
+        raise ValueError("with workers > 1 give the configuration (config=...), not a pipeline object")
+    if pipeline is None and workers <= 1:
+        if config is None:
+            from rasd import default_pipeline
+
+            pipeline = default_pipeline()
+        else:
+            from rasd.pipeline import build_pipeline
+
+            pipeline = build_pipeline(config=config)
     summary = IngestSummary()
     batch = _Batch(store, summary, max(1, batch_size))
     started = time.perf_counter()
     tick = progress or (lambda n, s: None)
-    try:
+    inflight: dict[str, str] = {}  # id → hash of what is being analysed and not yet in the batch
+    seen = 0
+
+    def todo() -> Iterator[tuple[Document, str]]:
+        """The records to analyse (the others are counted here: failed to read, unchanged, ...)."""
+        nonlocal seen
         for item in read_inputs(paths, encoding, published):
-            if limit is not None and summary.records >= limit:
-                break
+            if limit is not None and seen >= limit:
+                return
+            seen += 1
             summary.seconds = time.perf_counter() - started
             if isinstance(item, InputError):
                 summary.failed += 1
@@ -178,13 +200,14 @@ def ingest(
                 continue
             chash = content_hash(item)
             text_id = item.id == content_id(item.text)
-            waiting = batch.pending.get(item.id)
+            waiting = batch.pending.get(item.id) or inflight.get(item.id)
             if waiting is not None:
                 if waiting == chash or text_id:
                     summary.same_text += 1
                     tick(1, summary)
                     continue
-                batch.flush()  # the same explicit id twice in one run: the later one wins
+                # the same explicit id twice in one run: the later one wins (it is stored after)
+                batch.flush()
             stored = store.content_hash(item.id)
             if stored is not None and not force:
                 if stored == chash:
@@ -195,13 +218,24 @@ def ingest(
                     summary.same_text += 1
                     tick(1, summary)
                     continue
-            try:
-                doc = pipeline(item)
-            except Exception as exc:  # noqa: BLE001 - one article's analysis failure must not stop a corpus; it is reported
+            inflight[item.id] = chash
+            yield item, chash
+
+    pool = None
+    try:
+        if workers > 1:
+            pool = _worker_pool(workers, config)
+            results = _in_order(pool, todo(), window=8 * workers)
+        else:
+            results = (_analyse(pipeline, pair) for pair in todo())
+        for doc_id, chash, doc, error in results:
+            if inflight.get(doc_id) == chash:
+                del inflight[doc_id]
+            if error is not None:
                 if strict:
-                    raise
+                    raise error
                 summary.failed += 1
-                summary.failures.append(Failure(f"document {item.id}", f"analysis failed: {type(exc).__name__}: {exc}"))
+                summary.failures.append(Failure(f"document {doc_id}", f"analysis failed: {type(error).__name__}: {error}"))
                 tick(1, summary)
                 continue
             summary.analysed += 1
@@ -209,5 +243,61 @@ def ingest(
             tick(1, summary)
         batch.flush()
     finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+# -- analysis, here or in worker processes -----------------------------------------------------
+
+Analysed = tuple[str, str, Document | None, Exception | None]  # id, hash, document, error
+
+
+def _analyse(pipeline: Callable[[Document], Document], pair: tuple[Document, str]) -> Analysed:
+    item, chash = pair
+    try:
+        return item.id, chash, pipeline(item), None
+    except Exception as exc:  # noqa: BLE001 - one article's analysis failure must not stop a corpus; it is reported
+        return item.id, chash, None, exc
+
+
+_WORKER_PIPELINE: Callable[[Document], Document] | None = None
+
+
+def _init_worker(config: dict[str, Any] | None) -> None:
+    global _WORKER_PIPELINE
+    from rasd.pipeline import build_pipeline
+
+    _WORKER_PIPELINE = build_pipeline(config=config)
+
+
+def _analyse_in_worker(pair: tuple[Document, str]) -> Analysed:
+    assert _WORKER_PIPELINE is not None, "the worker's pipeline is built by its initializer"
+    doc_id, chash, doc, error = _analyse(_WORKER_PIPELINE, pair)
+    if error is not None:
+        try:  # an exception that cannot cross the process boundary is sent as its message
+            pickle.dumps(error)
+        except Exception:  # noqa: BLE001 - any pickling failure: the message is what is reported
+            error = RuntimeError(f"{type(error).__name__}: {error}")
+    return doc_id, chash, doc, error
+
+
+def _worker_pool(workers: int, config: dict[str, Any] | None) -> Any:
+    import multiprocessing
+
+    # spawn: the workers start clean (no copy of this process's database connection or threads)
+    return multiprocessing.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(config,))
+
+
+def _in_order(pool: Any, pairs: Iterator[tuple[Document, str]], window: int) -> Iterator[Analysed]:
+    """The workers' results in input order, with at most `window` records in flight. `pairs` is
+    advanced here, in this thread (it reads the store)."""
+    pending: deque = deque()
+    for pair in pairs:
+        pending.append(pool.apply_async(_analyse_in_worker, (pair,)))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
