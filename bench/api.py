@@ -2,7 +2,7 @@
 """Benchmark the HTTP API: latency of POST /analyze for a 2 KB article (p50, p95) and search
 requests per second over a database.
 
-usage: python bench/api.py [--db PATH] [--analyze N] [--searches N] [--seconds S] [--clients C]
+usage: python bench/api.py [--db PATH] [--analyze N] [--searches N] [--seconds S] [--clients C] [--threads T] [--workers W]
 
 The server is `rasd serve` in its own process on 127.0.0.1 (a free port), so the client does not
 share its interpreter; everything stays on the loopback interface. Each phase is bounded both in
@@ -75,10 +75,10 @@ def build_small_db(folder: Path) -> Path:
     return db
 
 
-def start_server(db: str, port: int, threads: int) -> subprocess.Popen:
+def start_server(db: str, port: int, threads: int, workers: int = 1) -> subprocess.Popen:
     code = "import sys; from rasd.cli.serve import serve; serve(sys.argv[1:])"
     cmd = [sys.executable, "-c", code, "--db", db, "--host", "127.0.0.1", "--port", str(port),
-           "--log-level", "warning", "--threads", str(threads)]
+           "--log-level", "warning", "--threads", str(threads), "--workers", str(workers)]
     env = {k: v for k, v in os.environ.items() if k != "RASD_TOKEN"}
     return subprocess.Popen(cmd, env=env)
 
@@ -234,6 +234,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=30.0, help="time limit of each phase (default 30)")
     ap.add_argument("--clients", type=int, default=4, help="concurrent search clients (default 4)")
     ap.add_argument("--threads", type=int, default=2, help="the server's database threads (default 2)")
+    ap.add_argument("--workers", type=int, default=1, help="the server's processes (default 1)")
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     args = ap.parse_args()
 
@@ -246,7 +247,7 @@ def main() -> int:
             raise SystemExit(f"{db}: no such database; build it with `rasd ingest ... --db {db}`")
         port = free_port()
         url = f"http://127.0.0.1:{port}"
-        proc = start_server(target, port, args.threads)
+        proc = start_server(target, port, args.threads, args.workers)
         try:
             with httpx.Client(base_url=url, timeout=60) as client:
                 health = wait_ready(client, proc)
@@ -259,12 +260,14 @@ def main() -> int:
             proc.terminate()
             proc.wait(timeout=30)
     analyze["in_process_p50_ms"] = pipeline_only(args.analyze, args.seconds)
-    result = {"db": target if args.db else "small (examples + tests/data/web)", "cpus": os.cpu_count(), "analyze": analyze, "search": search}
+    result = {"db": target if args.db else "small (examples + tests/data/web)", "cpus": os.cpu_count(), "workers": args.workers,
+              "threads": args.threads, "analyze": analyze, "search": search}
     a, s = analyze, search
     print(f"POST /analyze ({a['bytes']} bytes, {a['requests']} requests): p50 {a['p50_ms']} ms, p95 {a['p95_ms']} ms, "
           f"mean {a['mean_ms']} ms, max {a['max_ms']} ms; of which analysis p50 {a['analysis_p50_ms']} ms; "
           f"the same analysis in this process, without HTTP: p50 {a['in_process_p50_ms']} ms   [target p50 < 50 ms: {'met' if a['p50_ms'] < 50 else 'NOT met'}]")
-    print(f"GET /search ({s['requests']} requests, {s['clients']} clients, {s['distinct_queries']} distinct): "
+    print(f"GET /search ({s['requests']} requests, {s['clients']} clients, {s['distinct_queries']} distinct; "
+          f"server: {args.workers} process{'es' if args.workers > 1 else ''} x {args.threads} database threads): "
           f"{s['per_second']} requests/s, p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, {s['errors']} errors   "
           f"[target >= 200/s: {'met' if s['per_second'] >= 200 else 'NOT met'}]")
     if s["errors"]:

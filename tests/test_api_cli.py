@@ -9,6 +9,7 @@ import sys
 import time
 
 import httpx
+import pytest
 from click.testing import CliRunner
 
 from rasd.cli.serve import serve
@@ -31,13 +32,28 @@ def test_bad_database_is_a_clean_error(tmp_path):
     assert res.exit_code == 2 and "E601" in res.output
 
 
-def test_serve_listens_on_loopback_and_reads_the_token_from_the_environment(tmp_path):
+def _children(pid: int) -> list[int]:
+    """Ids of the processes whose parent is `pid` (Linux /proc)."""
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = open(f"/proc/{entry}/stat", encoding="utf-8").read()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry))
+    return out
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_listens_on_loopback_and_reads_the_token_from_the_environment(tmp_path, workers):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "MY_TOKEN": "abc123"}
     cmd = [sys.executable, "-c", SERVE, "--db", str(tmp_path / "new.db"), "--port", str(port),
-           "--token-env", "MY_TOKEN", "--stages", "text", "--log-level", "warning"]
+           "--token-env", "MY_TOKEN", "--stages", "text", "--log-level", "warning", "--workers", str(workers)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         url = f"http://127.0.0.1:{port}"
@@ -60,6 +76,12 @@ def test_serve_listens_on_loopback_and_reads_the_token_from_the_environment(tmp_
         r = httpx.get(url + "/search", params={"q": "الوزير"}, headers={"Host": f"evil.example:{port}"}, timeout=30)
         assert r.status_code == 400 and r.json()["error"]["code"] == "E630"
         assert httpx.get(f"http://localhost:{port}/health", timeout=30).status_code == 200
+        if workers > 1:  # the processes share the port, the settings and the token
+            assert len([c for c in _children(proc.pid) if os.path.exists(f"/proc/{c}")]) >= workers
+            for _ in range(6):
+                assert httpx.get(url + "/search", params={"q": "الوزير"}, timeout=30).json()["items"][0]["id"] == "a1"
+                r = httpx.post(url + "/documents", json=doc, headers={"Authorization": "Bearer abc123"}, timeout=30)
+                assert r.status_code == 201 and r.json()["results"][0]["status"] == "unchanged"
     finally:
         proc.terminate()
         out, _ = proc.communicate(timeout=30)

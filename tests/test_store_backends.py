@@ -232,8 +232,41 @@ def test_schema_is_versioned_and_reopening_changes_nothing(store_url):
     with open_store(store_url) as s:
         assert s.schema_version() == SCHEMA_VERSION
     with open_store(store_url) as s:
-        assert s.schema_version() == 1
+        assert s.schema_version() == SCHEMA_VERSION == 2
         assert s.counts()["documents"] == 0
+
+
+SCHEMA_1_INDEXES = [
+    "DROP INDEX documents_latest", "CREATE INDEX documents_published ON documents(published)",
+    "DROP INDEX document_entities_entity", "CREATE INDEX document_entities_entity ON document_entities(entity_id, cluster_id)",
+    "DROP INDEX entity_aliases_key", "CREATE INDEX entity_aliases_key ON entity_aliases(alias_key)",
+]
+
+
+def index_columns(s) -> dict[str, str]:
+    if s.dialect == "sqlite":
+        names = [r[0] for r in s._fetchall("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")]
+        return {n: ", ".join(r[2] for r in s._fetchall(f"PRAGMA index_info({n})")) for n in names}
+    rows = s._fetchall("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()")
+    return {n: d.split("(", 1)[1].rsplit(")", 1)[0].replace(" DESC NULLS LAST", "").replace(") INCLUDE (", ", ") for n, d in rows}
+
+
+def test_a_schema_1_database_gets_the_search_indexes(store_url, build_doc):
+    with open_store(store_url) as s:
+        for doc in corpus(build_doc):
+            s.put_document(doc)
+        with s.transaction():  # back to schema 1
+            for stmt in SCHEMA_1_INDEXES:
+                s._execute(stmt)
+            s._execute("DELETE FROM schema_version WHERE version = 2")
+        assert s.schema_version() == 1 and index_columns(s)["documents_published"] == "published"
+    with open_store(store_url) as s:
+        assert s.schema_version() == 2
+        cols = index_columns(s)
+        assert "documents_published" not in cols and cols["documents_latest"] == "published, id, cluster_id"
+        assert cols["document_entities_entity"] == "entity_id, cluster_id, doc_no"
+        assert cols["entity_aliases_key"] == "alias_key, entity_id"
+        assert ids(s.search(entity="الرياض", order="date")) == ["w1", "a3", "a2"]
 
 
 # ------------------------------------------------------------------------------------------ parity

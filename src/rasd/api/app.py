@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
+import os
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,9 @@ from rasd.api.routes import router
 from rasd.api.workers import Analyzer, StorePool
 from rasd.store import open_store
 
-__all__ = ["create_app"]
+__all__ = ["SETTINGS_ENV", "app_from_env", "create_app"]
+
+SETTINGS_ENV = "RASD_SERVE_SETTINGS"  # `rasd serve --workers N` hands create_app's arguments to its workers here
 
 log = logging.getLogger("rasd.api")
 
@@ -98,6 +102,14 @@ def create_app(
     if allowed_hosts is not None:
         app.add_middleware(HostCheck, allowed=allowed_hosts)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app of one `rasd serve --workers N` process: create_app with the settings (JSON) in
+    $RASD_SERVE_SETTINGS, and the token read from the environment variable they name."""
+    settings = json.loads(os.environ[SETTINGS_ENV])
+    token = os.environ.get(settings["token_env"], "").strip() or None
+    return create_app(token=token, **settings)
 
 
 def _redacted(url: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 
 import click
@@ -35,9 +36,13 @@ def _is_loopback(host: str) -> bool:
 @click.option("--max-body", default=2.0, show_default=True, type=click.FloatRange(0.001, 1024), metavar="MIB",
               help="Largest request body accepted, in MiB (larger ones get 413).")
 @click.option("--threads", default=2, show_default=True, type=click.IntRange(1, 32), help="Database threads (each with its own connection).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes, each with its own database threads and analysis pipeline (memory): "
+                   "more than one lets searches use more cores than Python's one at a time (caches, such as the graph's, are per process).")
 @click.option("--stages", metavar="LIST", help="Analysis stages for /analyze and /documents, comma-separated (default: the configuration's).")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info", show_default=True)
-def serve(db: str, host: str, port: int, token_env: str, max_body: float, threads: int, stages: str | None, log_level: str) -> None:
+def serve(db: str, host: str, port: int, token_env: str, max_body: float, threads: int, workers: int, stages: str | None,
+          log_level: str) -> None:
     """Serve the HTTP API and the Arabic web interface over a database.
 
     Open http://127.0.0.1:8000/ in a browser for the web interface; the API's endpoints are
@@ -49,11 +54,13 @@ def serve(db: str, host: str, port: int, token_env: str, max_body: float, thread
       rasd ingest examples/ --db rasd.db
       rasd serve --db rasd.db
       RASD_TOKEN=s3cret rasd serve --db rasd.db --port 8080
+      rasd serve --db rasd.db --workers 2
     """
     try:
         import uvicorn
 
         from rasd.api import create_app
+        from rasd.api.app import SETTINGS_ENV
     except RasdError as exc:
         fail(exc)
     except ImportError as exc:
@@ -64,16 +71,21 @@ def serve(db: str, host: str, port: int, token_env: str, max_body: float, thread
 
     loopback = _is_loopback(host)
     allowed = [*LOOPBACK_NAMES, host] if loopback else None  # a loopback server answers to its own names only
+    settings = {"db_url": db, "max_body": int(max_body * _MIB), "stages": stage_list, "store_threads": threads,
+                "token_env": token_env, "allowed_hosts": allowed}
     try:
-        app = create_app(
-            db, token=token, max_body=int(max_body * _MIB), stages=stage_list, store_threads=threads,
-            token_env=token_env, allowed_hosts=allowed,
-        )
+        app = create_app(token=token, **settings)  # with workers, this one only checks the database (and migrates it)
     except RasdError as exc:
         fail(exc)
     if not loopback:
         click.echo(f"rasd: warning: listening on {host}: other machines can reach this server.", err=True)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"rasd: serving {app.state.db_label} on http://{shown}:{port}/ "
-               f"({'writes allowed with the token in $' + token_env if token else 'read-only: $' + token_env + ' is not set'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+               f"({'writes allowed with the token in $' + token_env if token else 'read-only: $' + token_env + ' is not set'}"
+               f"{f'; {workers} processes' if workers > 1 else ''})", err=True)
+    if workers > 1:  # each worker process builds its app from the same settings; the token stays in the environment
+        os.environ[SETTINGS_ENV] = json.dumps(settings)
+        uvicorn.run("rasd.api.app:app_from_env", factory=True, workers=workers, host=host, port=port, log_level=log_level,
+                    server_header=False)
+    else:
+        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)

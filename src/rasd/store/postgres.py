@@ -183,8 +183,10 @@ class PostgresStore(SQLStore):
         self._flush()  # buffered rows may belong to this document
         self._execute("DELETE FROM documents WHERE doc_no = ?", (doc_no,))
 
-    def _match_sql(self, query: SearchQuery) -> tuple[str, list[Any]]:
+    def _match_sql(self, query: SearchQuery, ranked: bool = True) -> tuple[str, list[Any]]:
         lit = tsquery_literal(query)
+        if not ranked:
+            return "SELECT doc_no, 0.0 AS score FROM documents WHERE search @@ ?::tsquery", [lit]
         return "SELECT doc_no, ts_rank(search, ?::tsquery) AS score FROM documents WHERE search @@ ?::tsquery", [lit, lit]
 
     def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:

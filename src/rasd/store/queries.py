@@ -1,5 +1,6 @@
-"""The read side shared by both back ends: search, entities and profiles, quotes, events and the
-co-occurrence graph (export rows, counts and the integrity check: rasd.store.maintenance)."""
+"""The read side shared by both back ends: duplicates, entities and profiles, quotes, events and the
+co-occurrence graph (search and count: rasd.store.ranking; export rows, counts and the integrity
+check: rasd.store.maintenance)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rasd.model import ENTITY_TYPES
 from rasd.store.base import (
-    ORDERS,
     BadQuery,
     DocumentNotFound,
     EntityProfile,
@@ -22,7 +21,7 @@ from rasd.store.base import (
     UnknownEntity,
     placeholders,
 )
-from rasd.store.search import DocumentKeys, SearchQuery, alias_key, parse_query, snippet
+from rasd.store.search import alias_key, parse_query, snippet
 
 __all__ = ["QueriesMixin", "date_bound", "entity_summary"]
 
@@ -59,129 +58,15 @@ def entity_summary(row: Sequence[Any]) -> EntitySummary:
 
 
 class QueriesMixin:
-    """Mixed into SQLStore: needs _fetchall/_fetchone/_scalar and the back end's `_match_sql`."""
+    """Mixed into SQLStore: needs _fetchall/_fetchone/_scalar."""
 
     if TYPE_CHECKING:
 
         def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
         def _fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None: ...
         def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
-        def _match_sql(self, query: SearchQuery) -> tuple[str, list[Any]]: ...
 
-    # ------------------------------------------------------------------ search
-    def _search_from(
-        self, query: str | None, entity: str | None, type: str | None, source: str | None, since: str | None,
-        until: str | None, allow_everything: bool,
-    ) -> tuple[SearchQuery, str, str, list[Any], list[str]]:
-        """(parsed query, FROM clause, score expression, parameters, ids of the filtered entities)
-        shared by `search` and `count`."""
-        q = parse_query(query)
-        if q.empty and query and query.strip():
-            raise BadQuery(problem=f"the query {query!r} has no words to search for", fix="Give words or names, or leave the query empty and use a filter.")
-        since, until = date_bound(since, "since"), date_bound(until, "until", end=True)
-        if q.empty and not (entity or type or source or since or until or allow_everything):
-            raise BadQuery(problem="nothing to search for", fix="Give a query, or at least one filter (entity, type, source, since, until), or order by date to list the latest documents.")
-        where: list[str] = []
-        params: list[Any] = []
-        entity_ids: list[str] = []
-        if entity:
-            found = self.find_entities(entity, type if type in ENTITY_TYPES else None)
-            if not found:
-                raise UnknownEntity(name=entity, kind=f" of type {type}" if type in ENTITY_TYPES else "")
-            entity_ids = [e.id for e in found]
-            where.append(f"d.doc_no IN (SELECT doc_no FROM document_entities WHERE entity_id IN ({placeholders(entity_ids)}))")
-            params += entity_ids
-        if type and not (entity and type in ENTITY_TYPES):
-            if type in ENTITY_TYPES:
-                where.append("d.doc_no IN (SELECT de.doc_no FROM document_entities de JOIN entities e ON e.id = de.entity_id WHERE e.type = ?)")
-            else:
-                where.append("d.doc_no IN (SELECT doc_no FROM events WHERE type = ?)")
-            params.append(type)
-        if source:
-            where.append("d.source = ?")
-            params.append(source)
-        if since:
-            where.append("d.published >= ?")
-            params.append(since)
-        if until:
-            where.append("d.published <= ?")
-            params.append(until)
-        where_sql = " AND ".join(where) or "1 = 1"
-        if q.empty:
-            return q, f"documents d WHERE {where_sql}", "0.0", params, entity_ids
-        match_sql, match_params = self._match_sql(q)
-        return q, f"({match_sql}) h JOIN documents d ON d.doc_no = h.doc_no WHERE {where_sql}", "h.score", [*match_params, *params], entity_ids
-
-    def search(
-        self,
-        query: str | None = None,
-        *,
-        entity: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        order: str = "relevance",
-        limit: int = 20,
-        offset: int = 0,
-        collapse_duplicates: bool = True,
-    ) -> list[SearchResult]:
-        if order not in ORDERS:
-            raise BadQuery(problem=f"unknown order {order!r}", fix="Use 'relevance' or 'date'.")
-        q, from_sql, score, params, entity_ids = self._search_from(query, entity, type, source, since, until, order == "date")
-        by_date = "published DESC NULLS LAST"
-        order_sql = f"score DESC, {by_date}, id" if order == "relevance" and not q.empty else f"{by_date}, score DESC, id"
-        sql = (
-            "SELECT doc_no, id, title, published, source, url, cluster_id, score, csize FROM ("
-            f"SELECT d.doc_no, d.id, d.title, d.published, d.source, d.url, d.cluster_id, {score} AS score, "
-            f"ROW_NUMBER() OVER (PARTITION BY d.cluster_id ORDER BY {score} DESC, d.published DESC NULLS LAST, d.id) AS rn, "
-            "COUNT(*) OVER (PARTITION BY d.cluster_id) AS csize "
-            f"FROM {from_sql}) r "
-            f"{'WHERE rn = 1 ' if collapse_duplicates else ''}ORDER BY {order_sql} LIMIT ? OFFSET ?"
-        )
-        rows = self._fetchall(sql, [*params, int(limit), int(offset)])
-        if not rows:
-            return []
-        doc_nos = [r[0] for r in rows]
-        texts = {
-            r[0]: (r[1], r[2])
-            for r in self._fetchall(f"SELECT doc_no, text, search_keys FROM documents WHERE doc_no IN ({placeholders(doc_nos)})", doc_nos)
-        }
-        extra: dict[int, list[tuple[int, int]]] = {}
-        if entity_ids:
-            for doc_no, a, b in self._fetchall(
-                f"SELECT doc_no, span_start, span_end FROM mentions WHERE doc_no IN ({placeholders(doc_nos)}) "
-                f"AND entity_id IN ({placeholders(entity_ids)})",
-                [*doc_nos, *entity_ids],
-            ):
-                extra.setdefault(doc_no, []).append((a, b))
-        out = []
-        for doc_no, doc_id, title, published, src, url, cluster, sc, csize in rows:
-            text, packed = texts[doc_no]
-            keys = None if q.empty else DocumentKeys.unpack(packed)
-            sn = snippet(text, q, extra.get(doc_no, ()), skip=len(title) + 1 if title else 0, keys=keys)
-            out.append(
-                SearchResult(doc_id, title, published, src, url, sn.text, list(sn.highlights),
-                             None if q.empty else float(sc), cluster, int(csize))
-            )
-        return out
-
-    def count(
-        self,
-        query: str | None = None,
-        *,
-        entity: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        collapse_duplicates: bool = True,
-    ) -> int:
-        """How many results `search` with the same arguments has in all (stories when collapsed)."""
-        _q, from_sql, _score, params, _ids = self._search_from(query, entity, type, source, since, until, True)
-        what = "COUNT(DISTINCT d.cluster_id)" if collapse_duplicates else "COUNT(*)"
-        return int(self._scalar(f"SELECT {what} FROM {from_sql}", params) or 0)
-
+    # ------------------------------------------------------------------ search (the rest: rasd.store.ranking)
     def duplicates(self, doc_id: str, limit: int = 20) -> list[SearchResult]:
         """The other documents of `doc_id`'s story cluster, most similar first (score: the
         estimated Jaccard similarity of their word 3-grams; None when a text is too short)."""

@@ -34,7 +34,7 @@ from rasd.model import Document, Token
 from rasd.text.normalize import norm_key, norm_lex
 from rasd.text.tokenize import tokenize
 
-__all__ = ["QueryTerm", "alias_key", "SearchQuery", "Snippet", "document_keys", "parse_query", "snippet", "token_keys"]
+__all__ = ["QueryTerm", "alias_key", "PackedKeys", "SearchQuery", "Snippet", "document_keys", "parse_query", "snippet", "token_keys"]
 
 _INDEXED_KINDS = frozenset({"WORD", "LATIN", "NUMBER", "HASHTAG"})
 _LONG_VOWELS = str.maketrans("", "", "اوي")
@@ -156,6 +156,57 @@ class DocumentKeys:
         return cls(spans[:n].tolist(), spans[n:].tolist(), surf, stem, skel)
 
 
+class PackedKeys:
+    """A document's stored keys (`DocumentKeys.pack`) as they are: the three columns stay UTF-8
+    bytes and a query's words are found in them with `bytes.find`, which spares decoding and
+    splitting every word of the document to cut a snippet."""
+
+    __slots__ = ("n", "spans", "columns")
+
+    def __init__(self, n: int, spans: array, columns: list[bytes]) -> None:
+        self.n, self.spans, self.columns = n, spans, columns
+
+    @classmethod
+    def unpack(cls, blob: bytes | memoryview) -> PackedKeys:
+        data = zlib.decompress(blob)
+        n = int.from_bytes(data[:4], "little")
+        spans = array("I")
+        spans.frombytes(data[4 : 4 + 8 * n])
+        return cls(n, spans, data[4 + 8 * n :].split(b"\x1f") if n else [b"", b"", b""])
+
+    def hits(self, query: SearchQuery) -> list[tuple[int, int, int]]:
+        """(start, end, term index) of the words matching a query term: the first term in query
+        order that matches any of the word's keys, as `QueryTerm.matches` decides."""
+        best: dict[int, int] = {}
+        for col, words in enumerate(self.columns):
+            for i, term in enumerate(query.terms):
+                key = (term.surf, term.stem, term.skel)[col]
+                if key:
+                    for w in _word_numbers(words, key.encode("utf-8")):
+                        if best.get(w, i) >= i:
+                            best[w] = i
+        n, spans = self.n, self.spans
+        return [(spans[w], spans[n + w], i) for w, i in sorted(best.items())]
+
+
+def _word_numbers(column: bytes, key: bytes) -> list[int]:
+    """Numbers of the space-separated words of `column` that equal `key`."""
+    out = []
+    size, width = len(column), len(key)
+    counted, words = 0, 0
+    pos = column.find(key)
+    while pos >= 0:
+        end = pos + width
+        if (pos == 0 or column[pos - 1] == 32) and (end == size or column[end] == 32):  # 32: a space
+            words += column.count(b" ", counted, pos)
+            counted = pos
+            out.append(words)
+            pos = column.find(key, end)
+        else:
+            pos = column.find(key, pos + 1)
+    return out
+
+
 def document_keys(doc_or_text: Document | str) -> DocumentKeys:
     text, tokens = _tokens(doc_or_text)
     pairs = indexed(text, tokens)
@@ -246,22 +297,25 @@ def snippet(
     extra: Sequence[tuple[int, int]] = (),
     width: int = 220,
     skip: int = 0,
-    keys: DocumentKeys | None = None,
+    keys: DocumentKeys | PackedKeys | None = None,
 ) -> Snippet:
     """The best excerpt of about `width` characters of `text`, with query words (and the `extra`
     spans, e.g. mentions of a filtered entity) highlighted. `skip` characters (the title) are not
     considered for the window unless nothing else matches. `keys` are the text's stored keys
-    (`DocumentKeys.unpack`), which spares tokenising it again."""
+    (`PackedKeys.unpack` or `DocumentKeys.unpack`), which spares tokenising it again."""
     hits: list[tuple[int, int, int]] = []  # (start, end, term index or -1)
     if not query.empty:
         if keys is None:
             keys = document_keys(text)
-        terms = list(enumerate(query.terms))
-        for a, b, k in zip(keys.starts, keys.ends, zip(keys.surf, keys.stem, keys.skel, strict=True), strict=True):
-            for i, term in terms:
-                if term.matches(k):
-                    hits.append((a, b, i))
-                    break
+        if isinstance(keys, PackedKeys):
+            hits = keys.hits(query)
+        else:
+            terms = list(enumerate(query.terms))
+            for a, b, k in zip(keys.starts, keys.ends, zip(keys.surf, keys.stem, keys.skel, strict=True), strict=True):
+                for i, term in terms:
+                    if term.matches(k):
+                        hits.append((a, b, i))
+                        break
     hits.extend((a, b, -1) for a, b in extra)
     hits.sort()
     body_hits = [h for h in hits if h[0] >= skip] or hits
@@ -284,17 +338,28 @@ def snippet(
 
 def _best_window(hits: list[tuple[int, int, int]], width: int) -> int:
     """Start offset of the hit that opens the window of `width` characters with the most distinct
-    query terms (extra spans count as one term), then the most hits."""
+    query terms (extra spans count as one term), then the most hits: the window opened by hit i
+    holds hits i..j, the last one ending within `width` of hit i's start (hit i at least); it
+    slides with a count per term."""
     best_score, best_start = (-1, -1), hits[0][0]
-    j = 0
-    for i, (a, _b, _t) in enumerate(hits):
-        j = max(j, i)
-        while j + 1 < len(hits) and hits[j + 1][1] - a <= width:
+    counts: dict[int, int] = {}
+    n, j = len(hits), -1
+    for i in range(n):
+        a = hits[i][0]
+        if j < i:
+            j = i
+            counts[hits[i][2]] = counts.get(hits[i][2], 0) + 1
+        while j + 1 < n and hits[j + 1][1] - a <= width:
             j += 1
-        window = hits[i : j + 1]
-        score = (len({t for *_, t in window}), len(window))
+            counts[hits[j][2]] = counts.get(hits[j][2], 0) + 1
+        score = (len(counts), j - i + 1)
         if score > best_score:
             best_score, best_start = score, a
+        t = hits[i][2]
+        if counts[t] == 1:
+            del counts[t]
+        else:
+            counts[t] -= 1
     return best_start
 
 

@@ -22,13 +22,14 @@ from rasd.store import dedup
 from rasd.store.base import DocumentNotFound, MigrationFailed, PutResult, SchemaTooNew, Store, placeholders
 from rasd.store.maintenance import MaintenanceMixin
 from rasd.store.queries import QueriesMixin
+from rasd.store.ranking import RankingMixin
 from rasd.store.rows import ENTITY_UPSERT, analysis_dict, document_row, document_rows, table_rows
 from rasd.store.rows import content_hash as compute_hash
 from rasd.store.search import DocumentKeys, document_keys
 
 __all__ = ["SCHEMA_VERSION", "SQLStore", "migration_files"]
 
-SCHEMA_VERSION = 1  # the newest migration of every dialect (a test checks the files agree)
+SCHEMA_VERSION = 2  # the newest migration of every dialect (a test checks the files agree)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
@@ -58,7 +59,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class SQLStore(QueriesMixin, MaintenanceMixin, Store):
+class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
     dialect: str
     db_errors: tuple[type[Exception], ...]  # the driver's error classes
 

@@ -15,6 +15,7 @@ __all__ = ["SQLiteStore"]
 
 # bm25 weights of the FTS5 columns surf, stem, skel: a surface match counts most.
 _BM25 = "bm25(document_fts, 1.0, 0.5, 0.25)"
+_MMAP_BYTES = 1 << 30  # address space only (64-bit); the operating system's page cache holds the data
 
 
 def _statements(sql: str) -> list[str]:
@@ -48,6 +49,9 @@ class SQLiteStore(SQLStore):
             self.conn.execute("PRAGMA foreign_keys = ON")
             mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            # Reads through a memory map: a search touches thousands of pages of the index and of
+            # documents rows, each a read() system call and a copy into the page cache otherwise.
+            self.conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         except sqlite3.DatabaseError as exc:
             raise DatabaseUnavailable(url=str(p), problem=str(exc), fix="Is it a SQLite database? Give another path for a new one.") from None
@@ -107,13 +111,16 @@ class SQLiteStore(SQLStore):
             )
         self.conn.execute("DELETE FROM documents WHERE doc_no = ?", (doc_no,))
 
-    def _match_sql(self, query: SearchQuery) -> tuple[str, list[Any]]:
+    def _match_sql(self, query: SearchQuery, ranked: bool = True) -> tuple[str, list[Any]]:
+        """(doc_no, score) of the matching documents; the score is 0 unless `ranked` (bm25 reads
+        every match's word counts and lengths)."""
         groups = []
         for t in query.terms:
             alts = [f'{col} : "{key}"' for col, key in (("surf", t.surf), ("stem", t.stem), ("skel", t.skel)) if key]
             groups.append("(" + " OR ".join(alts) + ")")
         expr = " AND ".join(groups)
-        return f"SELECT rowid AS doc_no, -{_BM25} AS score FROM document_fts WHERE document_fts MATCH ?", [expr]
+        score = f"-{_BM25}" if ranked else "0.0"
+        return f"SELECT rowid AS doc_no, {score} AS score FROM document_fts WHERE document_fts MATCH ?", [expr]
 
     def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:
         row = self._fetchone("SELECT search_keys FROM documents WHERE doc_no = ?", (doc_no,))

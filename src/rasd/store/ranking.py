@@ -1,0 +1,338 @@
+"""Search on both back ends: which documents match, in what order, one per story, how many.
+
+Results are ordered by relevance (score, then newest, then id) or by date (newest, then score,
+then id); with `collapse_duplicates` each story cluster is shown once, by its best document
+(highest score, then newest, then id), with the number of its matching documents. Issue 7
+(>= 200 searches/s over 31k articles) ruled out joining, collapsing and counting every match on
+each request, so:
+
+- the candidates are fetched in result order, a bounded number at a time (twice the page's end,
+  plus 20: the first 21 stories of each of the 40 most frequent entities need 46 candidates at
+  most over SaudiNewsNet), collapsed here, and fetched again four times wider only while the page
+  is not full. The page is exactly what collapsing every match would give, since a cluster's best
+  document comes first in the same order;
+- with a query and no filter the full-text index alone gives the best scores (bm25 over the
+  FTS5 index, no join); rows tied with the last score of a full batch are not trusted (their
+  order also depends on the date and the id) and wait for the next, wider batch;
+- a cluster's size is counted only for the clusters on the page, from their members;
+- an entity filter on a listing by date walks the date index and tests each document against the
+  entity's documents when the entity is frequent enough for the walk to stop early, and reads
+  and sorts the entity's documents otherwise.
+
+Ordering by date with a query while collapsing is the one case that still collapses every match
+(a cluster stands at the date of its best-scored document, which may come after its newest). And
+bm25 itself still scores every match inside FTS5 (about 1.5 µs each, plus a pass over each query
+key's documents for its weight: 15-25 ms for the 10k matches of «السعودية»): the main cost left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from rasd.model import ENTITY_TYPES
+from rasd.store.base import ORDERS, BadQuery, SearchResult, UnknownEntity, placeholders
+from rasd.store.queries import date_bound
+from rasd.store.search import PackedKeys, SearchQuery, alias_key, parse_query, snippet
+
+__all__ = ["RankingMixin", "first_per_cluster", "in_order"]
+
+BY_DATE = "published DESC NULLS LAST"
+_WALK_FACTOR = 16  # reading one of an entity's documents costs about 16 steps of a walk of the date index
+
+
+@dataclass(slots=True)
+class Plan:
+    """A parsed search: the query, the document conditions (on `d`) with their parameters, and
+    the ids of the filtered entities."""
+
+    q: SearchQuery
+    where: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+    entity_ids: list[str] = field(default_factory=list)
+    by_date_only: bool = True  # no filter but the entity and the dates (see `_walk_dates`)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.where or self.entity_ids)
+
+    def conditions(self, entity_as: str = "set") -> tuple[str, list[Any]]:
+        """The WHERE clause on `d` and its parameters (entity ids first). The entity condition, as
+        SQLite plans it: "set", look each of the entity's documents up; "walk", walk an index of
+        documents and test each against the entity's set (`+d.doc_no` keeps SQLite from looking
+        them up by key); "probe", look each document's entities up (for a few given documents)."""
+        if not self.entity_ids:
+            return " AND ".join(self.where) or "1 = 1", list(self.params)
+        ph = placeholders(self.entity_ids)
+        if entity_as == "probe":
+            ent = f"EXISTS (SELECT 1 FROM document_entities fe WHERE fe.doc_no = d.doc_no AND fe.entity_id IN ({ph}))"
+        else:
+            ent = f"{'+' if entity_as == 'walk' else ''}d.doc_no IN (SELECT doc_no FROM document_entities WHERE entity_id IN ({ph}))"
+        return " AND ".join([ent, *self.where]), [*self.entity_ids, *self.params]
+
+
+@dataclass(slots=True)
+class Candidate:
+    doc_no: int
+    id: str
+    published: str | None
+    cluster: str
+    score: float
+
+
+def in_order(rows: list[Candidate], order: str) -> list[Candidate]:
+    """`rows` sorted as the SQL orders them: score DESC, published DESC NULLS LAST, id (relevance) or
+    published DESC NULLS LAST, score DESC, id (date); ids compare by code point, as SQLite's
+    BINARY collation and PostgreSQL's C collation do."""
+    rows = sorted(rows, key=_id)
+    for key in ((_score, _date) if order == "date" else (_date, _score)):
+        rows.sort(key=key, reverse=True)  # stable: equal keys keep the previous order
+    return rows
+
+
+def _id(r: Candidate) -> str:
+    return r.id
+
+
+def _date(r: Candidate) -> tuple[bool, str]:
+    return r.published is not None, r.published or ""  # reversed: newest first, undated last
+
+
+def _score(r: Candidate) -> float:
+    return r.score
+
+
+def first_per_cluster(rows: Sequence[Candidate], n: int) -> list[Candidate]:
+    """The first `n` rows of distinct clusters: each story by its first (best) document."""
+    seen: set[str] = set()
+    out = []
+    for r in rows:
+        if r.cluster not in seen:
+            seen.add(r.cluster)
+            out.append(r)
+            if len(out) >= n:
+                break
+    return out
+
+
+class RankingMixin:
+    """Mixed into SQLStore: needs _fetchall/_scalar and the back end's `_match_sql`."""
+
+    if TYPE_CHECKING:
+
+        def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+        def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+        def _match_sql(self, query: SearchQuery, ranked: bool = True) -> tuple[str, list[Any]]: ...
+
+    # ------------------------------------------------------------------ the plan
+    def _search_entity_ids(self, name: str, type: str | None) -> list[str]:
+        """Ids of the entities called `name` (an id or any alias) that some document names; what
+        `find_entities` finds, without counting their documents."""
+        sql = (
+            "SELECT e.id FROM entities e WHERE (e.id = ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = ?))"
+            f"{' AND e.type = ?' if type else ''} AND EXISTS (SELECT 1 FROM document_entities de WHERE de.entity_id = e.id)"
+        )
+        params: list[Any] = [name.strip(), alias_key(name)]
+        if type:
+            params.append(type)
+        return sorted(r[0] for r in self._fetchall(sql, params))
+
+    def _plan(
+        self, query: str | None, entity: str | None, type: str | None, source: str | None, since: str | None,
+        until: str | None, allow_everything: bool,
+    ) -> Plan:
+        q = parse_query(query)
+        if q.empty and query and query.strip():
+            raise BadQuery(problem=f"the query {query!r} has no words to search for", fix="Give words or names, or leave the query empty and use a filter.")
+        since, until = date_bound(since, "since"), date_bound(until, "until", end=True)
+        if q.empty and not (entity or type or source or since or until or allow_everything):
+            raise BadQuery(problem="nothing to search for", fix="Give a query, or at least one filter (entity, type, source, since, until), or order by date to list the latest documents.")
+        plan = Plan(q)
+        entity_type = type if type in ENTITY_TYPES else None
+        if entity:
+            plan.entity_ids = self._search_entity_ids(entity, entity_type)
+            if not plan.entity_ids:
+                raise UnknownEntity(name=entity, kind=f" of type {type}" if entity_type else "")
+        if (type and not (entity and entity_type)) or source:
+            plan.by_date_only = False
+        if type and not (entity and entity_type):
+            if entity_type:
+                plan.where.append("d.doc_no IN (SELECT de.doc_no FROM document_entities de JOIN entities e ON e.id = de.entity_id WHERE e.type = ?)")
+            else:
+                plan.where.append("d.doc_no IN (SELECT doc_no FROM events WHERE type = ?)")
+            plan.params.append(type)
+        for cond, value in (("d.source = ?", source), ("d.published >= ?", since), ("d.published <= ?", until)):
+            if value:
+                plan.where.append(cond)
+                plan.params.append(value)
+        return plan
+
+    def _from(self, plan: Plan, ranked: bool = True, entity_as: str = "set") -> tuple[str, str, list[Any]]:
+        """(FROM clause over `d` with its WHERE, score expression, parameters)."""
+        where, params = plan.conditions(entity_as)
+        if plan.q.empty:
+            return f"documents d WHERE {where}", "0.0", params
+        match_sql, match_params = self._match_sql(plan.q, ranked)
+        return f"({match_sql}) h JOIN documents d ON d.doc_no = h.doc_no WHERE {where}", "h.score", [*match_params, *params]
+
+    def _walk_dates(self, plan: Plan, k: int) -> bool:
+        """Whether listing by date should walk the date index, testing each document against the
+        entity's (about k * total / n steps for n documents of the entity), rather than read the
+        entity's documents and sort them (n steps, each ~16 times dearer)."""
+        if not plan.entity_ids or not plan.q.empty or not plan.by_date_only:
+            return False
+        n = int(self._scalar(f"SELECT COUNT(*) FROM document_entities WHERE entity_id IN ({placeholders(plan.entity_ids)})", plan.entity_ids) or 0)
+        total = int(self._scalar("SELECT MAX(doc_no) FROM documents") or 0)  # an upper bound of the documents, from the key alone
+        return n > 0 and k * total < _WALK_FACTOR * n * n
+
+    # ------------------------------------------------------------------ candidates
+    def _best_scored(self, plan: Plan, k: int) -> tuple[list[Candidate], bool, set[int]]:
+        """A query without filters: the `k` best scores from the full-text index alone. Returns
+        (the rows whose place is certain, in order; whether they are all the matches; the doc_nos
+        seen, all of which match)."""
+        match_sql, match_params = self._match_sql(plan.q)
+        scored = self._fetchall(f"{match_sql} ORDER BY score DESC LIMIT ?", [*match_params, k])
+        seen = {r[0] for r in scored}
+        complete = len(scored) < k
+        if not complete:  # rows tied with the last score may have equals beyond the batch
+            last = scored[-1][1]
+            scored = [r for r in scored if r[1] > last]
+        if not scored:
+            return [], complete, seen
+        score = dict(scored)
+        nos = list(score)
+        meta = self._fetchall(f"SELECT doc_no, id, published, cluster_id FROM documents WHERE doc_no IN ({placeholders(nos)})", nos)
+        rows = [Candidate(n, i, p, c, float(score[n])) for n, i, p, c in meta]
+        return in_order(rows, "relevance"), complete, seen
+
+    def _sql_ordered(self, plan: Plan, order: str, k: int) -> tuple[list[Candidate], bool, set[int]]:
+        """The first `k` matches in result order, sorted by the database (the same return as `_best_scored`)."""
+        walk = order == "date" and self._walk_dates(plan, k)
+        from_sql, score, params = self._from(plan, entity_as="walk" if walk else "set")
+        order_sql = f"score DESC, {BY_DATE}, id" if order == "relevance" else f"{BY_DATE}, score DESC, id"
+        rows = [
+            Candidate(r[0], r[1], r[2], r[3], float(r[4]))
+            for r in self._fetchall(
+                f"SELECT d.doc_no, d.id, d.published, d.cluster_id, {score} AS score FROM {from_sql} ORDER BY {order_sql} LIMIT ?",
+                [*params, k],
+            )
+        ]
+        return rows, len(rows) < k, {r.doc_no for r in rows}
+
+    def _best_per_cluster(self, plan: Plan, end: int) -> list[Candidate]:
+        """By date with a query, one per cluster: each cluster by its best-scored document, placed at
+        that document's date (a window over every match: the best may be anywhere in date order)."""
+        from_sql, score, params = self._from(plan)
+        sql = (
+            "SELECT doc_no, id, published, cluster_id, score FROM ("
+            f"SELECT d.doc_no, d.id, d.published, d.cluster_id, {score} AS score, "
+            f"ROW_NUMBER() OVER (PARTITION BY d.cluster_id ORDER BY {score} DESC, d.{BY_DATE}, d.id) AS rn "
+            f"FROM {from_sql}) r WHERE rn = 1 ORDER BY {BY_DATE}, score DESC, id LIMIT ?"
+        )
+        return [Candidate(r[0], r[1], r[2], r[3], float(r[4])) for r in self._fetchall(sql, [*params, end])]
+
+    def _cluster_sizes(self, plan: Plan, page: list[Candidate], seen: set[int], complete: bool) -> dict[str, int]:
+        """Matching documents per cluster of the page: the members already seen to match, plus
+        those of the others that the query and filters accept."""
+        clusters = sorted({r.cluster for r in page})
+        members = self._fetchall(f"SELECT cluster_id, doc_no FROM documents WHERE cluster_id IN ({placeholders(clusters)})", clusters)
+        sizes = dict.fromkeys(clusters, 0)
+        unknown = []
+        for cluster, doc_no in members:
+            if doc_no in seen:
+                sizes[cluster] += 1
+            elif not complete:
+                unknown.append(doc_no)
+        if unknown:
+            from_sql, _score, params = self._from(plan, ranked=False, entity_as="probe")
+            for (cluster,) in self._fetchall(
+                f"SELECT d.cluster_id FROM {from_sql} AND d.doc_no IN ({placeholders(unknown)})", [*params, *unknown]
+            ):
+                sizes[cluster] += 1
+        return sizes
+
+    # ------------------------------------------------------------------ search and count
+    def search(
+        self,
+        query: str | None = None,
+        *,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        order: str = "relevance",
+        limit: int = 20,
+        offset: int = 0,
+        collapse_duplicates: bool = True,
+    ) -> list[SearchResult]:
+        if order not in ORDERS:
+            raise BadQuery(problem=f"unknown order {order!r}", fix="Use 'relevance' or 'date'.")
+        plan = self._plan(query, entity, type, source, since, until, order == "date")
+        limit, offset = int(limit), max(0, int(offset))
+        if limit <= 0:
+            return []
+        end = offset + limit
+        if collapse_duplicates and order == "date" and not plan.q.empty:
+            picked = self._best_per_cluster(plan, end)
+            seen, complete = {r.doc_no for r in picked}, False
+        else:
+            order = "relevance" if order == "relevance" and not plan.q.empty else "date"
+            fetch = self._best_scored if order == "relevance" and not plan.filtered else (
+                lambda p, k: self._sql_ordered(p, order, k))
+            k = 2 * end + 20
+            while True:
+                rows, complete, seen = fetch(plan, k)
+                picked = first_per_cluster(rows, end) if collapse_duplicates else rows[:end]
+                if len(picked) >= end or complete:
+                    break
+                k *= 4
+        page = picked[offset:end]
+        if not page:
+            return []
+        return self._results(plan, page, self._cluster_sizes(plan, page, seen, complete))
+
+    def _results(self, plan: Plan, page: list[Candidate], sizes: dict[str, int]) -> list[SearchResult]:
+        """The page's documents with their snippets (query words and the filtered entities' mentions highlighted)."""
+        q = plan.q
+        nos = [r.doc_no for r in page]
+        keys_col = "NULL" if q.empty else "search_keys"
+        docs = {
+            r[0]: r[1:]
+            for r in self._fetchall(f"SELECT doc_no, title, source, url, text, {keys_col} FROM documents WHERE doc_no IN ({placeholders(nos)})", nos)
+        }
+        extra: dict[int, list[tuple[int, int]]] = {}
+        if plan.entity_ids:
+            # `entity_id || ''`: look the page's documents up by their key, not every mention of the entity
+            for doc_no, a, b in self._fetchall(
+                f"SELECT doc_no, span_start, span_end FROM mentions WHERE doc_no IN ({placeholders(nos)}) "
+                f"AND entity_id || '' IN ({placeholders(plan.entity_ids)})",
+                [*nos, *plan.entity_ids],
+            ):
+                extra.setdefault(doc_no, []).append((a, b))
+        out = []
+        for r in page:
+            title, src, url, text, packed = docs[r.doc_no]
+            keys = None if q.empty else PackedKeys.unpack(packed)
+            sn = snippet(text, q, extra.get(r.doc_no, ()), skip=len(title) + 1 if title else 0, keys=keys)
+            out.append(SearchResult(r.id, title, r.published, src, url, sn.text, list(sn.highlights),
+                                    None if q.empty else r.score, r.cluster, sizes[r.cluster]))
+        return out
+
+    def count(
+        self,
+        query: str | None = None,
+        *,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        collapse_duplicates: bool = True,
+    ) -> int:
+        """How many results `search` with the same arguments has in all (stories when collapsed)."""
+        plan = self._plan(query, entity, type, source, since, until, True)
+        from_sql, _score, params = self._from(plan, ranked=False)
+        what = "COUNT(DISTINCT d.cluster_id)" if collapse_duplicates else "COUNT(*)"
+        return int(self._scalar(f"SELECT {what} FROM {from_sql}", params) or 0)
