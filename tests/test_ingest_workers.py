@@ -41,6 +41,12 @@ def test_two_workers_store_what_one_stores(tmp_path, arabic_corpus):
     assert first.records == second.records == len(records)
     a, b = _content(one), _content(two)
     assert a == b
+    from rasd.serialize import to_dict
+
+    with open_store(one) as s1, open_store(two) as s2:  # the whole stored analysis
+        stored = [(to_dict(s1.get_document(r["id"])), to_dict(s2.get_document(r["id"]))) for r in records[:10]]
+        assert all(d1 == d2 for d1, d2 in stored)
+        assert any(d1["entities"] for d1, _ in stored)
     assert a[3] and a[1] and a[2]  # consistent, with entities and quotes
     with open_store(two) as s:  # the later text of the repeated id is the stored one
         assert "القاهرة" in s.get_document(records[7]["id"]).text

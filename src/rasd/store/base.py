@@ -10,10 +10,13 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasd.errors import RasdError
 from rasd.model import Document
+
+if TYPE_CHECKING:  # a cycle at run time: prepare imports the store's rows and search modules
+    from rasd.store.prepare import Prepared
 
 __all__ = [
     "BadDatabaseURL",
@@ -269,9 +272,10 @@ class Store(ABC):
 
     # -- writing
     @abstractmethod
-    def put_document(self, doc: Document, content_hash: str | None = None, signature: Any = None) -> PutResult:
+    def put_document(self, doc: Document | Prepared, content_hash: str | None = None, signature: Any = None) -> PutResult:
         """Store an analysed document, replacing any earlier analysis of the same id atomically, and
-        link it to its story cluster (near-duplicates by MinHash LSH)."""
+        link it to its story cluster (near-duplicates by MinHash LSH). `doc` may come prepared
+        (`rasd.store.prepare`), its rows and keys already computed."""
 
     @abstractmethod
     def delete_document(self, doc_id: str) -> bool: ...

@@ -101,11 +101,11 @@ class _Batch:
         self.store = store
         self.summary = summary
         self.size = size
-        self.items: list[tuple[Document, str, Any]] = []
+        self.items: list[tuple[Any, str, Any]] = []  # (Document or Prepared, hash, signature)
         self.pending: dict[str, str] = {}  # id → hash of what waits in this batch
         self.db_errors: tuple[type[Exception], ...] = getattr(store, "db_errors", ())
 
-    def add(self, doc: Document, chash: str, sig: Any) -> None:
+    def add(self, doc: Any, chash: str, sig: Any) -> None:
         self.items.append((doc, chash, sig))
         self.pending[doc.id] = chash
         if len(self.items) >= self.size:
@@ -252,7 +252,7 @@ def ingest(
 
 # -- analysis, here or in worker processes -----------------------------------------------------
 
-Analysed = tuple[str, str, Document | None, Exception | None]  # id, hash, document, error
+Analysed = tuple[str, str, Any, Exception | None]  # id, hash, document (or Prepared), error
 
 
 def _analyse(pipeline: Callable[[Document], Document], pair: tuple[Document, str]) -> Analysed:
@@ -274,8 +274,17 @@ def _init_worker(config: dict[str, Any] | None) -> None:
 
 
 def _analyse_in_worker(pair: tuple[Document, str]) -> Analysed:
+    """Analyse and prepare (rows, search keys, signature: `rasd.store.prepare`) one record; what
+    comes back is light to send: the document without its tokens."""
     assert _WORKER_PIPELINE is not None, "the worker's pipeline is built by its initializer"
     doc_id, chash, doc, error = _analyse(_WORKER_PIPELINE, pair)
+    if doc is not None:
+        from rasd.store.prepare import prepare
+
+        try:
+            doc = prepare(doc).light()
+        except (RasdError, ValueError) as exc:  # e.g. a mention of an unlisted entity: reported
+            doc, error = None, exc
     if error is not None:
         try:  # an exception that cannot cross the process boundary is sent as its message
             pickle.dumps(error)

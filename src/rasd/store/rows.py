@@ -57,10 +57,11 @@ def analysis_dict(blob: bytes | memoryview) -> dict[str, Any]:
     return json.loads(zlib.decompress(blob))
 
 
-def document_row(doc: Document, content_hash: str, cluster: str, signature: bytes | None, keys: DocumentKeys, ingested_at: str) -> dict[str, Any]:
+def document_row(doc: Document, content_hash: str, cluster: str, signature: bytes | None, keys: DocumentKeys, ingested_at: str,
+                 analysis: bytes | None = None) -> dict[str, Any]:
     """The `documents` row of `doc` (column → value), the same on both back ends; PostgreSQL adds
     `search` (`rasd.store.postgres.tsvector_literal(keys)`), SQLite indexes `keys.columns()` in
-    its FTS table under the row's doc_no."""
+    its FTS table under the row's doc_no. `analysis`: `analysis_blob(doc)` when already made."""
     return {
         "id": doc.id,
         "content_hash": content_hash,
@@ -69,7 +70,7 @@ def document_row(doc: Document, content_hash: str, cluster: str, signature: byte
         "source": doc.source,
         "url": doc.url,
         "text": doc.text,
-        "analysis": analysis_blob(doc),
+        "analysis": analysis if analysis is not None else analysis_blob(doc),
         "cluster_id": cluster,
         "minhash": signature,
         "ingested_at": ingested_at,

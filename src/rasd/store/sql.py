@@ -21,11 +21,12 @@ from rasd.serialize import from_dict
 from rasd.store import dedup
 from rasd.store.base import DocumentNotFound, MigrationFailed, PutResult, SchemaTooNew, Store, placeholders
 from rasd.store.maintenance import MaintenanceMixin
+from rasd.store.prepare import Prepared, prepare
 from rasd.store.queries import QueriesMixin
 from rasd.store.ranking import RankingMixin
-from rasd.store.rows import ENTITY_UPSERT, analysis_dict, document_row, document_rows, table_rows
+from rasd.store.rows import ENTITY_UPSERT, analysis_dict, document_row, table_rows
 from rasd.store.rows import content_hash as compute_hash
-from rasd.store.search import DocumentKeys, document_keys
+from rasd.store.search import DocumentKeys
 
 __all__ = ["SCHEMA_VERSION", "SQLStore", "migration_files"]
 
@@ -154,12 +155,9 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
             raise
 
     # ------------------------------------------------------------------ writing
-    def put_document(self, doc: Document, content_hash: str | None = None, signature: Any = None) -> PutResult:
-        if not doc.id:
-            raise ValueError("the document has no id; build it with Document.from_parts or give it one")
-        rows = document_rows(doc)  # validates before anything is written
-        keys = document_keys(doc)
-        sig = signature if signature is not None else dedup.signature(doc, keys)
+    def put_document(self, doc: Document | Prepared, content_hash: str | None = None, signature: Any = None) -> PutResult:
+        p = doc if isinstance(doc, Prepared) else prepare(doc, signature)  # validates before anything is written
+        doc, rows, keys, sig = p.doc, p.rows, p.keys, p.signature
         chash = content_hash or compute_hash(doc)
         with self.transaction():
             status = "added"
@@ -176,7 +174,7 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
                 if match:
                     dup_of, cluster = match[0], match[1]
             self._execute("INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", (cluster, now()))
-            doc_no = self._insert_document(document_row(doc, chash, cluster, dedup.pack(sig), keys, now()), keys, sorted(set(bands)))
+            doc_no = self._insert_document(document_row(doc, chash, cluster, dedup.pack(sig), keys, now(), p.analysis), keys, sorted(set(bands)))
             if rows.entities:
                 self._upsert_entities(rows.entities)
             for table, (columns, values) in table_rows(doc_no, cluster, rows).items():

@@ -1,0 +1,48 @@
+"""What a document is stored as, computed before any database is touched.
+
+`prepare(doc)` gives every row, the search keys, the MinHash signature and the compressed
+analysis of a document: everything `SQLStore.put_document` writes that does not depend on the
+database. `rasd ingest --workers N` prepares documents in its worker processes and sends them
+back without their tokens (the stored analysis already has them), so the one process that
+writes only runs SQL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from rasd.model import Document
+from rasd.store import dedup
+from rasd.store.rows import DocumentRows, analysis_blob, document_rows
+from rasd.store.search import DocumentKeys, document_keys
+
+__all__ = ["Prepared", "prepare"]
+
+
+@dataclass(slots=True)
+class Prepared:
+    doc: Document  # for its id, metadata and text (its tokens may have been dropped)
+    rows: DocumentRows
+    keys: DocumentKeys
+    signature: Any  # numpy uint32[NUM_PERM], or None for a text too short to cluster
+    analysis: bytes  # `rows.analysis_blob(doc)`, computed with the tokens
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+    def light(self) -> Prepared:
+        """The same, with a copy of the document without tokens and sentences (cheap to pickle)."""
+        return dataclasses.replace(self, doc=dataclasses.replace(self.doc, tokens=[], sentences=[]))
+
+
+def prepare(doc: Document, signature: Any = None) -> Prepared:
+    """Raises `BadReference` when a mention names an entity the document does not list."""
+    if not doc.id:
+        raise ValueError("the document has no id; build it with Document.from_parts or give it one")
+    rows = document_rows(doc)  # validates before anything is written
+    keys = document_keys(doc)
+    sig = signature if signature is not None else dedup.signature(doc, keys)
+    return Prepared(doc, rows, keys, sig, analysis_blob(doc))
