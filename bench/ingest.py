@@ -7,8 +7,10 @@ DATA_DIR (default: ../shared/data/saudinewsnet next to the repository) holds the
 zips (31,030 articles). Each (database, limit) pair runs in its own process, pinned to one CPU
 where the platform allows it, on an empty database, so that the peak memory (ru_maxrss) of each
 run is its own. `--limit all` ingests everything. Prints, per run: records handled, articles/s
-end to end, the time spent in analysis and in the store per article, peak memory, and the
-database size; `--json FILE` also writes the figures as JSON.
+end to end, the time spent in analysis and in the store per article, peak memory (ru_maxrss,
+which counts the pages of a memory-mapped SQLite file, and the heap's high-water mark, RssAnon
+sampled every 200 records, which does not), and the database size; `--json FILE` also writes
+the figures as JSON.
 
 The database must be empty: a SQLite file is deleted first with --reset; a PostgreSQL database
 gets its `public` schema dropped and recreated with --reset (only ever point it at a scratch
@@ -67,6 +69,18 @@ def _size(db: str) -> int:
     return sum(Path(db + s).stat().st_size for s in ("", "-wal") if Path(db + s).exists())
 
 
+def _anon_mb() -> float | None:
+    """This process's resident anonymous memory (heap, not the memory-mapped database file), in MB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("RssAnon:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
 def child(data: Path, db: str, limit: int | None, reset: bool, config: str | None, workers: int = 1) -> dict:
     """One run in this process: returns its figures. With `workers` > 1 the analysis runs in that
     many processes (`ingest --workers`), nothing is pinned, and the analysis time is not split out."""
@@ -97,10 +111,18 @@ def child(data: Path, db: str, limit: int | None, reset: bool, config: str | Non
     with open_store(db) as store:
         if store.counts()["documents"]:
             raise SystemExit(f"{db} is not empty: pass --reset to empty it first (scratch databases only)")
+        peak_anon = [0.0]
+        seen = [0]
+
+        def sample(n, _summary):  # every 200 records: the heap's high-water mark, mmap excluded
+            seen[0] += n
+            if seen[0] % 200 < n:
+                peak_anon[0] = max(peak_anon[0], _anon_mb() or 0.0)
+
         if workers == 1:
-            summary = ingest(zips, store, pipeline=timed, limit=limit)
+            summary = ingest(zips, store, pipeline=timed, limit=limit, progress=sample)
         else:
-            summary = ingest(zips, store, config=load_config(config), workers=workers, limit=limit)
+            summary = ingest(zips, store, config=load_config(config), workers=workers, limit=limit, progress=sample)
         counts = store.counts()
     cores = 1 if workers == 1 else min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, workers + 1)
     rate = summary.records / summary.seconds if summary.seconds else 0.0
@@ -121,6 +143,7 @@ def child(data: Path, db: str, limit: int | None, reset: bool, config: str | Non
         "store_ms_per_article": round(1000 * (summary.seconds - spent[0]) / analysed, 2) if workers == 1 else None,
         "pipeline_build_s": round(build, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_anon_mb": round(peak_anon[0], 1),
         "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1) if workers > 1 else None,
         "db_mb": round(_size(db) / 1e6, 1),
         "entities": counts["entities"],
@@ -160,10 +183,11 @@ def main() -> None:
             results.append(r)
             if r["workers"] == 1:
                 how = (f"on one core (analysis {r['analysis_ms_per_article']:.1f} ms + store "
-                       f"{r['store_ms_per_article']:.1f} ms per article)  peak {r['peak_rss_mb']:.0f} MB")
+                       f"{r['store_ms_per_article']:.1f} ms per article)  peak {r['peak_rss_mb']:.0f} MB "
+                       f"(heap {r['peak_anon_mb']:.0f} MB)")
             else:
                 how = (f"with {r['workers']} analysis workers on {r['cores']} cores = {r['articles_per_s_per_core']:.1f}/s per core  "
-                       f"peak {r['peak_rss_mb']:.0f} MB (+ {r['worker_peak_rss_mb']:.0f} MB a worker)")
+                       f"peak {r['peak_rss_mb']:.0f} MB (heap {r['peak_anon_mb']:.0f} MB; + {r['worker_peak_rss_mb']:.0f} MB a worker)")
             print(
                 f"{r['db']:<10} {r['records']:>6} records  {r['articles_per_s']:>6.1f} articles/s {how}  db {r['db_mb']:.0f} MB  "
                 f"{r['stored']} stored, {r['near_duplicates']} near-duplicates, {r['failed']} failed"
