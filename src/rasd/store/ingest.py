@@ -268,8 +268,13 @@ _WORKER_PIPELINE: Callable[[Document], Document] | None = None
 
 def _init_worker(config: dict[str, Any] | None) -> None:
     global _WORKER_PIPELINE
+    import signal
+
     from rasd.pipeline import build_pipeline
 
+    # Ctrl-C reaches the whole process group: the ingesting process handles it (it stops the pool
+    # and leaves the database consistent); a worker would only print a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_PIPELINE = build_pipeline(config=config)
 
 
