@@ -18,7 +18,7 @@ missing or disagrees.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -64,15 +64,6 @@ class LinearChainCRF:
         for (a, b), w in info.transitions.items():
             transitions[index[a], index[b]] = w
         return cls(labels, attributes, weights, transitions)
-
-    def rows(self, attrs: Iterable[str]) -> list[int]:
-        """The weight rows of the attributes the model knows (the others have no weight)."""
-        get = self.attributes.get
-        return [r for r in map(get, attrs) if r is not None]
-
-    def score(self, attrs: Iterable[str]) -> np.ndarray:
-        """The summed label weights of `attrs` (an attribute given twice counts twice, as in crfsuite)."""
-        return self.weights[self.rows(attrs)].sum(axis=0)
 
     def _compiled_agrees(self) -> bool:
         """Whether hmmlearn's decoder takes the arguments this module gives it and agrees with numpy's."""

@@ -109,9 +109,7 @@ class TypeInfo:
 
 
 class FeatureExtractor:
-    """Turns a sentence (a list of token surface forms) into crfsuite features.
-
-    """
+    """Turns a sentence (a list of token surface forms) into crfsuite features."""
 
     def __init__(
         self,

@@ -53,10 +53,7 @@ def read_meta(model: str | Path) -> dict:
     return meta
 
 
-def make_extractor(
-    groups: Sequence[str],
-    clusters_file: str | Path | None = None,
-) -> FeatureExtractor:
+def make_extractor(groups: Sequence[str], clusters_file: str | Path | None = None) -> FeatureExtractor:
     """A feature extractor for `groups`, with the shipped resources (or the given cluster file)."""
     from rasd.ner.clusters import CLUSTERS_PATH, load_clusters
     from rasd.ner.gazetteer import places_and_orgs, triggers
@@ -64,9 +61,7 @@ def make_extractor(
     clusters = load_clusters(str(clusters_file or CLUSTERS_PATH)) if "clusters" in groups else None
     gaz = places_and_orgs() if "gazetteer" in groups else None
     trig = triggers() if "triggers" in groups else None
-    return FeatureExtractor(
-        groups, clusters=clusters, gazetteer=gaz, triggers=trig
-    )
+    return FeatureExtractor(groups, clusters=clusters, gazetteer=gaz, triggers=trig)
 
 
 class Tagged(NamedTuple):

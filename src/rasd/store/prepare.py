@@ -3,8 +3,8 @@
 `prepare(doc)` gives every row, the search keys, the MinHash signature and the compressed
 analysis of a document: everything `SQLStore.put_document` writes that does not depend on the
 database. `rasd ingest --workers N` prepares documents in its worker processes and sends them
-back without their tokens (the stored analysis already has them), so the one process that
-writes only runs SQL.
+back without their tokens and sentences (nothing left to compute needs them: the rows, keys and
+compressed analysis are made), so the one process that writes only runs SQL.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class Prepared:
     rows: DocumentRows
     keys: DocumentKeys
     signature: Any  # numpy uint32[NUM_PERM], or None for a text too short to cluster
-    analysis: bytes  # `rows.analysis_blob(doc)`, computed with the tokens
+    analysis: bytes  # `rows.analysis_blob(doc)`, made before the document was lightened
 
     @property
     def id(self) -> str:
