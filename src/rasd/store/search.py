@@ -146,14 +146,12 @@ class DocumentKeys:
 
     @classmethod
     def unpack(cls, blob: bytes | memoryview) -> DocumentKeys:
-        data = zlib.decompress(blob)
-        n = int.from_bytes(data[:4], "little")
-        spans = array("I")
-        spans.frombytes(data[4 : 4 + 8 * n])
+        packed = PackedKeys.unpack(blob)  # one reader of the format: the words are then decoded
+        n = packed.n
         if not n:
             return cls([], [], [], [], [])
-        surf, stem, skel = (col.split(" ") for col in data[4 + 8 * n :].decode("utf-8").split("\x1f"))
-        return cls(spans[:n].tolist(), spans[n:].tolist(), surf, stem, skel)
+        surf, stem, skel = (col.decode("utf-8").split(" ") for col in packed.columns)
+        return cls(packed.spans[:n].tolist(), packed.spans[n:].tolist(), surf, stem, skel)
 
 
 class PackedKeys:
