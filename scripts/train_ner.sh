@@ -19,6 +19,8 @@ rasd train ner --train "$TRAIN" --dev-split 0.1 --write-dev "$WORK/dev.txt" \
     --out src/rasd/data/models/ner-crf.crfsuite --seed 1
 rasd evaluate ner "$WORK/dev.txt" --model src/rasd/data/models/ner-crf.crfsuite \
     --predictions "$WORK/dev.pred.txt"
+# the table of frequent word types for the new model (training removed the old one)
+python scripts/build_type_table.py "${ANT_DIR:-../shared/data/ant-unlabeled}"
 
 if [[ "${ABLATION:-1}" == "1" ]]; then
   for groups in base base,stem base,stem,gazetteer base,stem,gazetteer,clusters; do

@@ -74,7 +74,7 @@ def _mark(text: str, highlights: list[tuple[int, int]]) -> str:
 @click.option("--published", metavar="DATE", help="Publication date YYYY-MM-DD for every record (overrides the records' own).")
 @click.option("--encoding", metavar="CODEC", help="Input encoding when not UTF-8 (e.g. cp1256).")
 @click.option("--config", "config_path", metavar="FILE", help="A TOML configuration layered over the defaults (pipeline stages and options).")
-@click.option("--batch-size", default=100, show_default=True, type=click.IntRange(1, 100_000), help="Documents written per transaction.")
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 100_000), help="Documents written per transaction.")
 @click.option("--force", is_flag=True, help="Re-analyse and replace documents even when unchanged.")
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Processes analysing articles in parallel (writing stays in one, in input order).")

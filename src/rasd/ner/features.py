@@ -194,10 +194,13 @@ class FeatureExtractor:
         if self.use_gaz and not self.gazetteer.lookup_key(stem):  # a stem is a key already
             for cls in self.gazetteer.fuzzy(stem):
                 own.append("gf:" + cls)
-        keys = (stem, norm) if stem != norm else (norm,)
         near1 = near + near1
         nb = {-2: ["-2" + x for x in near], -1: ["-1" + x for x in near1], 1: ["1" + x for x in near1], 2: ["2" + x for x in near]}
-        return TypeInfo(own, nb, keys, stem if self.use_stem else norm)
+        return TypeInfo(own, nb, *self.type_keys(stem, norm))
+
+    def type_keys(self, stem: str, norm: str) -> tuple[tuple[str, ...], str]:
+        """(`TypeInfo.keys`, `TypeInfo.bigram_key`) of a word with this stem and `norm_key`."""
+        return ((stem, norm) if stem != norm else (norm,)), (stem if self.use_stem else norm)
 
     @staticmethod
     def _quotes(keys: Sequence[tuple[str, ...]], out: list[list[str]]) -> None:

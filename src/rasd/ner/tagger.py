@@ -1,7 +1,8 @@
 """The CRF tagger: a crfsuite model file plus a sidecar saying how it was trained.
 
 `ner-crf.crfsuite` is read with its metadata `ner-crf.meta.json` (feature groups, the cluster file,
-training parameters and scores). A model without the sidecar is read as one trained with every
+training parameters and scores) and, where present, its table of frequent word types
+`ner-crf.types.npz` (`rasd.ner.warmtypes`). A model without the sidecar is read as one trained with every
 feature group and the shipped resources. Models load on first use, never at import. Tagging
 decodes the model's weights with numpy (`rasd.ner.crf`), a document's sentences together.
 """
@@ -109,7 +110,10 @@ class CRFTagger:
                 fix="Pass a model written by `rasd train ner`.",
             ) from exc
         self.labels = self.crf.labels
-        self.types = TypeTable(self.crf, self.extractor)
+        from rasd.ner import warmtypes
+
+        warm = warmtypes.load(warmtypes.table_path(self.path), self.path, self.crf, self.extractor)
+        self.types = TypeTable(self.crf, self.extractor, warm=warm)
         from rasd.text.clitics import lexicon
 
         lexicon()  # the word-frequency lexicon the features use: load it now, not on the first word

@@ -72,6 +72,11 @@ def fit(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
+    from rasd.ner.warmtypes import table_path
+
+    # a word-type table of the model this one replaces would be refused at every load: remove it
+    # (`scripts/build_type_table.py` makes the new model's)
+    table_path(out).unlink(missing_ok=True)
     info = {
         "format": META_FORMAT,
         "groups": [g for g in GROUPS if g in groups],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -271,6 +271,12 @@ class Store(ABC):
         """All writes inside happen together or not at all (nested blocks join the outer one)."""
 
     # -- writing
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Many writes follow (an ingest): inside the block the back end may hold more in memory to
+        write faster (SQLite: a larger page cache). Changes nothing that is stored."""
+        yield
+
     @abstractmethod
     def put_document(self, doc: Document | Prepared, content_hash: str | None = None, signature: Any = None) -> PutResult:
         """Store an analysed document, replacing any earlier analysis of the same id atomically, and

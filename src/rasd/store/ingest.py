@@ -7,7 +7,8 @@
   stored with another hash is an updated article: its new analysis replaces the old one in one
   transaction. (When the id is derived from the text itself, a different hash means another
   record with the same text, e.g. the same article listed twice; it is skipped as "same text".)
-- Documents are written in batches, one transaction per batch (all or nothing); when a batch
+- Documents are written in batches (500 by default), one transaction per batch (all or nothing): fewer,
+  larger commits cost less (SQLite's full-text segments and WAL checkpoints). When a batch
   fails, its documents are retried one transaction each so only the bad one is lost. A kill or
   Ctrl-C loses at most the batch in flight, never leaves half a document, and rerunning the
   same command finishes the job.
@@ -16,10 +17,12 @@
 
 from __future__ import annotations
 
+import gc
 import pickle
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +32,28 @@ from rasd.model import Document, content_id
 from rasd.store.base import Store
 from rasd.store.rows import content_hash
 
-__all__ = ["Failure", "IngestSummary", "ingest", "read_inputs"]
+__all__ = ["Failure", "IngestSummary", "few_collections", "ingest", "read_inputs"]
+
+# Cyclic garbage collection during an ingest: a collection of the young objects after 100,000
+# allocations instead of 700 and a full one rarely. An article allocates hundreds of thousands of
+# short-lived objects, almost none in reference cycles, while the word caches hold millions that
+# every full collection walks again. Measured on 6,000 SaudiNewsNet articles (gc.callbacks): the
+# collector's time went from 0.75-0.89 to 0.12-0.18 ms an article.
+_GC_THRESHOLDS = (100_000, 50, 1000)
+
+
+@contextmanager
+def few_collections() -> Iterator[None]:
+    """Freeze what exists (the loaded pipeline: never collected again) and collect rarely until
+    the block ends; the previous thresholds are restored after it."""
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(*_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
 
 
 @dataclass(slots=True)
@@ -148,7 +172,7 @@ def ingest(
     pipeline: Callable[[Document], Document] | None = None,
     encoding: str | None = None,
     published: str | None = None,
-    batch_size: int = 100,
+    batch_size: int = 500,
     force: bool = False,
     progress: Callable[[int, IngestSummary], None] | None = None,
     strict: bool = False,
@@ -222,31 +246,32 @@ def ingest(
             yield item, chash
 
     pool = None
-    try:
-        if workers > 1:
-            pool = _worker_pool(workers, config)
-            results = _in_order(pool, todo(), window=8 * workers)
-        else:
-            results = (_analyse(pipeline, pair) for pair in todo())
-        for doc_id, chash, doc, error in results:
-            if inflight.get(doc_id) == chash:
-                del inflight[doc_id]
-            if error is not None:
-                if strict:
-                    raise error
-                summary.failed += 1
-                summary.failures.append(Failure(f"document {doc_id}", f"analysis failed: {type(error).__name__}: {error}"))
+    with store.bulk(), few_collections():
+        try:
+            if workers > 1:
+                pool = _worker_pool(workers, config)
+                results = _in_order(pool, todo(), window=8 * workers)
+            else:
+                results = (_analyse(pipeline, pair) for pair in todo())
+            for doc_id, chash, doc, error in results:
+                if inflight.get(doc_id) == chash:
+                    del inflight[doc_id]
+                if error is not None:
+                    if strict:
+                        raise error
+                    summary.failed += 1
+                    summary.failures.append(Failure(f"document {doc_id}", f"analysis failed: {type(error).__name__}: {error}"))
+                    tick(1, summary)
+                    continue
+                summary.analysed += 1
+                batch.add(doc, chash, None)
                 tick(1, summary)
-                continue
-            summary.analysed += 1
-            batch.add(doc, chash, None)
-            tick(1, summary)
-        batch.flush()
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
-        summary.seconds = time.perf_counter() - started
+            batch.flush()
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
+            summary.seconds = time.perf_counter() - started
     return summary
 
 
@@ -276,6 +301,8 @@ def _init_worker(config: dict[str, Any] | None) -> None:
     # and leaves the database consistent); a worker would only print a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_PIPELINE = build_pipeline(config=config)
+    gc.freeze()  # a worker lives for the ingest: collect as the ingesting process does
+    gc.set_threshold(*_GC_THRESHOLDS)
 
 
 def _analyse_in_worker(pair: tuple[Document, str]) -> Analysed:

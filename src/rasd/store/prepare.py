@@ -1,7 +1,7 @@
 """What a document is stored as, computed before any database is touched.
 
-`prepare(doc)` gives every row, the search keys, the MinHash signature and the compressed
-analysis of a document: everything `SQLStore.put_document` writes that does not depend on the
+`prepare(doc)` gives every row, the search keys (and their packed form), the MinHash signature
+(and its LSH band keys) and the compressed analysis of a document: everything `SQLStore.put_document` writes that does not depend on the
 database. `rasd ingest --workers N` prepares documents in its worker processes and sends them
 back without their tokens and sentences (nothing left to compute needs them: the rows, keys and
 compressed analysis are made), so the one process that writes only runs SQL.
@@ -28,6 +28,8 @@ class Prepared:
     keys: DocumentKeys
     signature: Any  # numpy uint32[NUM_PERM], or None for a text too short to cluster
     analysis: bytes  # `rows.analysis_blob(doc)`, made before the document was lightened
+    packed_keys: bytes  # `keys.pack()`: what documents.search_keys holds
+    bands: list[int]  # the signature's LSH band keys (`dedup.band_keys`), distinct and sorted
 
     @property
     def id(self) -> str:
@@ -45,4 +47,5 @@ def prepare(doc: Document, signature: Any = None) -> Prepared:
     rows = document_rows(doc)  # validates before anything is written
     keys = document_keys(doc)
     sig = signature if signature is not None else dedup.signature(doc, keys)
-    return Prepared(doc, rows, keys, sig, analysis_blob(doc))
+    bands = sorted(set(dedup.band_keys(sig))) if sig is not None else []
+    return Prepared(doc, rows, keys, sig, analysis_blob(doc), keys.pack(), bands)

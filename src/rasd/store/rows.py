@@ -58,10 +58,11 @@ def analysis_dict(blob: bytes | memoryview) -> dict[str, Any]:
 
 
 def document_row(doc: Document, content_hash: str, cluster: str, signature: bytes | None, keys: DocumentKeys, ingested_at: str,
-                 analysis: bytes | None = None) -> dict[str, Any]:
+                 analysis: bytes | None = None, packed_keys: bytes | None = None) -> dict[str, Any]:
     """The `documents` row of `doc` (column → value), the same on both back ends; PostgreSQL adds
     `search` (`rasd.store.postgres.tsvector_literal(keys)`), SQLite indexes `keys.columns()` in
-    its FTS table under the row's doc_no. `analysis`: `analysis_blob(doc)` when already made."""
+    its FTS table under the row's doc_no. `analysis`: `analysis_blob(doc)`, `packed_keys`:
+    `keys.pack()`, when already made."""
     return {
         "id": doc.id,
         "content_hash": content_hash,
@@ -74,7 +75,7 @@ def document_row(doc: Document, content_hash: str, cluster: str, signature: byte
         "cluster_id": cluster,
         "minhash": signature,
         "ingested_at": ingested_at,
-        "search_keys": keys.pack(),
+        "search_keys": packed_keys if packed_keys is not None else keys.pack(),
     }
 
 

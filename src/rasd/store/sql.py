@@ -167,14 +167,14 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
                 status = "updated"
                 old_entities = [r[0] for r in self._fetchall("SELECT entity_id FROM document_entities WHERE doc_no = ?", (old[0],))]
                 self._delete_rows(old[0])
-            cluster, dup_of, bands = doc.id, None, []
+            cluster, dup_of = doc.id, None
             if sig is not None:
-                bands = dedup.band_keys(sig)
-                match = dedup.best_match(sig, self._candidates(bands))
+                match = dedup.best_match(sig, self._candidates(p.bands))
                 if match:
                     dup_of, cluster = match[0], match[1]
             self._execute("INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", (cluster, now()))
-            doc_no = self._insert_document(document_row(doc, chash, cluster, dedup.pack(sig), keys, now(), p.analysis), keys, sorted(set(bands)))
+            row = document_row(doc, chash, cluster, dedup.pack(sig), keys, now(), p.analysis, p.packed_keys)
+            doc_no = self._insert_document(row, keys, p.bands)
             if rows.entities:
                 self._upsert_entities(rows.entities)
             for table, (columns, values) in table_rows(doc_no, cluster, rows).items():

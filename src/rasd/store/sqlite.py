@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,10 @@ __all__ = ["SQLiteStore"]
 # bm25 weights of the FTS5 columns surf, stem, skel: a surface match counts most.
 _BM25 = "bm25(document_fts, 1.0, 0.5, 0.25)"
 _MMAP_BYTES = 1 << 30  # address space only (64-bit); the operating system's page cache holds the data
+# Page cache while ingesting (KiB, as PRAGMA cache_size takes it when negative): a batch of
+# documents dirties pages all over the indexes; with the default 2 MB, SQLite spills them to the
+# WAL and reads them back within the transaction (bench: 5.3 → 4.5 ms a document into 60k).
+_BULK_CACHE_KIB = 64 * 1024
 
 
 def _statements(sql: str) -> list[str]:
@@ -61,6 +66,15 @@ class SQLiteStore(SQLStore):
 
     def close(self) -> None:
         self.conn.close()
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        before = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(before)}")
 
     # ------------------------------------------------------------------ primitives
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
