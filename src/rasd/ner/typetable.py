@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rasd.ner.warmtypes import WarmTypes
 
 PARTS = 5  # own, m2, m1, p1, p2
-CACHE_LIMIT = 200_000  # word types learnt beyond the warm ones (about 500 bytes each); then afresh
+CACHE_LIMIT = 100_000  # word types learnt beyond the warm ones (about 500 bytes each); then afresh
 
 
 class TypeTable:

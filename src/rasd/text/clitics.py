@@ -80,7 +80,7 @@ _PREFIXES = _combinations()
 _BY_FIRST: dict[str, list[tuple[str, float, float, float]]] = {}
 for _entry in _PREFIXES:
     _BY_FIRST.setdefault(_entry[0][0], []).append(_entry)
-_CACHE_LIMIT = 500_000
+_CACHE_LIMIT = 300_000
 _cache: dict[str, tuple[int, str]] = {}
 
 

@@ -51,7 +51,7 @@ TOKEN_RE = re.compile(
 )
 
 _SYMBOL_PUNCT = frozenset("%٪‰‱#&*@")  # Unicode calls these punctuation; they are symbols here
-_CACHE_LIMIT = 500_000
+_CACHE_LIMIT = 300_000
 _cache: dict[str, tuple[str, str, int, str]] = {}
 
 
