@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -61,20 +62,18 @@ def signature(doc: Document, keys: DocumentKeys | None = None) -> np.ndarray | N
 
     if keys is None:
         keys = document_keys(doc)
-    start = doc.body_start
-    words = [w for s, w in zip(keys.starts, keys.surf, strict=True) if s >= start]
+    words = keys.surf[bisect_left(keys.starts, doc.body_start) :]  # the keys come in text order
     if len(words) < MIN_WORDS:
         return None
     # A 3-gram's 32-bit hash combines its words' CRC-32s (cached per word): no strings are built.
     cache = _WORD_HASH
     if len(cache) > 500_000:
         cache.clear()
-    hashes = []
-    for w in words:
-        h = cache.get(w)
+    hashes = list(map(cache.get, words))
+    for i, h in enumerate(hashes):
         if h is None:
-            h = cache[w] = zlib.crc32(w.encode("utf-8"))
-        hashes.append(h)
+            w = words[i]
+            hashes[i] = cache[w] = zlib.crc32(w.encode("utf-8"))
     h = np.array(hashes, dtype=np.uint64)
     grams = np.unique((h[:-2] * _P1 + h[1:-1] * _P2 + h[2:]) & _MASK)
     mh = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
