@@ -309,3 +309,21 @@ def test_both_back_ends_give_the_same_results(tmp_path, pg_url, build_doc):
                 s.put_document(doc)
             snaps.append(snapshot(s))
     assert snaps[0] == snaps[1]
+
+
+def test_sqlite_bulk_settings_are_restored_after_an_error(tmp_path, build_doc):
+    """`Store.bulk` (ingest) enlarges SQLite's page cache and WAL window and puts both back, also
+    when the block fails; what was written inside stays."""
+    s = open_store(str(tmp_path / "bulk.db"))
+    try:
+        pragma = lambda name: s.conn.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+        before = (pragma("cache_size"), pragma("wal_autocheckpoint"))
+        with pytest.raises(RuntimeError), s.bulk():
+            assert (pragma("cache_size"), pragma("wal_autocheckpoint")) != before
+            assert pragma("cache_size") < 0 and pragma("wal_autocheckpoint") > before[1]
+            s.put_document(corpus(build_doc)[0])
+            raise RuntimeError("interrupted")
+        assert (pragma("cache_size"), pragma("wal_autocheckpoint")) == before
+        assert s.content_hash("a1") is not None
+    finally:
+        s.close()

@@ -21,6 +21,10 @@ _MMAP_BYTES = 1 << 30  # address space only (64-bit); the operating system's pag
 # documents dirties pages all over the indexes; with the default 2 MB, SQLite spills them to the
 # WAL and reads them back within the transaction (bench: 5.3 → 4.5 ms a document into 60k).
 _BULK_CACHE_KIB = 64 * 1024
+# WAL pages (4 KiB each) between automatic checkpoints while ingesting: index pages a batch
+# dirties again and again are copied into the database once per 64 MB of WAL instead of once per
+# 4 MB (bench: 4.55 → 4.27 ms a document into 10k, the final checkpoint at close included).
+_BULK_WAL_PAGES = 16384
 
 
 def _statements(sql: str) -> list[str]:
@@ -69,12 +73,15 @@ class SQLiteStore(SQLStore):
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
-        before = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        wal = self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
         self.conn.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+        self.conn.execute(f"PRAGMA wal_autocheckpoint = {_BULK_WAL_PAGES}")
         try:
             yield
         finally:
-            self.conn.execute(f"PRAGMA cache_size = {int(before)}")
+            self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
+            self.conn.execute(f"PRAGMA wal_autocheckpoint = {int(wal)}")
 
     # ------------------------------------------------------------------ primitives
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
