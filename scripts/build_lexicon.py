@@ -13,36 +13,24 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
+from rasd.errors import ModelError
+from rasd.ner.clusters import corpus_files, iter_articles
 from rasd.text.normalize import norm_lex
 from rasd.text.tokenize import TOKEN_RE
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "rasd" / "data" / "lexicon" / "ar_words.tsv.gz"
 
 
-def count_words(files: list[Path]) -> tuple[Counter[str], int]:
+def count_words(source: Path) -> tuple[Counter[str], int]:
     counts: Counter[str] = Counter()
     articles = 0
-    for path in files:
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise SystemExit(
-                        f"{path}, line {lineno}: not valid JSON ({exc}). Fix or remove the line."
-                    ) from exc
-                articles += 1
-                for field in ("title", "text"):
-                    value = rec.get(field) or ""
-                    counts.update(m.group() for m in TOKEN_RE.finditer(value) if m.lastgroup == "WORD")
+    for text in iter_articles(source):
+        articles += 1
+        counts.update(m.group() for m in TOKEN_RE.finditer(text) if m.lastgroup == "WORD")
     keyed: Counter[str] = Counter()
     for surface, c in counts.items():
         keyed[norm_lex(surface)] += c
@@ -62,11 +50,12 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    files = sorted([*args.data_dir.glob("*.jsonl.gz"), *args.data_dir.glob("*.jsonl")])
-    if not files:
-        print(f"{args.data_dir}: no *.jsonl.gz or *.jsonl files in it.", file=sys.stderr)
+    try:
+        files = corpus_files(args.data_dir)
+        counts, articles = count_words(args.data_dir)
+    except ModelError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
-    counts, articles = count_words(files)
     rows = sorted(
         ((w, c) for w, c in counts.items() if c >= args.min_count and w), key=lambda wc: (-wc[1], wc[0])
     )

@@ -14,34 +14,24 @@ made for another model is refused at load (the tagger then describes every word 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
+from rasd.errors import ModelError
 from rasd.ner import warmtypes
+from rasd.ner.clusters import corpus_files, iter_articles
 from rasd.ner.tagger import DEFAULT_MODEL, CRFTagger
 from rasd.text.tokenize import TOKEN_RE
 
 
-def count_forms(files: list[Path]) -> tuple[Counter[str], int]:
+def count_forms(source: Path) -> tuple[Counter[str], int]:
     counts: Counter[str] = Counter()
     articles = 0
-    for path in files:
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise SystemExit(f"{path}, line {lineno}: not valid JSON ({exc}). Fix or remove the line.") from exc
-                articles += 1
-                for field in ("title", "text"):
-                    counts.update(m.group() for m in TOKEN_RE.finditer(rec.get(field) or ""))
+    for text in iter_articles(source):
+        articles += 1
+        counts.update(m.group() for m in TOKEN_RE.finditer(text))
     return counts, articles
 
 
@@ -52,14 +42,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--types", type=int, default=50_000, help="how many of the most frequent forms (default 50000)")
     ap.add_argument("--out", type=Path, help="output file (default: next to the model, NAME.types.npz)")
     args = ap.parse_args(argv)
-    files = sorted([*args.data_dir.glob("*.jsonl.gz"), *args.data_dir.glob("*.jsonl")]) if args.data_dir.is_dir() else []
-    if not files:
-        print(f"{args.data_dir}: no *.jsonl.gz or *.jsonl files (pass the folder holding the corpus).", file=sys.stderr)
+    t = time.perf_counter()
+    try:
+        files = corpus_files(args.data_dir)
+        counts, articles = count_forms(args.data_dir)
+    except ModelError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     out = args.out or warmtypes.table_path(args.model)
-    out.unlink(missing_ok=True)  # the tagger below must describe every form itself, not read the old table
-    t = time.perf_counter()
-    counts, articles = count_forms(files)
+    out.unlink(missing_ok=True)  # the old table goes only once the new one can be made
     forms = [f for f, _ in sorted(counts.items(), key=lambda fc: (-fc[1], fc[0]))[: args.types]]
     tagger = CRFTagger(args.model)
     stems, part_counts, rows = warmtypes.build(forms, tagger.crf, tagger.extractor)

@@ -43,18 +43,24 @@ def load_clusters(path: str = str(CLUSTERS_PATH)) -> dict[str, tuple[str, str, s
     return out
 
 
-def iter_articles(source: Path) -> Iterator[str]:
-    """Title and text of every article of the `*.jsonl.gz` / `*.jsonl` files under `source`."""
+def corpus_files(source: Path) -> list[Path]:
+    """The `*.jsonl.gz` and `*.jsonl` files of a corpus folder (or the one file given)."""
     files = (
         sorted(source.glob("*.jsonl.gz")) + sorted(source.glob("*.jsonl")) if source.is_dir() else [source]
     )
-    if not files:
+    if not source.exists() or not files:
         raise ModelError(
             path=str(source),
-            problem="no *.jsonl.gz or *.jsonl files here",
+            problem="no *.jsonl.gz or *.jsonl files here" if source.exists() else "no such file or folder",
             fix="Point to a folder of JSON-lines news files with a 'text' field.",
         )
-    for f in files:
+    return files
+
+
+def iter_articles(source: Path) -> Iterator[str]:
+    """Title and text (one line apart) of every article of `corpus_files(source)`; a line that is
+    not JSON raises ModelError naming its file and line."""
+    for f in corpus_files(source):
         opener = gzip.open if f.suffix == ".gz" else open
         with opener(f, "rt", encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):

@@ -274,7 +274,7 @@ class Store(ABC):
     @contextmanager
     def bulk(self) -> Iterator[None]:
         """Many writes follow (an ingest): inside the block the back end may hold more in memory to
-        write faster (SQLite: a larger page cache). Changes nothing that is stored."""
+        write faster (SQLite: a larger page cache and WAL window). Changes nothing that is stored."""
         yield
 
     @abstractmethod
