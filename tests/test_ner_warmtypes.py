@@ -35,9 +35,9 @@ def _table(tmp_path, tagger, forms=FORMS, model=DEFAULT_MODEL):
 
 def test_the_shipped_table_is_used(tagger):
     assert warmtypes.table_path(DEFAULT_MODEL).exists()
-    assert tagger.types.warm is not None and len(tagger.types.warm) >= 10_000
+    assert tagger.types.warm_types >= 10_000
     ids = tagger.types.lookup([["في", "وزير"]])[0]
-    assert all(2 <= k < 2 + len(tagger.types.warm) for k in ids)
+    assert all(2 <= k < 2 + tagger.types.warm_types for k in ids)
 
 
 def test_a_table_gives_what_describing_gives(tmp_path, tagger):
@@ -106,6 +106,10 @@ def test_starting_afresh_keeps_the_warm_types(tmp_path, tagger):
     table.lookup([["كلمة"]])  # starts afresh first
     assert len(table) == 2 + len(FORMS) + 1
     assert table.lookup([FORMS])[0] == list(range(2, 2 + len(FORMS)))
+    assert np.array_equal(table.table[2 : 2 + len(FORMS)], warm.sums)  # the warm rows survive
+    again = table.lookup([[f"كلمة{i}" for i in range(3)]])[0]  # learnt anew, on the old rows
+    fresh = TypeTable(tagger.crf, tagger.extractor, warm=None)
+    assert np.array_equal(table.table[again], fresh.table[fresh.lookup([[f"كلمة{i}" for i in range(3)]])[0]])
 
 
 ANT = SHARED / "data" / "ant-unlabeled"

@@ -6,7 +6,8 @@ after it and 1 and 2 before it (`m2`, `m1`, `p1`, `p2`). `TypeTable` keeps, for 
 seen, those five sums as a (5, labels) block of one array, so a sentence's scores are a gather and
 four shifted additions. New types of a document are described and summed together (one numpy call
 for all of them). Ids 0 and 1 are the sentence's start and end; then come the frequent types of
-`rasd.ner.warmtypes`, when the model has that table, which the table keeps when it starts afresh.
+`rasd.ner.warmtypes`, when the model has that table, which the table keeps when it starts afresh
+(the `WarmTypes` themselves are not kept: their rows are the table's).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class TypeTable:
         self.crf = crf
         self.extractor = extractor
         self.limit = limit
-        self.warm = warm
+        self.warm_types = len(warm) if warm else 0  # ids 2 … 2 + warm_types - 1
         # the weight rows, with an all-zero one that starts every group (reduceat needs no empty group)
         self._weights = np.vstack([crf.weights, np.zeros((1, crf.width))])
         self._zero = len(crf.weights)
@@ -41,18 +42,25 @@ class TypeTable:
         bigrams = [a[4:].split("|", 1) for a in crf.attributes if a.startswith(("b-1=", "b+1="))]
         self._lefts = frozenset(a for a, _ in bigrams)
         self._rights = frozenset(b for _, b in bigrams)
-        self.reset()
-
-    def reset(self) -> None:
         self.ids: dict[str, int] = {}
         self.keys: list[tuple[str, ...]] = []  # of each id: `TypeInfo.keys`
         self.bigram: list[str | None] = []  # `TypeInfo.bigram_key`
         self.sides: list[int] = []  # 1: the bigram key starts one of the model's bigrams; 2: ends one
-        self.table = np.zeros((4096 + (len(self.warm) if self.warm else 0), PARTS, self.crf.width))
+        # Room for every type up to the limit at once: np.zeros maps pages the system fills only
+        # when a row is written, so the table costs what it holds and is never copied to grow.
+        self.table = np.zeros((2 + self.warm_types + limit + 4096, PARTS, crf.width))
         self._add([self.extractor._bos, self.extractor._eos])
-        if self.warm:
-            self._add_warm(self.warm)
+        if warm:
+            self._add_warm(warm)
         self._base = len(self.keys)
+        self._fixed_ids = dict(self.ids)
+
+    def reset(self) -> None:
+        """Forget the types learnt; the sentence bounds and the warm types stay (their rows too:
+        the rows after them are overwritten as new types come)."""
+        n = self._base
+        self.ids = dict(self._fixed_ids)
+        del self.keys[n:], self.bigram[n:], self.sides[n:]
 
     def _add_warm(self, warm: WarmTypes) -> None:
         a, b = len(self.keys), len(self.keys) + len(warm)
