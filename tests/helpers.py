@@ -36,3 +36,14 @@ def validate(doc_json: dict) -> None:
     for s in spans({k: v for k, v in doc_json.items() if k != "text"}):
         assert 0 <= s["start"] <= s["end"] <= len(text), s
         assert text[s["start"] : s["end"]] == s["text"], s
+
+
+def assert_script_regenerates(script: str, data: Path, shipped: Path, out: Path) -> None:
+    """`scripts/SCRIPT DATA --out OUT` must write exactly the shipped file."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, str(ROOT / "scripts" / script), str(data), "--out", str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == shipped.read_bytes(), (
+        f"{shipped.name} is stale: run `python scripts/{script} {data}` to regenerate it"
+    )

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import numpy as np
 import pycrfsuite
 import pytest
 
-from helpers import SHARED
+from helpers import SHARED, assert_script_regenerates
 from rasd.ner import warmtypes
 from rasd.ner.tagger import DEFAULT_MODEL, CRFTagger, make_extractor
 from rasd.ner.typetable import TypeTable
@@ -118,16 +117,4 @@ ANT = SHARED / "data" / "ant-unlabeled"
 @pytest.mark.shared
 @pytest.mark.skipif(not ANT.is_dir(), reason="needs ../shared/data/ant-unlabeled")
 def test_the_shipped_table_is_current(tmp_path):
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[1]
-    out = tmp_path / "t.types.npz"
-    subprocess.run(
-        [sys.executable, str(root / "scripts" / "build_type_table.py"), str(ANT), "--out", str(out)],
-        check=True,
-        capture_output=True,
-    )
-    assert out.read_bytes() == warmtypes.table_path(DEFAULT_MODEL).read_bytes(), (
-        "the shipped type table is stale: run `python scripts/build_type_table.py ../shared/data/ant-unlabeled`"
-    )
+    assert_script_regenerates("build_type_table.py", ANT, warmtypes.table_path(DEFAULT_MODEL), tmp_path / "t.types.npz")

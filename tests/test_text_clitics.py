@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import assert_script_regenerates
 from rasd.text import clitics
 from rasd.text.clitics import LEXICON_PATH, lexicon, segment, word_count
 from rasd.text.normalize import norm_key
@@ -127,16 +128,4 @@ def test_segment_bounds(word):
 @pytest.mark.shared
 @pytest.mark.skipif(not ANT.is_dir(), reason="needs ../shared/data/ant-unlabeled")
 def test_committed_lexicon_is_current(tmp_path):
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[1]
-    out = tmp_path / "ar_words.tsv.gz"
-    subprocess.run(
-        [sys.executable, str(root / "scripts" / "build_lexicon.py"), str(ANT), "--out", str(out)],
-        check=True,
-        capture_output=True,
-    )
-    assert out.read_bytes() == LEXICON_PATH.read_bytes(), (
-        "the committed lexicon is stale: run `python scripts/build_lexicon.py ../shared/data/ant-unlabeled`"
-    )
+    assert_script_regenerates("build_lexicon.py", ANT, LEXICON_PATH, tmp_path / "ar_words.tsv.gz")
