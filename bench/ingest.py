@@ -9,8 +9,8 @@ where the platform allows it, on an empty database, so that the peak memory (ru_
 run is its own. `--limit all` ingests everything. Prints, per run: records handled, articles/s
 end to end, the time spent in analysis and in the store per article, peak memory (ru_maxrss,
 which counts the pages of a memory-mapped SQLite file, and the heap's high-water mark, RssAnon
-sampled every 200 records, which does not), and the database size; `--json FILE` also writes
-the figures as JSON.
+sampled every 200 records, which does not), the heap every 5,000 records (is memory flat as
+the corpus grows?), and the database size; `--json FILE` also writes the figures as JSON.
 
 The database must be empty: a SQLite file is deleted first with --reset; a PostgreSQL database
 gets its `public` schema dropped and recreated with --reset (only ever point it at a scratch
@@ -36,6 +36,7 @@ import time  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
 TARGET = 100.0  # articles per second per core
+CURVE_STEP = 5000  # records between two points of the heap curve
 
 
 def _pin() -> None:
@@ -113,11 +114,15 @@ def child(data: Path, db: str, limit: int | None, reset: bool, config: str | Non
             raise SystemExit(f"{db} is not empty: pass --reset to empty it first (scratch databases only)")
         peak_anon = [0.0]
         seen = [0]
+        curve: list[list[float]] = []  # [records, heap MB] at every CURVE_STEP records: is memory flat?
 
         def sample(n, _summary):  # every 200 records: the heap's high-water mark, mmap excluded
             seen[0] += n
             if seen[0] % 200 < n:
-                peak_anon[0] = max(peak_anon[0], _anon_mb() or 0.0)
+                heap = _anon_mb() or 0.0
+                peak_anon[0] = max(peak_anon[0], heap)
+                if seen[0] % CURVE_STEP < n:
+                    curve.append([seen[0], round(heap, 1)])
 
         if workers == 1:
             summary = ingest(zips, store, pipeline=timed, limit=limit, progress=sample)
@@ -144,6 +149,7 @@ def child(data: Path, db: str, limit: int | None, reset: bool, config: str | Non
         "pipeline_build_s": round(build, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "peak_anon_mb": round(peak_anon[0], 1),
+        "heap_curve_mb": [*curve, [summary.records, round(_anon_mb() or 0.0, 1)]],
         "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1) if workers > 1 else None,
         "db_mb": round(_size(db) / 1e6, 1),
         "entities": counts["entities"],
@@ -194,6 +200,8 @@ def main() -> None:
                 + ("" if r["articles_per_s_per_core"] >= TARGET else f"  [below the {TARGET:.0f}/s per core target]"),
                 flush=True,
             )
+            if len(r["heap_curve_mb"]) > 2:
+                print("           heap by records: " + ", ".join(f"{n / 1000:.0f}k {mb:.0f} MB" for n, mb in r["heap_curve_mb"]), flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 

@@ -170,6 +170,35 @@ def test_updated_article_replaces_its_analysis(store, build_doc):
     assert report.ok, report.problems
 
 
+def test_an_updated_wire_story_joins_its_copy_never_itself(store, build_doc):
+    # w1 and w2 are one wire story (cluster w1). A new version of w1 is compared with the stored
+    # documents other than its own old version: it is a near-duplicate of w2, not of itself.
+    old = store.get_document("w1")
+    res = store.put_document(build_doc(old.text.replace("مستمرة", "متواصلة"), "الخارجية: الحوار سبيل السلام", id="w1",
+                                       published="2015-08-05", source="sabq", entities=[("per:fm", "PERSON", "وزير الخارجية",
+                                                                                         ["وزير الخارجية"])]))
+    assert (res.status, res.duplicate_of, res.cluster) == ("updated", "w2", "w1")
+    # a3 has no copy: its new version founds its own story again
+    res = store.put_document(build_doc(BODY_MINISTRY.replace("جديدة", "موسعة"), "حملة تطعيم", id="a3", published="2015-08-02",
+                                       source="sabq"))
+    assert (res.status, res.duplicate_of, res.cluster) == ("updated", None, "a3")
+    report = store.check(deep=True)
+    assert report.ok, report.problems
+
+
+def test_an_entity_keeps_its_first_name_and_gains_a_latin_name_once(store, build_doc):
+    def put(doc_id, name, latin):
+        doc = build_doc(BODY_STORM, id=doc_id, entities=[("org:met", "ORG", name, ["هيئة الأرصاد"])])
+        doc.entities[0].latin = latin
+        store.put_document(doc)
+        return store.entity_profile("org:met")
+
+    assert (p := put("m1", "هيئة الأرصاد", None)).name == "هيئة الأرصاد" and p.latin is None
+    assert put("m2", "الأرصاد", "Meteorology Authority").latin == "Meteorology Authority"
+    p = put("m3", "هيئة الأرصاد الجوية", "NCM")
+    assert (p.name, p.latin, p.documents) == ("هيئة الأرصاد", "Meteorology Authority", 3)
+
+
 def test_a_bad_reference_stores_nothing(store, build_doc):
     from rasd.model import Mention
 

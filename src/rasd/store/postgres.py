@@ -16,7 +16,9 @@ from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Any
 
+from rasd.store import dedup
 from rasd.store.base import DatabaseUnavailable, MissingExtra
+from rasd.store.rows import ENTITY_CONFLICT
 from rasd.store.search import DocumentKeys, SearchQuery
 from rasd.store.sql import SQLStore, now
 
@@ -158,26 +160,37 @@ class PostgresStore(SQLStore):
         return True
 
     # ------------------------------------------------------------------ documents and the index
-    def _insert_document(self, row: dict[str, Any], keys: DocumentKeys, bands: list[int]) -> int:
-        # One round trip: the row, then its band keys from the doc_no it was given.
+    def _insert_document(self, row: dict[str, Any], keys: DocumentKeys, bands: list[int], entities: list[tuple[Any, ...]]) -> int:
+        # One round trip: the cluster, the row, its band keys from the doc_no it was given and the
+        # entities. The foreign key from the row to its cluster is checked at the statement's end,
+        # when the cluster row is there.
         cols = [*row, "search"]
         values = [*row.values(), tsvector_literal(keys)]
         marks = ", ".join(["?"] * len(row) + ["?::tsvector"])
+        columns = [list(c) for c in zip(*entities, strict=True)] if entities else [[], [], [], []]
         return self._execute(
-            f"WITH d AS (INSERT INTO documents ({', '.join(cols)}) VALUES ({marks}) RETURNING doc_no), "
-            "b AS (INSERT INTO minhash_bands (key, doc_no) SELECT k, d.doc_no FROM d, unnest(?::bigint[]) AS k) "
+            "WITH c AS (INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING), "
+            f"d AS (INSERT INTO documents ({', '.join(cols)}) VALUES ({marks}) RETURNING doc_no), "
+            "b AS (INSERT INTO minhash_bands (key, doc_no) SELECT k, d.doc_no FROM d, unnest(?::bigint[]) AS k), "
+            "e AS (INSERT INTO entities (id, type, name, latin) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) "
+            f"{ENTITY_CONFLICT}) "
             "SELECT doc_no FROM d",
-            (*values, bands),
+            (row["cluster_id"], row["ingested_at"], *values, bands, *columns),
         ).fetchone()[0]
 
-    def _upsert_entities(self, rows: list[tuple[Any, ...]]) -> None:
-        # One statement for all of a document's entities (ids are unique within a document).
-        cols = list(zip(*rows, strict=True))
-        self._execute(
-            "INSERT INTO entities (id, type, name, latin) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) "
-            "ON CONFLICT (id) DO UPDATE SET latin = COALESCE(entities.latin, excluded.latin)",
-            [list(c) for c in cols],
+    def _lookup(self, doc_id: str, bands: list[int] | None) -> tuple[tuple[Any, ...] | None, list[tuple[str, str, Any]]]:
+        # One round trip for both (a stored version's doc_no in the id column, the first row).
+        if bands is None:
+            return super()._lookup(doc_id, None)
+        rows = self._fetchall(
+            "SELECT 0, doc_no::text, cluster_id, NULL::bytea FROM documents WHERE id = ? UNION ALL "
+            "SELECT 1, * FROM (SELECT d.id, d.cluster_id, d.minhash FROM documents d WHERE d.doc_no IN "
+            "(SELECT doc_no FROM minhash_bands WHERE key = ANY(?::bigint[])) AND d.id <> ? "
+            f"ORDER BY d.doc_no DESC LIMIT {int(dedup.MAX_CANDIDATES)}) AS c",
+            (doc_id, bands, doc_id),
         )
+        old = next(((int(r[1]), r[2]) for r in rows if r[0] == 0), None)
+        return old, [r[1:] for r in rows if r[0] == 1]
 
     def _delete_rows(self, doc_no: int) -> None:
         self._flush()  # buffered rows may belong to this document

@@ -14,6 +14,7 @@ from rasd.store.base import BadReference
 from rasd.store.search import DocumentKeys, alias_key
 
 __all__ = [
+    "ENTITY_CONFLICT",
     "ENTITY_UPSERT",
     "TABLE_COLUMNS",
     "DocumentRows",
@@ -26,11 +27,13 @@ __all__ = [
 ]
 
 # How a document's entities are merged into the shared table: a stored entity keeps its type and
-# name; a latin name is filled in when it had none.
-ENTITY_UPSERT = (
-    "INSERT INTO entities (id, type, name, latin) VALUES (?, ?, ?, ?) "
-    "ON CONFLICT (id) DO UPDATE SET latin = COALESCE(entities.latin, excluded.latin)"
+# name; a latin name is filled in when it had none. A row that would not change is not written
+# again (most entities of a document are stored already: rewriting them made dead row versions
+# on PostgreSQL).
+ENTITY_CONFLICT = (
+    "ON CONFLICT (id) DO UPDATE SET latin = excluded.latin WHERE entities.latin IS NULL AND excluded.latin IS NOT NULL"
 )
+ENTITY_UPSERT = "INSERT INTO entities (id, type, name, latin) VALUES (?, ?, ?, ?) " + ENTITY_CONFLICT
 
 
 def content_hash(doc: Document) -> str:

@@ -24,7 +24,7 @@ from rasd.store.maintenance import MaintenanceMixin
 from rasd.store.prepare import Prepared, prepare
 from rasd.store.queries import QueriesMixin
 from rasd.store.ranking import RankingMixin
-from rasd.store.rows import ENTITY_UPSERT, analysis_dict, document_row, table_rows
+from rasd.store.rows import analysis_dict, document_row, table_rows
 from rasd.store.rows import content_hash as compute_hash
 from rasd.store.search import DocumentKeys
 
@@ -100,9 +100,16 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
         """Run one migration and record it, in one transaction; False if another process did."""
 
     @abstractmethod
-    def _insert_document(self, row: dict[str, Any], keys: DocumentKeys, bands: list[int]) -> int:
-        """Insert the documents row (`rows.document_row`), its full-text entry and its LSH band
-        keys; return its doc_no."""
+    def _insert_document(self, row: dict[str, Any], keys: DocumentKeys, bands: list[int], entities: list[tuple[Any, ...]]) -> int:
+        """Insert the document's story cluster unless it exists, the documents row
+        (`rows.document_row`), its full-text entry and its LSH band keys, and merge its entities
+        (`rows.ENTITY_UPSERT`); return its doc_no."""
+
+    def _lookup(self, doc_id: str, bands: list[int] | None) -> tuple[tuple[Any, ...] | None, list[tuple[str, str, Any]]]:
+        """(doc_no, cluster) of the stored document with this id, or None; and the near-duplicate
+        candidates of `bands` (`_candidates`; none when `bands` is None)."""
+        old = self._fetchone("SELECT doc_no, cluster_id FROM documents WHERE id = ?", (doc_id,))
+        return old, ([] if bands is None else self._candidates(bands, doc_id))
 
     @abstractmethod
     def _delete_rows(self, doc_no: int) -> None:
@@ -161,7 +168,7 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
         chash = content_hash or compute_hash(doc)
         with self.transaction():
             status = "added"
-            old = self._fetchone("SELECT doc_no, cluster_id FROM documents WHERE id = ?", (doc.id,))
+            old, candidates = self._lookup(doc.id, None if sig is None else p.bands)
             old_entities: list[str] = []
             if old:
                 status = "updated"
@@ -169,32 +176,27 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
                 self._delete_rows(old[0])
             cluster, dup_of = doc.id, None
             if sig is not None:
-                match = dedup.best_match(sig, self._candidates(p.bands))
+                match = dedup.best_match(sig, candidates)
                 if match:
                     dup_of, cluster = match[0], match[1]
-            self._execute("INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", (cluster, now()))
             row = document_row(doc, chash, cluster, dedup.pack(sig), keys, now(), p.analysis, p.packed_keys)
-            doc_no = self._insert_document(row, keys, p.bands)
-            if rows.entities:
-                self._upsert_entities(rows.entities)
+            doc_no = self._insert_document(row, keys, p.bands, rows.entities)
             for table, (columns, values) in table_rows(doc_no, cluster, rows).items():
                 self._executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders(columns)})", values)
             if old:
                 self.collect_garbage(old_entities, [old[1]])
         return PutResult(status, doc_no, cluster, dup_of)
 
-    def _candidates(self, bands: list[int]) -> list[tuple[str, str, Any]]:
-        """Stored documents sharing an LSH band, newest first, at most dedup.MAX_CANDIDATES
-        (boilerplate shared by thousands of documents must not make each insert scan them all)."""
+    def _candidates(self, bands: list[int], doc_id: str) -> list[tuple[str, str, Any]]:
+        """Stored documents other than `doc_id` (whose old version is being replaced) sharing an
+        LSH band, newest first, at most dedup.MAX_CANDIDATES (boilerplate shared by thousands of
+        documents must not make each insert scan them all)."""
         sql = (
             "SELECT d.id, d.cluster_id, d.minhash FROM documents d WHERE d.doc_no IN "
-            f"(SELECT DISTINCT doc_no FROM minhash_bands WHERE key IN ({placeholders(bands)})) "
+            f"(SELECT DISTINCT doc_no FROM minhash_bands WHERE key IN ({placeholders(bands)})) AND d.id <> ? "
             f"ORDER BY d.doc_no DESC LIMIT {int(dedup.MAX_CANDIDATES)}"
         )
-        return self._fetchall(sql, bands)
-
-    def _upsert_entities(self, rows: list[tuple[Any, ...]]) -> None:
-        self._executemany(ENTITY_UPSERT, rows)
+        return self._fetchall(sql, [*bands, doc_id])
 
     def collect_garbage(self, entity_ids: Sequence[str], clusters: Sequence[str]) -> None:
         """Remove those of `entity_ids` and `clusters` that no document refers to any more (after

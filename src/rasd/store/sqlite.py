@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.store.base import DatabaseUnavailable, placeholders
+from rasd.store.rows import ENTITY_UPSERT
 from rasd.store.search import DocumentKeys, SearchQuery
 from rasd.store.sql import SQLStore, now
 
@@ -113,7 +114,10 @@ class SQLiteStore(SQLStore):
         return True
 
     # ------------------------------------------------------------------ documents and the index
-    def _insert_document(self, row: dict[str, Any], keys: DocumentKeys, bands: list[int]) -> int:
+    def _insert_document(self, row: dict[str, Any], keys: DocumentKeys, bands: list[int], entities: list[tuple[Any, ...]]) -> int:
+        self.conn.execute(
+            "INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", (row["cluster_id"], row["ingested_at"])
+        )
         cols = list(row)
         doc_no = self.conn.execute(
             f"INSERT INTO documents ({', '.join(cols)}) VALUES ({placeholders(cols)}) RETURNING doc_no", list(row.values())
@@ -121,6 +125,8 @@ class SQLiteStore(SQLStore):
         self.conn.execute("INSERT INTO document_fts (rowid, surf, stem, skel) VALUES (?, ?, ?, ?)", (doc_no, *keys.columns()))
         if bands:
             self.conn.executemany("INSERT INTO minhash_bands (key, doc_no) VALUES (?, ?)", [(k, doc_no) for k in bands])
+        if entities:
+            self.conn.executemany(ENTITY_UPSERT, entities)
         return doc_no
 
     def _delete_rows(self, doc_no: int) -> None:
