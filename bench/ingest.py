@@ -149,7 +149,7 @@ def child(data: Path, db: str, limit: int | None, reset: bool, config: str | Non
         "pipeline_build_s": round(build, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "peak_anon_mb": round(peak_anon[0], 1),
-        "heap_curve_mb": [*curve, [summary.records, round(_anon_mb() or 0.0, 1)]],
+        "heap_curve_mb": curve if curve and curve[-1][0] == seen[0] else [*curve, [seen[0], round(_anon_mb() or 0.0, 1)]],
         "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1) if workers > 1 else None,
         "db_mb": round(_size(db) / 1e6, 1),
         "entities": counts["entities"],

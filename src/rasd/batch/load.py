@@ -35,6 +35,7 @@ from rasd.batch.errors import BatchError, NotABatchOutput, NotPostgres
 from rasd.batch.run import read_manifest
 from rasd.batch.worker import MARKERS
 from rasd.errors import RasdError
+from rasd.store.rows import ENTITY_CONFLICT
 
 __all__ = ["LoadSummary", "load"]
 
@@ -50,8 +51,7 @@ INSERT INTO entities (id, type, name, latin)
 SELECT id, (array_agg(type ORDER BY seq))[1], (array_agg(name ORDER BY seq))[1],
        (array_agg(latin ORDER BY seq) FILTER (WHERE latin IS NOT NULL))[1]
 FROM rasd_load_entities GROUP BY id
-ON CONFLICT (id) DO UPDATE SET latin = COALESCE(entities.latin, excluded.latin)
-"""
+""" + ENTITY_CONFLICT
 
 _DOC_COLUMNS = ["id", "text", "analysis", "content_hash", "minhash", "search_keys"]
 
