@@ -16,9 +16,8 @@ from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Any
 
-from rasd.store import dedup
 from rasd.store.base import DatabaseUnavailable, MissingExtra
-from rasd.store.rows import ENTITY_CONFLICT
+from rasd.store.rows import CLUSTER_INSERT, ENTITY_CONFLICT
 from rasd.store.search import DocumentKeys, SearchQuery
 from rasd.store.sql import SQLStore, now
 
@@ -169,7 +168,7 @@ class PostgresStore(SQLStore):
         marks = ", ".join(["?"] * len(row) + ["?::tsvector"])
         columns = [list(c) for c in zip(*entities, strict=True)] if entities else [[], [], [], []]
         return self._execute(
-            "WITH c AS (INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING), "
+            f"WITH c AS ({CLUSTER_INSERT}), "
             f"d AS (INSERT INTO documents ({', '.join(cols)}) VALUES ({marks}) RETURNING doc_no), "
             "b AS (INSERT INTO minhash_bands (key, doc_no) SELECT k, d.doc_no FROM d, unnest(?::bigint[]) AS k), "
             "e AS (INSERT INTO entities (id, type, name, latin) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) "
@@ -184,10 +183,8 @@ class PostgresStore(SQLStore):
             return super()._lookup(doc_id, None)
         rows = self._fetchall(
             "SELECT 0, doc_no::text, cluster_id, NULL::bytea FROM documents WHERE id = ? UNION ALL "
-            "SELECT 1, * FROM (SELECT d.id, d.cluster_id, d.minhash FROM documents d WHERE d.doc_no IN "
-            "(SELECT doc_no FROM minhash_bands WHERE key = ANY(?::bigint[])) AND d.id <> ? "
-            f"ORDER BY d.doc_no DESC LIMIT {int(dedup.MAX_CANDIDATES)}) AS c",
-            (doc_id, bands, doc_id),
+            f"SELECT 1, * FROM ({self._candidates_sql(bands)}) AS c",
+            (doc_id, *bands, doc_id),
         )
         old = next(((int(r[1]), r[2]) for r in rows if r[0] == 0), None)
         return old, [r[1:] for r in rows if r[0] == 1]

@@ -14,6 +14,7 @@ from rasd.store.base import BadReference
 from rasd.store.search import DocumentKeys, alias_key
 
 __all__ = [
+    "CLUSTER_INSERT",
     "ENTITY_CONFLICT",
     "ENTITY_UPSERT",
     "TABLE_COLUMNS",
@@ -34,6 +35,8 @@ ENTITY_CONFLICT = (
     "ON CONFLICT (id) DO UPDATE SET latin = excluded.latin WHERE entities.latin IS NULL AND excluded.latin IS NOT NULL"
 )
 ENTITY_UPSERT = "INSERT INTO entities (id, type, name, latin) VALUES (?, ?, ?, ?) " + ENTITY_CONFLICT
+# A document's story cluster, unless it exists (created with the document that founds it).
+CLUSTER_INSERT = "INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
 
 
 def content_hash(doc: Document) -> str:

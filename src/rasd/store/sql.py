@@ -191,12 +191,16 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
         """Stored documents other than `doc_id` (whose old version is being replaced) sharing an
         LSH band, newest first, at most dedup.MAX_CANDIDATES (boilerplate shared by thousands of
         documents must not make each insert scan them all)."""
-        sql = (
+        return self._fetchall(self._candidates_sql(bands), [*bands, doc_id])
+
+    @staticmethod
+    def _candidates_sql(bands: list[int]) -> str:
+        """The query of `_candidates`; its parameters are the bands, then the document's id."""
+        return (
             "SELECT d.id, d.cluster_id, d.minhash FROM documents d WHERE d.doc_no IN "
             f"(SELECT DISTINCT doc_no FROM minhash_bands WHERE key IN ({placeholders(bands)})) AND d.id <> ? "
             f"ORDER BY d.doc_no DESC LIMIT {int(dedup.MAX_CANDIDATES)}"
         )
-        return self._fetchall(sql, [*bands, doc_id])
 
     def collect_garbage(self, entity_ids: Sequence[str], clusters: Sequence[str]) -> None:
         """Remove those of `entity_ids` and `clusters` that no document refers to any more (after

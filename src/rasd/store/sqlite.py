@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.store.base import DatabaseUnavailable, placeholders
-from rasd.store.rows import ENTITY_UPSERT
+from rasd.store.rows import CLUSTER_INSERT, ENTITY_UPSERT
 from rasd.store.search import DocumentKeys, SearchQuery
 from rasd.store.sql import SQLStore, now
 
@@ -115,9 +115,7 @@ class SQLiteStore(SQLStore):
 
     # ------------------------------------------------------------------ documents and the index
     def _insert_document(self, row: dict[str, Any], keys: DocumentKeys, bands: list[int], entities: list[tuple[Any, ...]]) -> int:
-        self.conn.execute(
-            "INSERT INTO clusters (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", (row["cluster_id"], row["ingested_at"])
-        )
+        self.conn.execute(CLUSTER_INSERT, (row["cluster_id"], row["ingested_at"]))
         cols = list(row)
         doc_no = self.conn.execute(
             f"INSERT INTO documents ({', '.join(cols)}) VALUES ({placeholders(cols)}) RETURNING doc_no", list(row.values())
