@@ -79,6 +79,26 @@ def _layer_of(error: str) -> str:
     return "entities"
 
 
+def _with_system_speaker(error: str, gold: dict, system: dict) -> str:
+    """The scorer's "has wrong speaker (gold X)" line, with the speaker(s) rasd gave instead."""
+    if not (error.startswith("quote ") and "wrong speaker" in error):
+        return error
+    sc = goldset.scorer()
+    names = {e["id"]: e.get("name") for e in system.get("entities", [])}
+    for g in gold.get("quotes", []):
+        if not error.startswith(f"quote {g['contains'][:30]!r}"):
+            continue
+        core = sc.norm(g["contains"])
+        said = []
+        for s in system.get("quotes", []):
+            st = sc.norm(s.get("text", ""))
+            if core in st or (len(st) > 20 and st in core):
+                sp = s.get("speaker")
+                said.append(names.get(sp, sp) if sp else f"none ({s.get('speaker_text') or 'no text'})")
+        return f"{error}; rasd: {' / '.join(dict.fromkeys(str(x) for x in said))}"
+    return error
+
+
 def extra_errors(gold: dict, system: dict) -> list[str]:
     """What the scorer leaves unsaid: the system's dates, quotations, events and relations that match
     nothing in the gold file, and the gold relations the system missed (same matching rules)."""
@@ -167,7 +187,7 @@ def evaluate(golds: list[dict], records: dict[str, goldset.Record],
         src = by_source[record.source]
         src.update(docs=1, quotes=n_quotes, speakers=report["quotes"]["speaker_correct"],
                    ent_tp=report["entities"]["tp"], ent_fp=report["entities"]["fp"], ent_fn=report["entities"]["fn"])
-        errors = report["errors"] + extra_errors(g, out)
+        errors = [_with_system_speaker(e, g, out) for e in report["errors"]] + extra_errors(g, out)
         docs.append({
             "id": record.id, "source": record.source,
             "entities_f1": report["entities"]["f1"],

@@ -50,6 +50,12 @@ class DocIndex:
         _LAST = (key, sizes, index)
         return index
 
+    @classmethod
+    def forget(cls) -> None:
+        """Drop the reused index (a stage changed the document's entities in place)."""
+        global _LAST
+        _LAST = None
+
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
@@ -58,6 +64,7 @@ class DocIndex:
         self.ends = [t.end for t in self.tokens]
         text = self.text
         self.stems = [t.stem for t in self.tokens]
+        self.stem_set = frozenset(self.stems)
         self.norms = [t.norm for t in self.tokens]
         self.prefixes = [text[t.start : t.stem_start] if t.stem_start > t.start else "" for t in self.tokens]
         self.prep = [bool(p) and ("ب" in p or "ل" in p or "ك" in p) for p in self.prefixes]

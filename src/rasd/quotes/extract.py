@@ -53,6 +53,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from rasd.model import Document, Quote
+from rasd.quotes.docindex import Hit
 from rasd.quotes.lexicon import Cue, QuoteLexicon
 from rasd.quotes.speaker import Speaker, SpeakerRules
 from rasd.quotes.view import COMMAS, END_PUNCT, ILA, MAX_SCAN, MIN_FREE_WORDS, ON_ABOUT, K
@@ -191,19 +192,29 @@ class _Extractor(SpeakerRules):
             ):
                 break
             j += 1
+        agr = self.agreement(i)
         if cue.participle:
-            sp = self.governing_speaker(si, i, a)
+            sp = self.governing_speaker(si, i, a, agr)
             region_end = i + 1
         else:
             region_end = found[2] if found else None
             sp = self.subject_after(i + 1, region_end if region_end is not None else b)
+            self.learn(sp, agr)
         if found is None:
             if "obj" not in comps or cue.participle:
                 return i + 1
-            return self.object_quote(i, cue, sp, negated, a, b)
+            return self.object_quote(i, cue, sp, negated, a, b, agr)
         kind, j, _, pair = found
         if sp is None and not cue.participle:
-            sp = self.subject_before(i, a) or self.sent_source or self.previous_speaker(si)
+            sp = self.unresolved_subject(i + 1, region_end if region_end is not None else b)
+        if sp is not None and not cue.participle:
+            sp = self.quoted_from(sp, region_end if region_end is not None else b)
+        if sp is None and not cue.participle:
+            sp = (
+                self.fitting(self.subject_before(i, a), agr)
+                or self.fitting(self.sent_source, agr)
+                or self.previous_speaker(si, agr)
+            )
         if kind == "quote":
             self.emit_pair(pair, i, sp, negated)
             return self.close_tok[pair] + 1
@@ -223,12 +234,20 @@ class _Extractor(SpeakerRules):
         self.reported_until = end
         return start
 
-    def object_quote(self, i: int, cue: Cue, sp: Speaker | None, negated: bool, a: int, b: int) -> int:
+    def object_quote(
+        self, i: int, cue: Cue, sp: Speaker | None, negated: bool, a: int, b: int, agr: str | None = None
+    ) -> int:
         if sp is not None and sp.last >= 0:
             start = sp.last + 1
+        elif (before := self.fitting(self.subject_before(i, a), agr)) is not None and i + 1 < b:
+            start, sp = i + 1, before  # «أردوغان يعلن الفوز …»
         elif i + 1 < b and self.ix.bare[i + 1] in ON_ABOUT:
             start = i + 1
-            sp = self.subject_before(i, a) or self.sent_source or self.previous_speaker(self.ix.sent_of[i])
+            sp = (
+                self.fitting(self.subject_before(i, a), agr)
+                or self.fitting(self.sent_source, agr)
+                or self.previous_speaker(self.ix.sent_of[i], agr)
+            )
         else:
             return i + 1
         start = self.skip_frames(start, b)
@@ -302,6 +321,36 @@ class _Extractor(SpeakerRules):
                     sp = self.previous_speaker(si)  # a paragraph that continues a quotation
             self.emit_pair(pi, cue_tok, sp, neg)
 
+    def headline(self, a: int, b: int) -> None:
+        """Rule 7: «X: …» at the start of a sentence (a headline, or a related story's title in the
+        body): what follows the colon is X's, when X is one or more names joined by و."""
+        j = a
+        first: Hit | None = None
+        while j < b:
+            h = self.hit_at(j)
+            if h is None or h.type == "MISC" or h.entity is None:
+                return
+            first = first or h
+            j = h.last + 1
+            if j < b and self.ix.bare[j] == K("و") and j + 1 < b:
+                j += 1  # «هازارد وكورتوا:»
+            elif j < b and self.punct(j) == ":":
+                break
+            elif j < b and self.ix.prefix(j)[:1] == "و" and self.hit_at(j) is not None:
+                continue
+            else:
+                return
+        if first is None or j >= b - 1 or self.punct(j) != ":":
+            return
+        s = self.span(j + 1, b)
+        if s is None or sum(1 for t in self.toks[j + 1 : b] if t.kind == "WORD") < 2:
+            return
+        if self.open_at.get(j + 1) is not None:
+            self.emit_pair(self.open_at[j + 1], j, self._hit_speaker(first, "name"), False)
+            return
+        self.emit(s[0], s[1], False, j, self._hit_speaker(first, "name"), False)
+        self.reported_until = b
+
     def run(self) -> list[Quote]:
         ix = self.ix
         first = self.source_index
@@ -316,6 +365,7 @@ class _Extractor(SpeakerRules):
         for si, (a, b) in enumerate(ix.sent_ranges):
             self.sent_source = None
             self.sent_quotes = len(self.quotes)
+            self.headline(a, b)
             i = a
             while True:
                 while k < len(starts) and starts[k] < i:

@@ -21,7 +21,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["VERB_CLASSES", "VerbForms", "noun_forms", "participle_forms", "verb_forms"]
+__all__ = [
+    "VERB_CLASSES",
+    "VerbForms",
+    "noun_forms",
+    "participle_agreement",
+    "participle_forms",
+    "third_person_agreement",
+    "verb_forms",
+]
 
 VERB_CLASSES = ("sound", "hollow", "defective-y", "defective-w", "defective-a")
 
@@ -81,6 +89,38 @@ def verb_forms(verb_class: str, past: str, present: str) -> VerbForms:
     imperf.update(["س" + f for f in imperf if f[0] != "أ"])  # سيقول، ستؤكد
     forms = past_forms | imperf
     return VerbForms(frozenset(forms), frozenset(jussive - forms))
+
+
+def third_person_agreement(verb_class: str, past: str, present: str) -> dict[str, str]:
+    """The third-person forms of a verb with what they agree with: ``m`` (one man: قال، يقول),
+    ``f`` (one woman, or a feminine noun: قالت، تقول), ``p`` (a plural: قالوا، يقولون).
+
+    A speaker must fit its verb (قالت is never a man, قالوا never one person). Forms that two
+    readings share are left out. The imperfect ت form is also the second person, which news
+    reports rarely use."""
+    if verb_class not in VERB_CLASSES:
+        raise ValueError(f"unknown verb class {verb_class!r}; expected one of {', '.join(VERB_CLASSES)}")
+    pl, _ = _split(past)
+    rl, _ = _split(present)
+    if verb_class in ("sound", "hollow"):
+        past3 = {"m": pl, "f": pl + "ت", "p": pl + "وا"}
+        pres3 = {"m": "ي" + rl, "f": "ت" + rl, "p": "ي" + rl + "ون"}
+    else:
+        final = {"defective-y": ("ى", "ي"), "defective-w": ("ا", "و"), "defective-a": ("ى", "ى")}[verb_class]
+        past3 = {"m": pl + final[0], "f": pl + "ت", "p": pl + "وا"}
+        pres3 = {"m": "ي" + rl + final[1], "f": "ت" + rl + final[1], "p": "ي" + rl + "ون"}
+    seen: dict[str, set[str]] = {}
+    for table in (past3, pres3):
+        for agr, form in table.items():
+            for f in (form, "س" + form):
+                seen.setdefault(f, set()).add(agr)
+    return {f: next(iter(a)) for f, a in seen.items() if len(a) == 1}
+
+
+def participle_agreement(masculine_accusative: str) -> dict[str, str]:
+    """The participle's forms with what they agree with (معتبرا m, معتبرة f, معتبرين/معتبرات p)."""
+    stem = masculine_accusative[:-1]
+    return {masculine_accusative: "m", stem + "ة": "f", stem + "ين": "p", stem + "ات": "p"}
 
 
 def participle_forms(masculine_accusative: str) -> frozenset[str]:

@@ -12,7 +12,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.quotes.errors import QuoteDataError
-from rasd.quotes.inflect import VERB_CLASSES, participle_forms, verb_forms
+from rasd.quotes.inflect import (
+    VERB_CLASSES,
+    participle_agreement,
+    participle_forms,
+    third_person_agreement,
+    verb_forms,
+)
 from rasd.text.normalize import norm_key
 
 __all__ = [
@@ -57,6 +63,11 @@ class QuoteLexicon:
     adverbials: tuple[tuple[str, ...], ...] = ()
     naming: frozenset[str] = frozenset()
     ila: str = norm_key("إلى")
+    nonnames: frozenset[str] = frozenset()  # words that never begin a speaker's name
+    adverbs: frozenset[str] = frozenset()  # ... of which those that are never a subject either
+    org_heads: frozenset[str] = frozenset()  # ... and those that introduce an organisation's name
+    outlets: frozenset[str] = frozenset()  # ... of which news outlets (also without quotation marks)
+    agreement: dict[str, str] = field(default_factory=dict)  # key of a third-person form -> m | f | p
 
 
 def strip_article(key: str) -> str:
@@ -132,6 +143,8 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
             lex.finite.setdefault(norm_key(f), cue)
         for f in forms.jussive_only:
             lex.jussive.setdefault(norm_key(f), cue)
+        for f, agr in third_person_agreement(vclass, past, present).items():
+            lex.agreement.setdefault(norm_key(f), agr)
         if part != "-":
             try:
                 pforms = participle_forms(part)
@@ -143,6 +156,8 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
             for f in pforms:
                 lex.participles.setdefault(norm_key(f), pcue)
                 boundaries.add(norm_key(f))
+            for f, agr in participle_agreement(part).items():
+                lex.agreement.setdefault(norm_key(f), agr)
     bpath = data_dir / "boundaries.tsv"
     for n, (part,) in read_rows(bpath, 1):
         try:
@@ -197,6 +212,27 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
     lex.sources = _phrases(data_dir / "sources.tsv")
     lex.adverbials = _phrases(data_dir / "adverbials.tsv")
     lex.naming = frozenset(strip_article(norm_key(w)) for _, (w,) in read_rows(data_dir / "naming.tsv", 1))
+    npath = data_dir / "nonnames.tsv"
+    nonnames: set[str] = set()
+    adverbs: set[str] = set()
+    heads: set[str] = set()
+    outlets: set[str] = set()
+    for n, (word, cls) in read_rows(npath, 2):
+        if cls not in ("adverb", "noun", "head", "outlet"):
+            raise QuoteDataError(
+                path=str(npath), line=n, problem=f"unknown class {cls!r}", fix="Use adverb, noun, head or outlet."
+            )
+        nonnames.add(norm_key(word))
+        if cls == "adverb":
+            adverbs.add(norm_key(word))
+        elif cls in ("head", "outlet"):
+            heads.add(norm_key(word))
+            if cls == "outlet":
+                outlets.add(norm_key(word))
+    lex.nonnames = frozenset(nonnames)
+    lex.adverbs = frozenset(adverbs)
+    lex.org_heads = frozenset(heads)
+    lex.outlets = frozenset(outlets)
     return lex
 
 

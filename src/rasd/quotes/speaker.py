@@ -3,6 +3,15 @@
 An explicit subject after the reporting verb (a titled person, a name, a resolved reference, an
 anonymous source, «المصدر ذاته», a statement's author), else a subject before the verb, else a
 source phrase of the sentence, else the previous quotation's speaker.
+
+Besides:
+- a date is never a speaker («أعلن الرئيس، الأحد، …»), and a title's holder is looked for only
+  up to a date, a complementizer or another verb;
+- a speaker inside a named body is that body («متحدث باسم الوزارة», «مصدر في وزارة الداخلية»);
+- a definite head noun refers back to the name it introduced («صحيفة "…"» … «وقالت الصحيفة»);
+- the verb agrees with its speaker: a speaker carried over from an earlier statement must fit the
+  verb's gender and number (قالت is never a man known from قال or a masculine title; أكدوا never
+  one person), else the most recent earlier speaker that fits is taken, else none.
 """
 
 from __future__ import annotations
@@ -11,7 +20,7 @@ from dataclasses import dataclass
 
 from rasd.model import Document, Quote
 from rasd.quotes.docindex import Hit
-from rasd.quotes.lexicon import QuoteLexicon
+from rasd.quotes.lexicon import QuoteLexicon, strip_article
 from rasd.quotes.view import COMMAS, MAX_NP, MAX_TITLE, PREPS, QAD, STOP_NP, K, QuoteView
 
 __all__ = ["Speaker", "SpeakerRules"]
@@ -27,6 +36,9 @@ class Speaker:
     type: str = ""
 
 
+RELATIVES = frozenset(K(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
+
+
 class SpeakerRules(QuoteView):
     """The speaker rules, with what they remember of the document read so far."""
 
@@ -37,6 +49,45 @@ class SpeakerRules(QuoteView):
         self.last_speaker_sent = -10
         self.last_source: Speaker | None = None
         self.sent_source: Speaker | None = None
+        self.genders: dict[str, str] = {}  # person entity id -> m | f, from titles and verbs
+        for e in doc.entities:
+            if e.type == "PERSON" and e.title:
+                word = strip_article(K(e.title.split()[0]))
+                self.genders[e.id] = "f" if word.endswith(K("ة")) else "m"
+        # entities written as a date somewhere («الأحد» tagged as a person): never speakers
+        covered = self.ix.date_cover
+        self.date_entities = {
+            e.id
+            for e in doc.entities
+            for m in e.mentions
+            if any(covered[t] is not None for t in range(*self.ix.token_range(m.start, m.end)))
+        }
+
+    # -- agreement --------------------------------------------------------------------------
+    def agreement(self, i: int) -> str | None:
+        """What the cue at token i agrees with: m, f, p (plural), or None when unknown."""
+        agr = self.lex.agreement
+        n = self.ix.norms[i]
+        return agr.get(self.ix.stems[i]) or agr.get(n) or (agr.get(n[1:]) if n[:1] in ("و", "ف") else None)
+
+    def fits(self, sp: Speaker | None, agr: str | None) -> bool:
+        """Whether a speaker can be the subject of a verb that agrees with `agr`."""
+        if sp is None or agr is None or sp.entity is None:
+            return True
+        if sp.type == "PERSON":
+            if agr == "p":
+                return False
+            known = self.genders.get(sp.entity)
+            return known is None or known == agr
+        return True
+
+    def learn(self, sp: Speaker | None, agr: str | None) -> None:
+        """Remember a person's gender from the verb that names them as its subject."""
+        if sp is not None and sp.entity and sp.type == "PERSON" and agr in ("m", "f"):
+            self.genders.setdefault(sp.entity, agr)
+
+    def fitting(self, sp: Speaker | None, agr: str | None) -> Speaker | None:
+        return sp if sp is not None and self.fits(sp, agr) else None
 
     def _hit_speaker(self, h: Hit, kind: str) -> Speaker:
         return Speaker(h.entity, h.start, h.end, h.last, kind if h.kind == "name" else h.kind, h.type)
@@ -58,6 +109,109 @@ class SpeakerRules(QuoteView):
             j += 1
         return j
 
+    def hit_at(self, i: int) -> Hit | None:
+        """The mention starting at token i, unless it is a date («الأحد» is never a speaker)."""
+        h = self.ix.mention_at(i)
+        if h is None or self.ix.date_cover[i] is not None or h.entity in self.date_entities:
+            return None
+        return h
+
+    def head_reference(self, k: int) -> Speaker | None:
+        """«الصحيفة», «المنظمة»: the latest name that the same noun introduced («صحيفة "…"»)."""
+        stem = self.toks[k].stem
+        if not stem.startswith(K("ال")) or len(stem) < 5:
+            return None
+        head = stem[2:]
+        for m in range(k - 1, -1, -1):
+            t = self.toks[m]
+            if t.stem == stem:  # a name that begins with the same word («المرصد السوري …»)
+                h = self.hit_at(m)
+                if h is not None and h.entity is not None and h.type != "PERSON" and h.last > m:
+                    return Speaker(h.entity, self.toks[k].stem_start, self.toks[k].end, k, "reference", h.type)
+                continue
+            if t.stem != head:
+                continue
+            j = m + 1
+            while j < k and self.toks[j].kind == "PUNCT" and self.text[self.toks[j].start] in '«“"':
+                j += 1
+            h = self.hit_at(j)
+            if h is not None and h.entity is not None and h.type != "PERSON":
+                return Speaker(h.entity, self.toks[k].stem_start, self.toks[k].end, k, "reference", h.type)
+        return None
+
+    def named_after_head(self, k: int, r1: int) -> Speaker | None:
+        """«صحيفة "واشنطن بوست"», «منظمة "…"»: a head noun and the name it introduces."""
+        t = self.toks[k]
+        if t.kind != "WORD" or t.stem.startswith(K("ال")):
+            return None
+        j = k + 1
+        while j < r1 and self.toks[j].kind == "PUNCT" and self.text[self.toks[j].start] in '«“"':
+            j += 1
+        if j == k + 1 and self.ix.bare[k] not in self.lex.outlets:
+            return None  # «مكتب الأمم المتحدة» is another body than the United Nations
+        h = self.hit_at(j) if j < r1 else None
+        if h is None or h.entity is None or h.type == "PERSON":
+            return None
+        return Speaker(h.entity, t.stem_start, h.end, h.last, "name", h.type)
+
+    def quoted_from(self, sp: Speaker, r1: int) -> Speaker:
+        """«نقلت الوكالة عن فلان (قوله)»: the words are the one they were taken from."""
+        j = sp.last + 1
+        if sp.last < 0 or j + 1 >= r1 or self.ix.bare[j] != K("عن"):
+            return sp
+        h = self.hit_at(j + 1)
+        if h is not None and h.entity is not None:
+            return self._hit_speaker(h, "name")
+        if self.lex.speakers.get(self.head(j + 1)) in ("unnamed", "source"):
+            body = self.body_after(j + 1, r1)
+            if body is not None:
+                return body
+            end = self._np_end(j + 1, r1, MAX_NP)
+            return Speaker(None, self.toks[j + 1].stem_start, self.toks[end].end, end, "unnamed")
+        return sp
+
+    def body_after(self, k: int, r1: int) -> Speaker | None:
+        """The named body of «متحدث باسم X», «مصدر في X», «مسؤول بوزارة X» (tokens after k)."""
+        for j in range(k + 1, min(r1, k + MAX_NP + 1)):
+            if self.punct(j) or self.is_comp(j) or self.cue_at(j):
+                return None
+            bare = self.ix.bare[j]
+            named = self.ix.norms[j] in (K("باسم"), K("وباسم"))
+            after = j + 1 if named or bare in (K("في"), K("من"), K("لدى")) else j if self.ix.prep[j] else -1
+            if after < 0 or after >= r1:
+                continue
+            h = self.hit_at(after)
+            if h is not None and h.entity is not None and h.type == "ORG":
+                return Speaker(h.entity, self.toks[k].stem_start, h.end, h.last, "body", "ORG")
+            if named:
+                ref = self.head_reference(after)
+                if ref is not None:
+                    return Speaker(ref.entity, self.toks[k].stem_start, ref.end, ref.last, "body", ref.type)
+        return None
+
+    def unresolved_subject(self, r0: int, r1: int) -> Speaker | None:
+        """A subject after the verb that names nobody the document knows («وقالت جهة رقابية …»):
+        the speaker is unnamed, and the previous speaker is not carried over it."""
+        k = self.skip_frames(r0, r1)
+        while k < r1 and self.ix.bare[k] in self.lex.adverbs:
+            k += 1
+        if k >= r1:
+            return None
+        t = self.toks[k]
+        bare = self.ix.bare[k]
+        if (
+            t.kind != "WORD"
+            or self.ix.prep[k]
+            or bare in PREPS
+            or bare in STOP_NP
+            or self.is_comp(k)
+            or self.cue_at(k)
+            or len(t.stem) < 3
+        ):
+            return None
+        end = self._np_end(k, r1, MAX_NP)
+        return Speaker(None, t.stem_start, self.toks[end].end, end, "unnamed")
+
     def latest_source(self) -> Speaker | None:
         src = self.last_source or self.last_speaker
         if src is None:
@@ -70,12 +224,14 @@ class SpeakerRules(QuoteView):
         if k >= r1:
             return None
         toks = self.toks
-        h = self.ix.mention_at(k)
+        h = self.hit_at(k)
         head = self.head(k)
         cls = self.lex.speakers.get(head)
         if h is not None and not self.ix.has_prep_clitic(k):
             if h.kind == "title" or h.type == "PERSON" or cls not in ("title", "statement"):
                 return self._hit_speaker(h, "name")
+        if cls is None and h is None and not self.ix.has_prep_clitic(k) and toks[k].kind == "WORD":
+            return self.named_after_head(k, r1) or self.head_reference(k)
         if cls is None or cls == "same" or self.ix.has_prep_clitic(k) or toks[k].kind != "WORD":
             return None
         start = toks[k].stem_start
@@ -86,13 +242,16 @@ class SpeakerRules(QuoteView):
         )
         if cls == "title":
             for j in range(k + 1, min(r1, k + MAX_TITLE)):
-                if self.cue_at(j):
+                if self.cue_at(j) or self.ix.date_cover[j] is not None or self.is_comp(j):
                     break
-                hj = self.ix.mention_at(j)
+                hj = self.hit_at(j)
                 if hj is not None and hj.type == "PERSON":
                     return Speaker(hj.entity, start, hj.end, hj.last, "title", "PERSON")
             if h is not None:  # a reference such as «الوزير» resolved to its holder
                 return self._hit_speaker(h, "reference")
+            body = self.body_after(k, r1)
+            if body is not None:
+                return body
             if same:
                 src = self.latest_source()
                 if src is not None:
@@ -118,6 +277,9 @@ class SpeakerRules(QuoteView):
             last = k + 1 if same else k
             if src is not None:
                 return Speaker(src.entity, start, toks[last].end, last, "same", src.type)
+        body = self.body_after(k, r1)
+        if body is not None:
+            return body
         end = self._np_end(k, r1, MAX_NP)
         return Speaker(None, start, toks[end].end, end, "unnamed")
 
@@ -126,10 +288,17 @@ class SpeakerRules(QuoteView):
         j = i - 1
         while j >= a and self.ix.bare[j] in QAD:
             j -= 1
+        if j >= a and self.ix.bare[j] in RELATIVES:  # «فلان، الذي صرح …»
+            j -= 1
+            while j >= a and self.punct(j) in COMMAS:
+                j -= 1
         if j < a:
             return None
         h = self.ix.cover[j]
-        if h is None or h.last != j or h.first < a:
+        if h is None and self.toks[j].kind == "WORD" and not self.ix.prep[j]:
+            if j == a or self.ix.bare[j - 1] not in PREPS:
+                return self.head_reference(j)
+        if h is None or h.last != j or h.first < a or h.entity in self.date_entities:
             return None
         if self.ix.has_prep_clitic(h.first):
             return None
@@ -148,20 +317,32 @@ class SpeakerRules(QuoteView):
             return self._hit_speaker(h, "before")
         return None
 
-    def governing_speaker(self, si: int, i: int, a: int) -> Speaker | None:
+    def governing_speaker(self, si: int, i: int, a: int, agr: str | None = None) -> Speaker | None:
         for q in reversed(self.quotes):
             if q.sentence != si or q.cue_start is None or q.cue_start >= self.toks[i].start:
                 break
-            return Speaker(
-                q.speaker, q.speaker_start, q.speaker_end, -1, "previous", self.ix.type_of(q.speaker)
-            )
-        return self.sentence_subject(a, i) or self.previous_speaker(si)
+            sp = Speaker(q.speaker, q.speaker_start, q.speaker_end, -1, "previous", self.ix.type_of(q.speaker))
+            if self.fits(sp, agr):
+                return sp
+            break
+        return self.fitting(self.sentence_subject(a, i), agr) or self.previous_speaker(si, agr)
 
-    def previous_speaker(self, si: int) -> Speaker | None:
+    def previous_speaker(self, si: int, agr: str | None = None) -> Speaker | None:
+        """The speaker of the latest statement, or the latest earlier one that fits the verb."""
         sp = self.last_speaker
         if sp is None:
             return None
-        return Speaker(sp.entity, None, None, -1, "previous", sp.type)
+        if self.fits(sp, agr):
+            return Speaker(sp.entity, None, None, -1, "previous", sp.type)
+        seen = {sp.entity}
+        for q in reversed(self.quotes[-8:]):
+            if q.speaker is None or q.speaker in seen:
+                continue
+            seen.add(q.speaker)
+            cand = Speaker(q.speaker, None, None, -1, "previous", self.ix.type_of(q.speaker))
+            if self.fits(cand, agr):
+                return cand
+        return None
 
     def speaker_after_pair(self, ct: int, b: int) -> tuple[Speaker | None, int | None, bool]:
         k = ct + 1
