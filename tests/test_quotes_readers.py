@@ -158,3 +158,51 @@ def test_a_quoted_name_after_an_organisation_head_is_an_organisation():
     (ent,) = [e for e in doc.entities if e.type == "ORG"]
     assert ent.name == "عين الرقيب" and len(ent.mentions) == 2
     assert speaker_of(qs, doc, "التقرير") == ent.id
+
+
+def test_a_title_without_a_name_refers_to_the_person_it_introduced():
+    text = (
+        "وصل الرئيس التونسي سامي الحداد إلى الجزائر. وقال رئيس البرلمان إن الزيارة مهمة. "
+        "وأضاف الرئيس التونسي أن التعاون سيتعزز."
+    )
+    doc, qs = quotes(text, [SAMI])
+    assert speaker_of(qs, doc, "التعاون") == "sami"
+
+
+def test_an_object_ends_at_the_next_reporting_verb():
+    text = "انتقد الوزير سامي الحداد النائب الذي صرح الجمعة أن الموازنة غير عادلة."
+    doc, qs = quotes(text, [SAMI], [("الجمعة", "2024-05-10", "day")])
+    assert speaker_of(qs, doc, "الموازنة") != "sami"
+
+
+def test_a_participle_after_a_quotation_continues_its_speaker():
+    text = 'وقال سامي الحداد "الوضع مستقر" مشيرا إلى أن الحدود مفتوحة.'
+    doc, qs = quotes(text, [SAMI])
+    assert speaker_of(qs, doc, "الحدود") == "sami"
+
+
+def test_a_participle_with_an_object_after_a_comma():
+    text = "وأكدت وزارة الصحة وقوع إصابات جديدة، مبررة ذلك بارتفاع درجات الحرارة في المنطقة."
+    doc, qs = quotes(text, [HEALTH])
+    assert speaker_of(qs, doc, "بارتفاع") == "health"
+
+
+def test_a_source_phrase_inside_or_at_the_end_of_a_sentence():
+    text = "قتل ثلاثة أشخاص في انفجار بالسوق حسبما أفادت وزارة الصحة الاثنين."
+    doc, qs = quotes(text, [HEALTH], [("الاثنين", "2024-05-06", "day")])
+    assert speaker_of(qs, doc, "انفجار") == "health"
+    text = "وبحسب وزارة الصحة فإن الحالات تراجعت."
+    doc, qs = quotes(text, [HEALTH])
+    assert speaker_of(qs, doc, "الحالات") == "health"
+
+
+def test_a_statement_that_something_is_written_in():
+    text = "وجاء في بيان وزارة الصحة أن اللقاحات وصلت."
+    doc, qs = quotes(text, [HEALTH])
+    assert speaker_of(qs, doc, "اللقاحات") == "health"
+
+
+def test_a_quoted_name_after_the_verb_is_not_its_content():
+    text = 'وكشفت "شركة النور للطيران" في يونيو أنها ستبيع أسطولها.'
+    doc, qs = quotes(text, [("nur", "ORG", ["شركة النور للطيران"])])
+    assert speaker_of(qs, doc, "ستبيع") == "nur"

@@ -58,6 +58,8 @@ from rasd.quotes.lexicon import Cue, QuoteLexicon
 from rasd.quotes.speaker import Speaker, SpeakerRules
 from rasd.quotes.view import COMMAS, END_PUNCT, ILA, MAX_SCAN, MIN_FREE_WORDS, ON_ABOUT, K
 
+SOURCE_TAIL = 8  # tokens after a closing source phrase's source before the sentence ends
+
 __all__ = ["extract_quotes"]
 
 
@@ -124,8 +126,8 @@ class _Extractor(SpeakerRules):
         x0 = self.skip_frames(m[1], b)
         if x0 < b and self.ix.bare[x0] == K("ما"):  # «بحسب ما ذكرت الوكالة»
             x0 += 1
-            if x0 < b and self.cue_at(x0):
-                x0 += 1
+        if x0 < b and self.cue_at(x0):  # «حسبما أفادت الوكالة»
+            x0 += 1
         if x0 >= b:
             return m[0]
         sp = self.subject_after(x0, b)
@@ -139,15 +141,16 @@ class _Extractor(SpeakerRules):
         self.last_source = src
         after = sp.last + 1 if sp.last >= 0 else x0 + 1
         lead = i == a or (i == a + 1 and self.toks[a].kind == "WORD" and self.toks[a].stem in ("و", "ف"))
-        if lead and after + 1 < b and self.punct(after) in COMMAS and self.is_comp(after + 1):
-            end = self.clause_end(after + 2, b)
-            s = self.span(after + 2, end)
+        comp = after + 1 if after + 1 < b and self.punct(after) in COMMAS else after
+        if lead and comp < b and self.is_comp(comp):  # «بحسب X، فإن …», «وبحسب X فإن …»
+            end = self.clause_end(comp + 1, b)
+            s = self.span(comp + 1, end)
             if s:
                 self.emit(s[0], s[1], False, i, src, False)
-        elif i > a and self.punct(i - 1) in COMMAS and not any(self.cue_at(j) for j in range(a, i)):
-            # «…، بحسب مصادر أمنية»: what precedes is attributed to the source
-            s = self.span(a, i - 1)
-            if s and after >= b - 1 and not any(q.start >= s[0] and q.end <= s[1] for q in self.quotes):
+        elif i > a + 1 and not any(self.cue_at(j) for j in range(a, i)) and b - after <= SOURCE_TAIL:
+            # «…، بحسب مصادر أمنية», «… حسبما أفاد ناشطون»: what precedes is the source's
+            s = self.span(a, i - 1 if self.punct(i - 1) in COMMAS else i)
+            if s and not any(q.start < s[1] and s[0] < q.end for q in self.quotes):
                 self.emit(s[0], s[1], False, i, src, False)
         return max(after, i + 1)
 
@@ -162,7 +165,7 @@ class _Extractor(SpeakerRules):
         while j < limit:
             pi = self.open_at.get(j)
             if pi is not None:
-                if self.pair_words[pi] >= 3 and not self.names_follow(j):
+                if self.pair_words[pi] >= 3 and not self.names_follow(j) and not self.is_name(j, self.close_tok[pi]):
                     found = ("quote", j, j, pi)
                     break
                 j = self.close_tok[pi] + 1
@@ -201,8 +204,12 @@ class _Extractor(SpeakerRules):
             sp = self.subject_after(i + 1, region_end if region_end is not None else b)
             self.learn(sp, agr)
         if found is None:
-            if "obj" not in comps or cue.participle:
+            if "obj" not in comps:
                 return i + 1
+            if cue.participle:  # «، مبررا ذلك باكتشاف …»: the object, with the governing speaker
+                if not (i > a and self.punct(i - 1) in COMMAS):
+                    return i + 1
+                return self.object_quote(i, cue, sp, negated, a, b, agr, start_at=i + 1)
             return self.object_quote(i, cue, sp, negated, a, b, agr)
         kind, j, _, pair = found
         if sp is None and not cue.participle:
@@ -235,9 +242,19 @@ class _Extractor(SpeakerRules):
         return start
 
     def object_quote(
-        self, i: int, cue: Cue, sp: Speaker | None, negated: bool, a: int, b: int, agr: str | None = None
+        self,
+        i: int,
+        cue: Cue,
+        sp: Speaker | None,
+        negated: bool,
+        a: int,
+        b: int,
+        agr: str | None = None,
+        start_at: int | None = None,
     ) -> int:
-        if sp is not None and sp.last >= 0:
+        if start_at is not None:
+            start = start_at
+        elif sp is not None and sp.last >= 0:
             start = sp.last + 1
         elif (before := self.fitting(self.subject_before(i, a), agr)) is not None and i + 1 < b:
             start, sp = i + 1, before  # «أردوغان يعلن الفوز …»
@@ -252,6 +269,8 @@ class _Extractor(SpeakerRules):
             return i + 1
         start = self.skip_frames(start, b)
         end = self.clause_end(start, b)
+        # another reporting verb ends an object («انتقد فلان المستشار الذي صرح أن …»)
+        end = next((k for k in range(start + 1, end) if (c := self.cue_at(k)) is not None and not c.participle), end)
         words = sum(1 for t in self.toks[start:end] if t.kind == "WORD")
         s = self.span(start, end)
         if s is None or words < 3:
@@ -345,11 +364,14 @@ class _Extractor(SpeakerRules):
         s = self.span(j + 1, b)
         if s is None or sum(1 for t in self.toks[j + 1 : b] if t.kind == "WORD") < 2:
             return
+        # a headline stands apart: the statements after it do not continue it
+        kept = (self.last_speaker, self.last_speaker_sent, self.last_source)
         if self.open_at.get(j + 1) is not None:
             self.emit_pair(self.open_at[j + 1], j, self._hit_speaker(first, "name"), False)
-            return
-        self.emit(s[0], s[1], False, j, self._hit_speaker(first, "name"), False)
-        self.reported_until = b
+        else:
+            self.emit(s[0], s[1], False, j, self._hit_speaker(first, "name"), False)
+            self.reported_until = b
+        self.last_speaker, self.last_speaker_sent, self.last_source = kept
 
     def run(self) -> list[Quote]:
         ix = self.ix

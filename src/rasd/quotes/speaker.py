@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from rasd.model import Document, Quote
 from rasd.quotes.docindex import Hit
 from rasd.quotes.lexicon import QuoteLexicon, strip_article
-from rasd.quotes.view import COMMAS, MAX_NP, MAX_TITLE, PREPS, QAD, STOP_NP, K, QuoteView
+from rasd.quotes.view import COMMAS, MAX_NP, MAX_TITLE, OPEN_MARKS, PREPS, QAD, STOP_NP, K, QuoteView
 
 __all__ = ["Speaker", "SpeakerRules"]
 
@@ -36,6 +36,9 @@ class Speaker:
     type: str = ""
 
 
+TIME_PREPS = frozenset(
+    K(w) for w in ("بعد", "قبل", "عقب", "إثر", "اثر", "أثناء", "عند", "أمام", "وسط", "ضمن", "منذ", "حتى", "تحت", "فوق", "دون")
+)
 RELATIVES = frozenset(K(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 
 
@@ -122,12 +125,13 @@ class SpeakerRules(QuoteView):
         if not stem.startswith(K("ال")) or len(stem) < 5:
             return None
         head = stem[2:]
+        found: list[Hit] = []  # most recent first
         for m in range(k - 1, -1, -1):
             t = self.toks[m]
             if t.stem == stem:  # a name that begins with the same word («المرصد السوري …»)
                 h = self.hit_at(m)
                 if h is not None and h.entity is not None and h.type != "PERSON" and h.last > m:
-                    return Speaker(h.entity, self.toks[k].stem_start, self.toks[k].end, k, "reference", h.type)
+                    found.append(h)
                 continue
             if t.stem != head:
                 continue
@@ -136,7 +140,47 @@ class SpeakerRules(QuoteView):
                 j += 1
             h = self.hit_at(j)
             if h is not None and h.entity is not None and h.type != "PERSON":
-                return Speaker(h.entity, self.toks[k].stem_start, self.toks[k].end, k, "reference", h.type)
+                found.append(h)
+        if not found:
+            return None
+        # of two bodies the noun could point to, the one that has been speaking
+        speakers = {q.speaker for q in self.quotes}
+        h = next((h for h in found if h.entity in speakers), found[0])
+        return Speaker(h.entity, self.toks[k].stem_start, self.toks[k].end, k, "reference", h.type)
+
+    def title_reference(self, k: int, r1: int) -> Speaker | None:
+        """«وأضاف الرئيس التركي أن …», «وشددت وزيرة التخطيط»: a title without a name refers to the
+        person it introduced earlier («الرئيس التركي فلان»), else to the one person whose title
+        has its words."""
+        toks = self.toks
+        words = [strip_article(toks[k].stem)]
+        j = k + 1
+        while j < r1 and len(words) < 3 and toks[j].kind == "WORD" and toks[j].stem.startswith(K("ال")):
+            if self.ix.cover[j] is not None or self.cue_at(j) or self.is_comp(j):
+                break
+            words.append(strip_article(toks[j].stem))
+            j += 1
+        n = len(words)
+        start, last = toks[k].stem_start, j - 1
+        for m in range(k - 1, -1, -1):  # the same words earlier, right before a person's name
+            if strip_article(toks[m].stem) != words[0] or m + n > k:
+                continue
+            if any(strip_article(toks[m + x].stem) != words[x] for x in range(1, n)):
+                continue
+            for x in range(m + n, min(k, m + n + 4)):
+                h = self.hit_at(x)
+                if h is not None and h.type == "PERSON" and h.entity is not None:
+                    return Speaker(h.entity, start, toks[last].end, last, "reference", "PERSON")
+                if not (self.punct(x) in COMMAS or toks[x].stem.startswith(K("ال"))):
+                    break
+        holders = set()
+        for e in self.doc.entities:
+            if e.type == "PERSON" and e.title:
+                title = {strip_article(K(w)) for w in e.title.split()}
+                if all(w in title for w in words):
+                    holders.add(e.id)
+        if len(holders) == 1:
+            return Speaker(holders.pop(), start, toks[last].end, last, "reference", "PERSON")
         return None
 
     def named_after_head(self, k: int, r1: int) -> Speaker | None:
@@ -194,6 +238,8 @@ class SpeakerRules(QuoteView):
         the speaker is unnamed, and the previous speaker is not carried over it."""
         k = self.skip_frames(r0, r1)
         while k < r1 and self.ix.bare[k] in self.lex.adverbs:
+            if self.ix.bare[k] in TIME_PREPS:
+                return None  # «وقال بعد الإفراج عنه إنه …»: a phrase of time, not a subject
             k += 1
         if k >= r1:
             return None
@@ -224,6 +270,8 @@ class SpeakerRules(QuoteView):
         if k >= r1:
             return None
         toks = self.toks
+        if k + 1 < r1 and self.punct(k) in OPEN_MARKS and self.hit_at(k + 1) is not None:
+            k += 1  # «وكشفت "شركة …" أنها …»
         h = self.hit_at(k)
         head = self.head(k)
         cls = self.lex.speakers.get(head)
@@ -249,6 +297,9 @@ class SpeakerRules(QuoteView):
                     return Speaker(hj.entity, start, hj.end, hj.last, "title", "PERSON")
             if h is not None:  # a reference such as «الوزير» resolved to its holder
                 return self._hit_speaker(h, "reference")
+            ref = self.title_reference(k, r1)
+            if ref is not None:
+                return ref
             body = self.body_after(k, r1)
             if body is not None:
                 return body

@@ -20,6 +20,8 @@ MAX_NP = 6  # tokens of an anonymous speaker phrase
 MIN_FREE_WORDS = 5  # words of a quoted passage that no reporting verb or source governs
 END_PUNCT = frozenset(".!?؟;؛")
 COMMAS = frozenset("،,")
+OPEN_MARKS = frozenset('«“"')
+CLOSE_MARKS = frozenset('»”"')
 K = norm_key
 ILA = K("إلى")
 QAD = frozenset({K("قد"), K("لقد")})
@@ -149,11 +151,16 @@ class QuoteView:
         bare = self.ix.bare[k]
         if bare in PREPS or self.ix.prep[k] or self.head(k) in self.lex.naming:
             return True
+        if bare in self.lex.org_heads:  # «تحالف "…"», «منظمة "…"»
+            return True
         return len(bare) == 1 and bare in "لبك"  # «لـ"…"»: a proclitic written apart
 
     def opens_circumstantial(self, i: int, a: int, b: int) -> bool:
-        """A participle cue counts after a comma, or right before its complementizer or «:»."""
-        if i > a and self.punct(i - 1) in COMMAS:
+        """A participle cue counts after a comma or a closing quotation mark, or right before its
+        complementizer, «:» or «إلى» (with what follows it)."""
+        if i > a and (self.punct(i - 1) in COMMAS or self.punct(i - 1) in CLOSE_MARKS):
+            return True
+        if i + 1 < b and self.ix.bare[i + 1] == ILA:
             return True
         return i + 1 < b and (self.is_comp(i + 1) or self.punct(i + 1) == ":")
 
