@@ -58,6 +58,7 @@ from rasd.quotes.lexicon import Cue, QuoteLexicon
 from rasd.quotes.speaker import Speaker, SpeakerRules
 from rasd.quotes.view import COMMAS, END_PUNCT, ILA, MAX_SCAN, MIN_FREE_WORDS, ON_ABOUT, K
 
+OBJECT_FIRST = frozenset({"وصف", "اتهم"})  # verbs whose object comes before their «بـ…» complement
 SOURCE_TAIL = 8  # tokens after a closing source phrase's source before the sentence ends
 
 __all__ = ["extract_quotes"]
@@ -212,6 +213,12 @@ class _Extractor(SpeakerRules):
                 return self.object_quote(i, cue, sp, negated, a, b, agr, start_at=i + 1)
             return self.object_quote(i, cue, sp, negated, a, b, agr)
         kind, j, _, pair = found
+        if sp is None and not cue.participle:  # «ونقل عن مصدر عسكري أن …»
+            sp = self.quoted_from_at(self.skip_frames(i + 1, b), b)
+        if sp is not None and sp.last >= 0 and cue.lemma in OBJECT_FIRST and self.ix.prefix(sp.last + 1)[-1:] == "ب":
+            sp = None  # «ووصف تحقيق فلان بأنه …»: what was described, not who described it
+        if sp is None and not cue.participle and i > a and self.lex.speakers.get(self.head(i - 1)) == "statement":
+            sp = self.sentence_subject(a, i - 1)  # «وأصدر الجيش بيانا أكد فيه أن …»
         if sp is None and not cue.participle:
             sp = self.unresolved_subject(i + 1, region_end if region_end is not None else b)
         if sp is not None and not cue.participle:

@@ -39,6 +39,9 @@ class Speaker:
 TIME_PREPS = frozenset(
     K(w) for w in ("بعد", "قبل", "عقب", "إثر", "اثر", "أثناء", "عند", "أمام", "وسط", "ضمن", "منذ", "حتى", "تحت", "فوق", "دون")
 )
+PREP_PRONOUNS = frozenset(
+    K(p + s) for p in ("في", "علي", "من", "عن", "إلي", "ل") for s in ("ه", "ها", "هم", "هما")
+) | frozenset(K(w) for w in ("فيه", "عليه", "منه", "عنه", "إليه", "له", "لها"))
 RELATIVES = frozenset(K(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 
 
@@ -181,6 +184,15 @@ class SpeakerRules(QuoteView):
                     holders.add(e.id)
         if len(holders) == 1:
             return Speaker(holders.pop(), start, toks[last].end, last, "reference", "PERSON")
+        if n > 1:  # «الرئيس التركي» after «الرئيس فلان»: the one person the head word introduced
+            after = set()
+            for m in range(k - 1, -1, -1):
+                if strip_article(toks[m].stem) == words[0] and m + 1 < k:
+                    h = self.hit_at(m + 1)
+                    if h is not None and h.type == "PERSON" and h.entity is not None:
+                        after.add(h.entity)
+            if len(after) == 1:
+                return Speaker(after.pop(), start, toks[last].end, last, "reference", "PERSON")
         return None
 
     def named_after_head(self, k: int, r1: int) -> Speaker | None:
@@ -200,9 +212,17 @@ class SpeakerRules(QuoteView):
 
     def quoted_from(self, sp: Speaker, r1: int) -> Speaker:
         """«نقلت الوكالة عن فلان (قوله)»: the words are the one they were taken from."""
-        j = sp.last + 1
-        if sp.last < 0 or j + 1 >= r1 or self.ix.bare[j] != K("عن"):
+        if sp.last < 0:
             return sp
+        j = sp.last + 1
+        while j < r1 and j - sp.last <= 3 and self.toks[j].stem.startswith(K("ال")) and self.ix.cover[j] is None:
+            j += 1  # «وكالة الأناضول التركية الرسمية عن فلان»
+        return self.quoted_from_at(j, r1) or sp
+
+    def quoted_from_at(self, j: int, r1: int) -> Speaker | None:
+        """The source after «عن» at token j («نقل عن مصدر عسكري أن …»), or None."""
+        if j + 1 >= r1 or self.ix.bare[j] != K("عن"):
+            return None
         h = self.hit_at(j + 1)
         if h is not None and h.entity is not None:
             return self._hit_speaker(h, "name")
@@ -212,7 +232,7 @@ class SpeakerRules(QuoteView):
                 return body
             end = self._np_end(j + 1, r1, MAX_NP)
             return Speaker(None, self.toks[j + 1].stem_start, self.toks[end].end, end, "unnamed")
-        return sp
+        return None
 
     def body_after(self, k: int, r1: int) -> Speaker | None:
         """The named body of «متحدث باسم X», «مصدر في X», «مسؤول بوزارة X» (tokens after k)."""
@@ -249,6 +269,7 @@ class SpeakerRules(QuoteView):
             t.kind != "WORD"
             or self.ix.prep[k]
             or bare in PREPS
+            or bare in PREP_PRONOUNS
             or bare in STOP_NP
             or self.is_comp(k)
             or self.cue_at(k)
@@ -293,7 +314,7 @@ class SpeakerRules(QuoteView):
                 if self.cue_at(j) or self.ix.date_cover[j] is not None or self.is_comp(j):
                     break
                 hj = self.hit_at(j)
-                if hj is not None and hj.type == "PERSON":
+                if hj is not None and hj.type == "PERSON" and not self.ix.prep[j]:  # not «المحامي الخاص لفلان»
                     return Speaker(hj.entity, start, hj.end, hj.last, "title", "PERSON")
             if h is not None:  # a reference such as «الوزير» resolved to its holder
                 return self._hit_speaker(h, "reference")
@@ -316,6 +337,9 @@ class SpeakerRules(QuoteView):
                     hj = self.ix.mention_at(j)
                     if hj is not None and hj.type in ("ORG", "PERSON", "LOC"):
                         return Speaker(hj.entity, start, hj.end, hj.last, "statement", hj.type)
+                    ref = self.head_reference(j) if hj is None and toks[j].kind == "WORD" else None
+                    if ref is not None:  # «بيان للجيش»: the army named earlier
+                        return Speaker(ref.entity, start, toks[j].end, j, "statement", ref.type)
                     if self.punct(j):
                         break
             if (same or definite) and self.last_source is not None:
@@ -338,6 +362,11 @@ class SpeakerRules(QuoteView):
         """A subject written right before the verb («الوزارة قالت», «الوزير قد أكد»)."""
         j = i - 1
         while j >= a and self.ix.bare[j] in QAD:
+            j -= 1
+        if j > a and self.punct(j) in COMMAS:  # «وزير الداخلية، فلان، قال …»: a name between commas
+            h = self.ix.cover[j - 1]
+            if h is None or h.type != "PERSON" or h.first <= a or self.punct(h.first - 1) not in COMMAS:
+                return None
             j -= 1
         if j >= a and self.ix.bare[j] in RELATIVES:  # «فلان، الذي صرح …»
             j -= 1
