@@ -206,3 +206,38 @@ def test_a_quoted_name_after_the_verb_is_not_its_content():
     text = 'وكشفت "شركة النور للطيران" في يونيو أنها ستبيع أسطولها.'
     doc, qs = quotes(text, [("nur", "ORG", ["شركة النور للطيران"])])
     assert speaker_of(qs, doc, "ستبيع") == "nur"
+
+
+def test_a_statement_by_the_body_named_earlier():
+    text = "أعلن الجيش الوطني السيطرة على التلال. وقال بيان للجيش إن القوات تقدمت."
+    doc, qs = quotes(text, [("army", "ORG", ["الجيش الوطني"])])
+    assert speaker_of(qs, doc, "القوات") == "army"
+
+
+def test_reported_from_an_unnamed_source():
+    doc, (q,) = quotes("ونقل عن مصدر عسكري أن المعارك مستمرة.")
+    assert q.speaker is None and doc.text[q.speaker_start : q.speaker_end].startswith("مصدر عسكري")
+
+
+def test_the_issuer_of_a_statement_speaks_in_it():
+    text = "وأصدرت وزارة الصحة بيانا أكدت فيه أن اللقاحات آمنة."
+    doc, qs = quotes(text, [HEALTH])
+    assert speaker_of(qs, doc, "اللقاحات") == "health"
+
+
+def test_what_is_described_is_not_who_describes_it():
+    text = "وقال سامي الحداد إن التقرير مضلل. ووصف التقرير الأخير بأنه حملة سياسية."
+    doc, qs = quotes(text, [SAMI, ("report", "MISC", ["التقرير الأخير"])])
+    assert speaker_of(qs, doc, "حملة سياسية") == "sami"
+
+
+def test_an_unnamed_source_at_the_end_of_a_sentence():
+    doc, (q,) = quotes("تظاهر ألف شخص أمام البرلمان للمطالبة بالإصلاح، بحسب الشرطة.")
+    assert q.speaker is None and doc.text[q.speaker_start : q.speaker_end] == "الشرطة"
+    assert doc.text[q.start : q.end].startswith("تظاهر ألف شخص")
+
+
+def test_a_quoted_word_the_clause_goes_on_after_is_not_the_whole_content():
+    doc, qs = quotes('وقال سامي الحداد إن "الواحة" ستكون أول مدينة ذكية.', [SAMI])
+    (q,) = [q for q in qs if q.speaker == "sami"]
+    assert doc.text[q.start : q.end].endswith("أول مدينة ذكية")

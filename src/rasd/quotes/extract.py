@@ -134,9 +134,12 @@ class _Extractor(SpeakerRules):
         sp = self.subject_after(x0, b)
         if sp is None:
             h = self.ix.mention_at(x0)
-            if h is None:
-                return m[0]
-            sp = self._hit_speaker(h, "source")
+            if h is not None:
+                sp = self._hit_speaker(h, "source")
+            else:  # «…، بحسب الشرطة»: a source the document does not name
+                sp = self.unresolved_subject(x0, b)
+                if sp is None:
+                    return m[0]
         src = Speaker(sp.entity, sp.start, sp.end, sp.last, "source", sp.type)
         self.sent_source = src
         self.last_source = src
@@ -215,11 +218,13 @@ class _Extractor(SpeakerRules):
         kind, j, _, pair = found
         if sp is None and not cue.participle:  # «ونقل عن مصدر عسكري أن …»
             sp = self.quoted_from_at(self.skip_frames(i + 1, b), b)
-        if sp is not None and sp.last >= 0 and cue.lemma in OBJECT_FIRST and self.ix.prefix(sp.last + 1)[-1:] == "ب":
-            sp = None  # «ووصف تحقيق فلان بأنه …»: what was described, not who described it
-        if sp is None and not cue.participle and i > a and self.lex.speakers.get(self.head(i - 1)) == "statement":
+        # «ووصف تحقيق فلان بأنه …»: what was described, not who described it
+        described = sp is not None and sp.last >= 0 and cue.lemma in OBJECT_FIRST and self.with_ba(sp.last + 1)
+        if described:
+            sp = None
+        if sp is None and not cue.participle and i > a and self.speaker_class(i - 1) == "statement":
             sp = self.sentence_subject(a, i - 1)  # «وأصدر الجيش بيانا أكد فيه أن …»
-        if sp is None and not cue.participle:
+        if sp is None and not cue.participle and not described:
             sp = self.unresolved_subject(i + 1, region_end if region_end is not None else b)
         if sp is not None and not cue.participle:
             sp = self.quoted_from(sp, region_end if region_end is not None else b)
@@ -237,7 +242,9 @@ class _Extractor(SpeakerRules):
             start += 1
             kind = "an"
         pi = self.open_at.get(start)
-        if pi is not None:
+        # «أن "النعايم" ستكون …»: a quoted word or two that the clause goes on after is not the content
+        short = pi is not None and self.pair_words[pi] < 3 and self.close_tok[pi] + 1 < b
+        if pi is not None and not (short and self.toks[self.close_tok[pi] + 1].kind == "WORD"):
             self.emit_pair(pi, i, sp, negated)
             return self.close_tok[pi] + 1
         end = self.clause_end(start, b)

@@ -115,6 +115,18 @@ class SpeakerRules(QuoteView):
             j += 1
         return j
 
+    def speaker_class(self, i: int) -> str | None:
+        """The speakers.tsv class of token i's head noun, also in the accusative («بيانا»)."""
+        head = self.head(i)
+        cls = self.lex.speakers.get(head)
+        if cls is None and head.endswith("ا") and len(head) > 3:
+            cls = self.lex.speakers.get(head[:-1])
+        return cls
+
+    def with_ba(self, i: int) -> bool:
+        """Whether token i begins with the preposition ب («بأنه», «بارتكاب»)."""
+        return i < len(self.toks) and (self.ix.prefix(i)[-1:] == "ب" or self.ix.norms[i].startswith(K("بأن")))
+
     def hit_at(self, i: int) -> Hit | None:
         """The mention starting at token i, unless it is a date («الأحد» is never a speaker)."""
         h = self.ix.mention_at(i)
@@ -270,6 +282,7 @@ class SpeakerRules(QuoteView):
             or self.ix.prep[k]
             or bare in PREPS
             or bare in PREP_PRONOUNS
+            or t.stem in PREP_PRONOUNS
             or bare in STOP_NP
             or self.is_comp(k)
             or self.cue_at(k)
