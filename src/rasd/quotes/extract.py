@@ -34,10 +34,9 @@ The rules, in the order they apply within each sentence (tokens left to right):
    d. the previous quotation's speaker (a verb without subject: «وأضاف أن …»).
 4. **Negation**: a negation particle right before the verb («لم يؤكد»), or a negating verb (نفى،
    أنكر) → `negated=True`. Negated speech is kept.
-5. **Quoted fragments** not taken by a rule above: inside an indirect quotation, a fragment of two
-   words or more is a partial direct quotation of the same speaker (يشكل”جهدا إضافيا”); a single
-   quoted word inside it is a scare quote or a name («المتنامي», «داعش») and is not a quotation,
-   nor is an entity name or a fragment after a preposition or a naming noun («ممثلا لـ"…"»).
+5. **Quoted fragments** not taken by a rule above: inside an indirect quotation, a fragment is
+   part of that statement (a partial quotation: يشكل”جهدا إضافيا”), or a scare quote or a name
+   («المتنامي», «داعش»), never a quotation of its own: one statement is one quotation.
    Elsewhere a fragment is a quotation only with three words or more (five when no reporting verb
    or source phrase follows it: «“سلاح دمار شامل”» is a term), not right after a naming
    noun or a preposition («حملة “…”», «من “مبادرة …”») and not a bare entity name; its speaker
@@ -46,6 +45,13 @@ The rules, in the order they apply within each sentence (tokens left to right):
    sentence (a paragraph that continues a quotation), else it is None.
 6. A reporting verb inside an indirect quotation already made (before the end of its clause) is
    part of the reported words («… والتي نعترف أنها …») and starts no quotation of its own.
+7. **Headlines**: «X: …» at the start of a sentence, X one or more names joined by و, is X's
+   (a related story's title in the body too); it does not become the speaker that later
+   statements continue.
+
+Who speaks is read as a reader reads it (`rasd.quotes.speaker`): agreement of the verb, bodies
+of spokesmen, head nouns and titles that refer back, no carry-over across a new subject; names
+the entity layer missed in a speaker's place are added first (`rasd.quotes.names`).
 """
 
 from __future__ import annotations
@@ -58,7 +64,10 @@ from rasd.quotes.lexicon import Cue, QuoteLexicon
 from rasd.quotes.speaker import Speaker, SpeakerRules
 from rasd.quotes.view import COMMAS, END_PUNCT, ILA, MAX_SCAN, MIN_FREE_WORDS, ON_ABOUT, K
 
-OBJECT_FIRST = frozenset({"وصف", "اتهم"})  # verbs whose object comes before their «بـ…» complement
+# verbs that always take an object before their complement («وصف X بـ…», «اتهم X بـ…»): with one
+# noun phrase between the verb and the complement, that phrase is the object (دعا and طالب are
+# not among them: «طالب المحتجون بالإفراج» has a subject and no object)
+OBJECT_FIRST = {"وصف": "ب", "اتهم": "ب"}
 SOURCE_TAIL = 8  # tokens after a closing source phrase's source before the sentence ends
 
 __all__ = ["extract_quotes"]
@@ -94,30 +103,14 @@ class _Extractor(SpeakerRules):
             self.last_speaker_sent = self.doc.sentence_index(start) or 0
             if sp.kind in ("unnamed", "statement", "source") or sp.type == "ORG":
                 self.last_source = sp
+            if sp.kind == "statement" and sp.entity is not None:
+                self.last_statement = sp
         return q
 
     def emit_pair(self, pi: int, cue_tok: int | None, sp: Speaker | None, negated: bool) -> Quote:
         o, c = self.pairs[pi]
         self.consumed.add(pi)
         return self.emit(o + 1, c, True, cue_tok, sp, negated)
-
-    def emit_pair_like(self, pi: int, outer: Quote) -> None:
-        o, c = self.pairs[pi]
-        self.consumed.add(pi)
-        self.quotes.append(
-            Quote(
-                o + 1,
-                c,
-                True,
-                outer.cue_start,
-                outer.cue_end,
-                outer.speaker,
-                outer.speaker_start,
-                outer.speaker_end,
-                outer.negated,
-                self.doc.sentence_index(o + 1),
-            )
-        )
 
     def source_phrase(self, i: int, a: int, b: int) -> int:
         """Rule 1 at token i; returns the index to continue from (i when nothing matched)."""
@@ -219,7 +212,7 @@ class _Extractor(SpeakerRules):
         if sp is None and not cue.participle:  # «ونقل عن مصدر عسكري أن …»
             sp = self.quoted_from_at(self.skip_frames(i + 1, b), b)
         # «ووصف تحقيق فلان بأنه …»: what was described, not who described it
-        described = sp is not None and sp.last >= 0 and cue.lemma in OBJECT_FIRST and self.with_ba(sp.last + 1)
+        described = sp is not None and sp.last >= 0 and self.object_first(cue, sp.last + 1)
         if described:
             sp = None
         if sp is None and not cue.participle and i > a and self.speaker_class(i - 1) == "statement":
@@ -254,6 +247,18 @@ class _Extractor(SpeakerRules):
         self.emit(s[0], s[1], kind == "colon", i, sp, negated)
         self.reported_until = end
         return start
+
+    def object_first(self, cue: Cue, k: int) -> bool:
+        """Whether token k opens the complement that follows the object of the cue's verb, so
+        that the noun phrase before it was the object, not the subject («ويدعو الاتحاد للمساهمة»)."""
+        marks = OBJECT_FIRST.get(cue.lemma)
+        if not marks or k >= len(self.toks):
+            return False
+        if "ب" in marks and self.with_ba(k):
+            return True
+        if "ل" in marks and self.ix.prefix(k)[-1:] == "ل":
+            return True
+        return "إ" in marks and self.ix.bare[k] == ILA
 
     def object_quote(
         self,
@@ -334,9 +339,8 @@ class _Extractor(SpeakerRules):
                 j += 1
             around = [x for x in around if x[2].end > o]
             outer = min((x for x in around if c <= x[2].end), default=(0, 0, None), key=lambda x: x[1])[2]
-            if outer is not None:
-                if words >= 2 and not self.is_name(ot, ct) and not self.names_follow(ot):
-                    self.emit_pair_like(pi, outer)
+            if outer is not None:  # a partial quotation is part of the statement around it
+                self.consumed.add(pi)
                 continue
             if words < 3 or self.is_name(ot, ct) or self.names_follow(ot):
                 continue

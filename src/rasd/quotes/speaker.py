@@ -55,6 +55,7 @@ class SpeakerRules(QuoteView):
         self.last_speaker_sent = -10
         self.last_source: Speaker | None = None
         self.sent_source: Speaker | None = None
+        self.last_statement: Speaker | None = None  # the author of the latest statement cited
         self.genders: dict[str, str] = {}  # person entity id -> m | f, from titles and verbs
         for e in doc.entities:
             if e.type == "PERSON" and e.title:
@@ -104,6 +105,7 @@ class SpeakerRules(QuoteView):
             t = self.toks[j + 1]
             if (
                 t.kind != "WORD"
+                or self.ix.date_cover[j + 1] is not None
                 or len(t.stem) < 2
                 or self.ix.bare[j + 1] in STOP_NP
                 or self.is_comp(j + 1)
@@ -182,11 +184,11 @@ class SpeakerRules(QuoteView):
                 continue
             if any(strip_article(toks[m + x].stem) != words[x] for x in range(1, n)):
                 continue
-            for x in range(m + n, min(k, m + n + 4)):
+            for x in range(m + n, min(k, m + n + 5)):  # «وزير الشؤون الخارجية فلان»
                 h = self.hit_at(x)
                 if h is not None and h.type == "PERSON" and h.entity is not None:
                     return Speaker(h.entity, start, toks[last].end, last, "reference", "PERSON")
-                if not (self.punct(x) in COMMAS or toks[x].stem.startswith(K("ال"))):
+                if (self.punct(x) and self.punct(x) not in COMMAS) or self.cue_at(x) or self.is_comp(x):
                     break
         holders = set()
         for e in self.doc.entities:
@@ -355,11 +357,10 @@ class SpeakerRules(QuoteView):
                         return Speaker(ref.entity, start, toks[j].end, j, "statement", ref.type)
                     if self.punct(j):
                         break
-            if (same or definite) and self.last_source is not None:
+            earlier = self.last_statement or self.last_source  # «وقال البيان»: the statement cited last
+            if (same or definite) and earlier is not None:
                 last = k + 1 if same else k
-                return Speaker(
-                    self.last_source.entity, start, toks[last].end, last, "same", self.last_source.type
-                )
+                return Speaker(earlier.entity, start, toks[last].end, last, "same", earlier.type)
         elif same or (definite and cls == "source"):
             src = self.latest_source()
             last = k + 1 if same else k
