@@ -144,12 +144,22 @@ class _Extractor(SpeakerRules):
             s = self.span(comp + 1, end)
             if s:
                 self.emit(s[0], s[1], False, i, src, False)
-        elif i > a + 1 and not any(self.cue_at(j) for j in range(a, i)) and b - after <= SOURCE_TAIL:
+        elif i > a + 1 and not any(self.cue_at(j) for j in range(a, i)) and self.source_closes(after, b):
             # «…، بحسب مصادر أمنية», «… حسبما أفاد ناشطون»: what precedes is the source's
             s = self.span(a, i - 1 if self.punct(i - 1) in COMMAS else i)
             if s and not any(q.start < s[1] and s[0] < q.end for q in self.quotes):
                 self.emit(s[0], s[1], False, i, src, False)
         return max(after, i + 1)
+
+    def source_closes(self, after: int, b: int) -> bool:
+        """Whether a source phrase ending before token `after` closes what precedes it: the
+        sentence ends soon after, or the phrase stands between commas («…، بحسب الشرطة، في …»)."""
+        if b - after <= SOURCE_TAIL:
+            return True
+        k = after
+        while k < b and self.ix.date_cover[k] is not None:
+            k += 1
+        return k < b and self.punct(k) in COMMAS
 
     def reporting_verb(self, i: int, cue: Cue, si: int, a: int, b: int) -> int:
         """Rule 2 for a cue at token i; returns the index to continue from."""
@@ -287,6 +297,9 @@ class _Extractor(SpeakerRules):
         else:
             return i + 1
         start = self.skip_frames(start, b)
+        target = self.hit_at(start) if start < b else None
+        if target is not None and target.type == "PERSON":
+            return i + 1  # «انتقد المستشار فلان»: a person criticised is no content of speech
         end = self.clause_end(start, b)
         # another reporting verb ends an object («انتقد فلان المستشار الذي صرح أن …»)
         end = next((k for k in range(start + 1, end) if (c := self.cue_at(k)) is not None and not c.participle), end)
