@@ -50,11 +50,24 @@ class DocIndex:
         _LAST = (key, sizes, index)
         return index
 
-    @classmethod
-    def forget(cls) -> None:
-        """Drop the reused index (a stage changed the document's entities in place)."""
+    def add_names(self, entity: str, etype: str, mentions: list[Mention]) -> None:
+        """Index name mentions added to `entity` where no mention was (the quotation stage's
+        names), and keep this index as the one reused for the document as it now is."""
         global _LAST
-        _LAST = None
+        self.etype[entity] = etype
+        for m in mentions:
+            a, b = self.token_range(m.start, m.end)
+            if a >= b or any(self.cover[i] is not None for i in range(a, b)):
+                continue
+            hit = Hit(entity, etype, "name", m.start, m.end, a, b - 1)
+            self.at_start.setdefault(a, hit)
+            for i in range(a, b):
+                self.cover[i] = hit
+        doc = self.doc
+        self.entities = {e.id: e for e in doc.entities}
+        key = (doc, doc.text, doc.tokens, doc.sentences, doc.mentions, doc.entities, doc.dates)
+        sizes = (len(doc.tokens), len(doc.sentences), len(doc.mentions), len(doc.entities), len(doc.dates))
+        _LAST = (key, sizes, self)
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc

@@ -213,6 +213,8 @@ def add_speaker_names(doc: Document, lex: QuoteLexicon) -> int:
     sources = first_word_index(lex.sources)
     found: dict[tuple[str, ...], tuple[int, int, int, str, str | None]] = {}
     surnames = _surnames(doc)
+    for key, (o, c) in _quoted_org_names(ix, lex).items():  # the stronger evidence first
+        found.setdefault(key, (o, c, c, "ORG", None))
     for a, b in ix.sent_ranges:
         for i in range(a, b):
             t = toks[i]
@@ -244,8 +246,6 @@ def add_speaker_names(doc: Document, lex: QuoteLexicon) -> int:
                 if span is not None:
                     key = tuple(toks[m].stem for m in range(*span))
                     found.setdefault(key, (span[0], span[1], b, "TITLED", None))
-    for key, (o, c) in _quoted_org_names(ix, lex).items():
-        found.setdefault(key, (o, c, c, "ORG", None))
     if not found:
         return 0
     by_id = {e.id: e for e in doc.entities}
@@ -270,11 +270,11 @@ def add_speaker_names(doc: Document, lex: QuoteLexicon) -> int:
                 target = Entity(eid, etype, name, latin=latin)
                 doc.entities.append(target)
                 by_id[eid] = target
-        for s, e in spans:
-            target.mentions.append(Mention(s, e, target.type, "name", "speaker", 1.0, target.id))
+        new = [Mention(s, e, target.type, "name", "speaker", 1.0, target.id) for s, e in spans]
+        target.mentions.extend(new)
         target.mentions.sort(key=lambda m: m.start)
+        ix.add_names(target.id, target.type, new)
         added += 1
-    DocIndex.forget()  # mentions were added in place
     return added
 
 
