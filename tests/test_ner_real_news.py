@@ -112,3 +112,43 @@ def test_the_name_ends_where_a_verb_starts(pipe):
     doc = pipe(Document.from_parts("وجه الرئيس الأمريكي دونالد #ترمب دعاه فيها إلى التعاون."))
     persons = [t for t, label in found(doc) if label == "PERSON"]
     assert persons == ["دونالد #ترمب"]
+
+
+# -- organisations ----------------------------------------------------------------------------------
+
+
+def orgs(pipe, text: str) -> list[str]:
+    return [t for t, label in found(pipe(Document.from_parts(text))) if label == "ORG"]
+
+
+def test_a_state_institution_with_a_nationality_adjective_is_an_organisation(pipe):
+    got = orgs(pipe, "وقالت الحكومة الكندية إن السلطات البرازيلية أبلغتها بالقرار، ورد الجيش الكيني بالرفض.")
+    assert {"الحكومة الكندية", "السلطات البرازيلية", "الجيش الكيني"} <= set(got)
+
+
+def test_an_adjective_that_does_not_agree_belongs_to_a_title(pipe):
+    got = orgs(pipe, "والتقى رئيس الحكومة الكندي بالوفد في المساء.")
+    assert "الحكومة الكندي" not in got
+
+
+def test_a_descriptive_name_keeps_its_complement(pipe):
+    got = orgs(
+        pipe,
+        "أصدرت المحكمة الإدارية العليا حكمها، وأعلنت الهيئة العامة للطيران المدني نتائجها، "
+        "ورحب حزب الوحدة والتقدم بقرار صندوق الاستثمارات العامة.",
+    )
+    assert "المحكمة الإدارية العليا" in got
+    assert "الهيئة العامة للطيران المدني" in got
+    assert "حزب الوحدة والتقدم" in got
+    assert "صندوق الاستثمارات العامة" in got
+
+
+def test_a_relative_phrase_is_no_part_of_the_name(pipe):
+    got = orgs(pipe, "وأعلنت وزارة الدفاع التابعة للحكومة المؤقتة عن خطة جديدة.")
+    assert "وزارة الدفاع" in got
+    assert not any("التابعة" in g for g in got)
+
+
+def test_agencies_and_platforms_are_organisations(pipe):
+    got = orgs(pipe, "ونقلت وكالة رويترز عن مصادر أن الشركة نشرت بيانا على تويتر، بحسب وكالة فرانس برس.")
+    assert {"وكالة رويترز", "تويتر", "وكالة فرانس برس"} <= set(got)

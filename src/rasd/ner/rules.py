@@ -31,11 +31,13 @@ from rasd.model import Token
 from rasd.ner.affinity import NameAffinity
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
 from rasd.ner.noise import trim
+from rasd.ner.orgs import descriptive, known, phrase_words, state_bodies
 from rasd.ner.persons import after_titles, surnames
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
 
 PRIO_APPOSITION = 5
+PRIO_KNOWN = 5  # agencies, outlets, platforms and reviewed organisations (`rasd.ner.orgs.known`)
 PRIO_CRF = 4
 PRIO_ORG = 3
 PRIO_GAZ = 2
@@ -230,6 +232,7 @@ class Rules:
             and _is_def(self.tokens[j])
             and not self.tokens[j].prefix_len
             and self.tokens[j].norm not in self.fw
+            and "relative" not in phrase_words().get(self.tokens[j].stem, ())  # «التابعة لـ…»
         ):
             j += 1
         return j
@@ -384,7 +387,11 @@ def apply_rules(
     r = Rules(text, tokens, sents, tagged, affinity)
     gaz = r.gazetteer()
     locs = {i for c in [*crf, *gaz] if c.label == "LOC" for i in range(c.s, c.e)}
-    orgs = r.organisations(locs)
+    places: dict[int, int] = {}
+    for c in [*crf, *gaz]:
+        if c.label == "LOC" and (c.s not in places or places[c.s] < c.e):
+            places[c.s] = c.e
+    orgs = [*r.organisations(locs), *known(r), *state_bodies(r, places), *descriptive(r, places)]
     covered = {i: c.label for c in [*crf, *gaz, *orgs] if c.label in ("LOC", "ORG") for i in range(c.s, c.e)}
     first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs])
     r.harmonise(first)
