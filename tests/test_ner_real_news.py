@@ -152,3 +152,14 @@ def test_a_relative_phrase_is_no_part_of_the_name(pipe):
 def test_agencies_and_platforms_are_organisations(pipe):
     got = orgs(pipe, "ونقلت وكالة رويترز عن مصادر أن الشركة نشرت بيانا على تويتر، بحسب وكالة فرانس برس.")
     assert {"وكالة رويترز", "تويتر", "وكالة فرانس برس"} <= set(got)
+
+
+def test_an_alias_without_its_article_also_names_the_body_and_a_name_after_it_is_a_person(pipe):
+    doc = pipe(Document.from_parts("وأكد الأمين العام للحلف الأطلسي أولاف ستينبرغ أن القمة ناجحة."))
+    assert ("لحلف الأطلسي", "ORG") in found(doc)
+    assert ("أولاف ستينبرغ", "PERSON") in found(doc)
+
+
+def test_a_tournament_and_its_year_are_one_misc_name(pipe):
+    doc = pipe(Document.from_parts("وتأهل المنتخب إلى نهائيات كأس العالم 2026 بعد فوزه أمس."))
+    assert ("كأس العالم 2026", "MISC") in found(doc)

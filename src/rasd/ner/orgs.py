@@ -1,6 +1,7 @@
 """Organisation names the CRF misses or cuts short, found by phrase rules (run by `rasd.ner.rules`).
 
-(a) *Known names*: news agencies, outlets and platforms (`data/ner/media.tsv`) and the
+(a) *Known names*: news agencies, outlets and platforms (`data/ner/media.tsv`), tournaments and
+    wars (`data/ner/misc.tsv`, as MISC: «كأس العالم 2018») and the
     organisations of the reviewed alias table (`data/aliases/reviewed.tsv`: «الحلف الأطلسي»); a
     noun such as «وكالة» or «صحيفة» right before one is part of the name («وكالة رويترز»,
     «لوكالة فرانس برس», «وكالة أنباء الأناضول»).
@@ -49,16 +50,22 @@ def phrase_words() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def known_names() -> Gazetteer:
-    """Agencies, outlets and platforms, and the organisations of the reviewed alias table."""
+    """Agencies, outlets and platforms, and the organisations of the reviewed alias table (a name
+    whose first word has no article also with it)."""
     from rasd.resolve.aliases import namer
 
     g = Gazetteer()
     for cols in _rows(DATA / "media.tsv"):
         g.add(cols[0], "org")
+    for cols in _rows(DATA / "misc.tsv"):
+        g.add(cols[0], "misc")
     for entry in namer().entries.values():
         if entry.type == "ORG":
             for name in entry.names:
                 g.add(name, "org")
+                first, _, rest = name.partition(" ")
+                if rest and not first.startswith("ال"):  # «حلف الأطلسي» is also «الحلف الأطلسي»
+                    g.add(f"ال{first} {rest}", "org")
     return g
 
 
@@ -147,8 +154,13 @@ def known(r: Rules) -> list[Cand]:
     g = known_names()
     out = []
     for a, b in r.sents:
-        for s, e, _cls in g.matches(r.keys[a:b]):
+        for s, e, cls in g.matches(r.keys[a:b]):
             s, e = s + a, e + a
+            if "misc" in cls:
+                if e < b and r.tokens[e].kind == "NUMBER" and len(r.tokens[e].norm) == 4:
+                    e += 1  # كأس العالم 2018
+                out.append(Cand(s, e, "MISC", "rule", PRIO_KNOWN))
+                continue
             if s - 2 >= a and "media_head" in _classes(r, s - 2) and r.tokens[s - 1].stem == norm_key("أنباء"):
                 s -= 2
             elif s - 1 >= a and "media_head" in _classes(r, s - 1):

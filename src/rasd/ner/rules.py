@@ -392,7 +392,10 @@ def apply_rules(
         if c.label == "LOC" and (c.s not in places or places[c.s] < c.e):
             places[c.s] = c.e
     orgs = [*r.organisations(locs), *known(r), *state_bodies(r, places), *descriptive(r, places)]
-    covered = {i: c.label for c in [*crf, *gaz, *orgs] if c.label in ("LOC", "ORG") for i in range(c.s, c.e)}
+    covered = {i: c.label for c in [*gaz, *orgs] if c.label in ("LOC", "ORG") for i in range(c.s, c.e)}
+    for c in crf:  # the tagger's places and organisations, where no list or rule says otherwise
+        if c.label in ("LOC", "ORG") and not any(i in covered for i in range(c.s, c.e)):
+            covered.update(dict.fromkeys(range(c.s, c.e), c.label))
     first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs])
     r.harmonise(first)
     out = []
