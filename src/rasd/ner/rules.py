@@ -15,7 +15,9 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
     different proclitic; the tail of a «وزارة …» organisation («الخارجية الأمريكية») too; a
     string tagged with different labels gets the label of the majority of its occurrences;
 (e) no overlaps: rules and gazetteer phrases replace CRF mentions they strictly contain; otherwise
-    higher priority, then longer, wins.
+    higher priority, then longer, wins;
+(f) no time words and units: `rasd.ner.noise.trim` drops «الجمعة», «دولار» and cuts «… الشهر
+    الماضي» off a name.
 """
 
 from __future__ import annotations
@@ -26,11 +28,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.model import Token
+from rasd.ner.affinity import NameAffinity
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
+from rasd.ner.noise import trim
+from rasd.ner.orgs import descriptive, known, phrase_words, state_bodies
+from rasd.ner.persons import after_titles, surnames
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
 
 PRIO_APPOSITION = 5
+PRIO_KNOWN = 5  # agencies, outlets, platforms and reviewed organisations (`rasd.ner.orgs.known`)
 PRIO_CRF = 4
 PRIO_ORG = 3
 PRIO_GAZ = 2
@@ -119,9 +126,11 @@ class Rules:
     """The rules of one document. `tokens` are the document's, `sents` its sentences as token ranges."""
 
     def __init__(
-        self, text: str, tokens: Sequence[Token], sents: Sequence[tuple[int, int]], tagged: Sequence | None = None
+        self, text: str, tokens: Sequence[Token], sents: Sequence[tuple[int, int]], tagged: Sequence | None = None,
+        affinity: NameAffinity | None = None,
     ) -> None:
         self.text = text
+        self.affinity = affinity
         self.tokens = tokens
         self.sents = sents
         self.fw = function_words()
@@ -223,6 +232,7 @@ class Rules:
             and _is_def(self.tokens[j])
             and not self.tokens[j].prefix_len
             and self.tokens[j].norm not in self.fw
+            and "relative" not in phrase_words().get(self.tokens[j].stem, ())  # «التابعة لـ…»
         ):
             j += 1
         return j
@@ -314,8 +324,10 @@ class Rules:
                 if n1 > n2 and c.source == "crf":
                     c.label = best
 
-    def propagate(self, accepted: Sequence[Cand]) -> list[Cand]:
+    def propagate(self, accepted: Sequence[Cand], extra: dict[tuple[str, ...], str] | None = None) -> list[Cand]:
         labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        for k, label in (extra or {}).items():
+            labels[k][label] += 1
         for c in accepted:
             k = self.key(c.s, c.e)
             if len(k) == 1 and (len(k[0]) < 3 or k[0] in self.fw):
@@ -367,13 +379,28 @@ def resolve(cands: Sequence[Cand]) -> list[Cand]:
 
 def apply_rules(
     text: str, tokens: Sequence[Token], sents: Sequence[tuple[int, int]], crf: Sequence[Cand],
-    tagged: Sequence | None = None,
+    tagged: Sequence | None = None, affinity: NameAffinity | None = None,
 ) -> list[Cand]:
     """All of (a)-(e) over the CRF's candidates of one document. `tagged`: the tagger's output for
-    `sents` (`rasd.ner.tagger.Tagged`), whose gazetteer and trigger matches are used again."""
-    r = Rules(text, tokens, sents, tagged)
+    `sents` (`rasd.ner.tagger.Tagged`), whose gazetteer and trigger matches are used again;
+    `affinity`: the model's person affinity of words (`rasd.ner.affinity`), used by the person rules."""
+    r = Rules(text, tokens, sents, tagged, affinity)
     gaz = r.gazetteer()
     locs = {i for c in [*crf, *gaz] if c.label == "LOC" for i in range(c.s, c.e)}
-    first = resolve([*crf, *gaz, *r.apposition(), *r.organisations(locs)])
+    places: dict[int, int] = {}
+    for c in [*crf, *gaz]:
+        if c.label == "LOC" and (c.s not in places or places[c.s] < c.e):
+            places[c.s] = c.e
+    orgs = [*r.organisations(locs), *known(r), *state_bodies(r, places), *descriptive(r, places)]
+    covered = {i: c.label for c in [*gaz, *orgs] if c.label in ("LOC", "ORG") for i in range(c.s, c.e)}
+    for c in crf:  # the tagger's places and organisations, where no list or rule says otherwise
+        if c.label in ("LOC", "ORG") and not any(i in covered for i in range(c.s, c.e)):
+            covered.update(dict.fromkeys(range(c.s, c.e), c.label))
+    first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs])
     r.harmonise(first)
-    return resolve([*first, *r.propagate(first)])
+    out = []
+    for c in resolve([*first, *r.propagate(first, surnames(r, first))]):
+        c.s, c.e = trim(tokens, c.s, c.e)
+        if c.e > c.s:
+            out.append(c)
+    return out

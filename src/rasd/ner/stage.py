@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rasd.model import Document, Mention
+from rasd.ner.affinity import NameAffinity
 from rasd.ner.rules import PRIO_CRF, Cand, apply_rules
 from rasd.ner.scoring import chunks
 from rasd.ner.tagger import DEFAULT_MODEL, load_tagger
@@ -51,6 +52,7 @@ class NerStage:
     def __init__(self, model: str | Path | None = None, rules: bool = True) -> None:
         self.tagger = load_tagger(str(model or DEFAULT_MODEL))
         self.rules = rules
+        self.affinity = NameAffinity(self.tagger.crf, self.tagger.extractor.clusters)
 
     def __call__(self, doc: Document) -> Document:
         toks = doc.tokens
@@ -69,7 +71,7 @@ class NerStage:
                 if e > s and label:
                     cands.append(Cand(s, e, label, "crf", PRIO_CRF))
         if self.rules:
-            cands = apply_rules(text, toks, sents, cands, tagged)
+            cands = apply_rules(text, toks, sents, cands, tagged, self.affinity)
         doc.mentions = [
             Mention(toks[c.s].stem_start, toks[c.e - 1].end, c.label, source=c.source) for c in cands
         ]

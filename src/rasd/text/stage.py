@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from rasd.model import Document
 from rasd.pipeline.registry import register
+from rasd.text.hashtags import expand_hashtags
 from rasd.text.sentences import split_sentences
 from rasd.text.tokenize import tokenize
 
@@ -14,7 +15,8 @@ __all__ = ["TextStage"]
 
 @register("text")
 class TextStage:
-    """Tokens (with proclitics split off) and sentences. Takes no options."""
+    """Tokens (with proclitics split off, hashtags read as their words) and sentences. Takes no
+    options."""
 
     name: ClassVar[str] = "text"
     requires: ClassVar[tuple[str, ...]] = ()
@@ -24,6 +26,6 @@ class TextStage:
         pass
 
     def __call__(self, doc: Document) -> Document:
-        doc.tokens = tokenize(doc.text)
+        doc.tokens = expand_hashtags(doc.text, tokenize(doc.text))
         doc.sentences = split_sentences(doc.text, doc.tokens)
         return doc

@@ -1,0 +1,117 @@
+"""Person names the CRF misses, found from the document itself.
+
+(a) *After a title*: «الرئيس الأمريكي دونالد ترامب إن …», «أكد الرئيس ترامب أن …». A person title
+    («الرئيس», «وزير», «الأمين العام»), then its complement (definite words, places and
+    organisations already found: «الأمريكي», «للحلف الأطلسي»), then one to four plain words that
+    end at a clear boundary (punctuation, a function word, a «و»-word, a verb, the end of the
+    sentence) are a person's name. A word that reads as a verb (a reporting verb, or an imperfect verb that the
+    corpus also shows with the future marker: «يصل» / «سيصل») is no name, and neither is a time word
+    or a word whose clusters the model holds to be no part of names («فيها», «دعاه»:
+    `rasd.ner.affinity`).
+(b) *Surnames*: the last word of a person's name of two words or more, found alone elsewhere in the
+    document («ترامب» after «دونالد ترامب»), is that person, unless it is a common noun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rasd.model import Token
+from rasd.ner.noise import not_name_words
+from rasd.quotes.lexicon import quote_lexicon
+from rasd.text.clitics import word_count
+
+if TYPE_CHECKING:
+    from rasd.ner.rules import Cand, Rules
+
+MAX_COMPLEMENT = 6
+MAX_NAME_WORDS = 4
+MIN_AFFINITY = -1.5  # `rasd.ner.affinity`: «ترامب» +2, «ينس» 0, «خاشقجي» -1.5, «دعاه» -2, «فيها» -3
+END_AFFINITY = -2.0  # a word below this ends a name
+_BOUNDARY_PUNCT = frozenset({"،", ",", ".", ":", "؛", ";", "(", ")", "-", "–", "—", "!", "؟", "?", '"'})
+_IMPERFECT = ("ي", "ت", "ن")
+
+
+@lru_cache(maxsize=100_000)
+def verb_like(key: str) -> bool:
+    """A word that reads as a verb: a reporting verb, or an imperfect verb the corpus also shows with
+    the future marker (يصل → سيصل)."""
+    if key in quote_lexicon().forms:
+        return True
+    return key.startswith(_IMPERFECT) and word_count("س" + key) >= 3
+
+
+def _plain(r: Rules, i: int) -> bool:
+    """A word that may be part of a person's name."""
+    t = r.tokens[i]
+    if not r._nameish(i) or t.kind != "WORD":
+        return False
+    if t.stem.startswith("ال") or t.norm in not_name_words() or verb_like(t.norm):
+        return False
+    return r.affinity is None or r.affinity.person(t.norm) > MIN_AFFINITY
+
+
+def _boundary(r: Rules, k: int, b: int) -> bool:
+    if k >= b:
+        return True
+    t = r.tokens[k]
+    if t.kind == "PUNCT":
+        return t.norm in _BOUNDARY_PUNCT
+    if t.kind != "WORD":
+        return False
+    if t.norm in r.fw or t.stem in r.fw or verb_like(t.norm):
+        return True
+    if r.affinity is not None and r.affinity.person(t.norm) <= END_AFFINITY:
+        return True  # «دونالد ترمب دعاه …»: a word of no name's kind ends the name
+    return bool(t.prefix_len) and t.norm[0] == "و"
+
+
+def after_titles(r: Rules, covered: dict[int, str]) -> list[Cand]:
+    """(a): names right after a title and its complement. `covered`: token → label of the places
+    and organisations found so far (they may be part of the complement)."""
+    from rasd.ner.rules import PRIO_APPOSITION, Cand
+
+    toks = r.tokens
+    out = []
+    for a, matches, b in r._trig_matches:
+        for _s, e, classes in matches:
+            if "title" not in classes and "honorific" not in classes:
+                continue
+            j = e + a
+            limit = min(j + MAX_COMPLEMENT, b)
+            while j < limit:
+                t = toks[j]
+                if covered.get(j) in ("LOC", "ORG") or (
+                    t.kind == "WORD" and t.stem.startswith("ال") and t.norm not in r.fw
+                ):
+                    j += 1
+                    continue
+                break
+            k = j
+            while k < b and k - j < MAX_NAME_WORDS + 1 and covered.get(k) not in ("LOC", "ORG") and _plain(r, k):
+                k += 1
+            if not 1 <= k - j <= MAX_NAME_WORDS or not _boundary(r, k, b):
+                continue
+            out.append(Cand(j, k, "PERSON", "rule", PRIO_APPOSITION))
+    return out
+
+
+def surnames(r: Rules, accepted: Sequence[Cand]) -> dict[tuple[str, ...], str]:
+    """(b): the one-word keys that name a person of the document by the surname alone."""
+    from rasd.ner.rules import _common_noun
+
+    out: dict[tuple[str, ...], str] = {}
+    toks: Sequence[Token] = r.tokens
+    for c in accepted:
+        if c.label != "PERSON" or c.e - c.s < 2:
+            continue
+        last = toks[c.e - 1]
+        if last.kind != "WORD" or len(last.norm) < 3 or last.norm in r.fw or last.norm in not_name_words():
+            continue
+        bare = last.norm[2:] if last.norm.startswith("ال") else last.norm
+        if _common_noun(bare) or verb_like(last.norm):
+            continue
+        out[(last.norm,)] = "PERSON"
+    return out
