@@ -241,3 +241,11 @@ def test_a_quoted_word_the_clause_goes_on_after_is_not_the_whole_content():
     doc, qs = quotes('وقال سامي الحداد إن "الواحة" ستكون أول مدينة ذكية.', [SAMI])
     (q,) = [q for q in qs if q.speaker == "sami"]
     assert doc.text[q.start : q.end].endswith("أول مدينة ذكية")
+
+
+def test_a_definite_title_followed_by_a_name_with_a_family_name():
+    text = "أكدت النائبة ريم الشابوني، أن القرار ظالم. وقالت الشابوني إن الحزب منقسم."
+    doc, qs = quotes(text)
+    (ent,) = [e for e in doc.entities if e.type == "PERSON"]
+    assert ent.name == "ريم الشابوني"
+    assert {q.speaker for q in qs} == {ent.id}

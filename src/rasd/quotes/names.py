@@ -88,6 +88,17 @@ def _candidate(ix: DocIndex, lex: QuoteLexicon, j: int, b: int) -> tuple[int, in
         if not _name_like(ix, lex, k, not joined):
             break
         k += 1
+    # a family name with the article as the last word («صابرين القوبنطيني،»), right before a
+    # comma, a complementizer, «:» or a quotation mark
+    if (
+        k < b
+        and k - j < MAX_NAME
+        and ix.tokens[k].stem.startswith(K("ال"))
+        and ix.tokens[k].stem.endswith(K("ي"))
+        and _name_like(ix, lex, k, False)
+        and _direct_end(ix, lex, k + 1, b)
+    ):
+        k += 1
     if ix.bare[k - 1] in _JOINERS or not _ends_subject(ix, lex, k, b):
         return None
     return j, k
@@ -146,8 +157,9 @@ def _after_title(ix: DocIndex, lex: QuoteLexicon, j: int, b: int) -> tuple[int, 
             m += 1
             continue
         break
-    if m >= b or m == j + 1 and ix.tokens[m].kind == "WORD" and not ix.prep[m]:
-        return None  # nothing of the title between it and the words: «قال رئيس حزب …» is no name
+    definite = ix.tokens[j].stem.startswith(K("ال"))
+    if m >= b or (m == j + 1 and not definite and ix.tokens[m].kind == "WORD" and not ix.prep[m]):
+        return None  # «قال رئيس حزب …»: after a title in construct, a noun, no name («النائبة فلانة»)
     span = _candidate(ix, lex, m, b)
     if span is None or not _direct_end(ix, lex, span[1], b):
         return None
@@ -206,7 +218,16 @@ def _occurrences(ix: DocIndex, stems: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 def add_speaker_names(doc: Document, lex: QuoteLexicon) -> int:
-    """Add the names found in a speaker's place to `doc.entities`; returns how many were added."""
+    """Add the names found in a speaker's place to `doc.entities`; returns how many were added.
+    A second pass links the surnames of the persons the first one added («وقالت فلانة»)."""
+    persons = sum(1 for e in doc.entities if e.type == "PERSON")
+    added = _add_names(doc, lex)
+    if added and sum(1 for e in doc.entities if e.type == "PERSON") > persons:
+        added += _add_names(doc, lex)
+    return added
+
+
+def _add_names(doc: Document, lex: QuoteLexicon) -> int:
     ix = DocIndex.of(doc)
     toks = ix.tokens
     adverbials = first_word_index(lex.adverbials)
