@@ -249,3 +249,16 @@ def test_a_definite_title_followed_by_a_name_with_a_family_name():
     (ent,) = [e for e in doc.entities if e.type == "PERSON"]
     assert ent.name == "ريم الشابوني"
     assert {q.speaker for q in qs} == {ent.id}
+
+
+def test_the_subject_of_an_earlier_clause_speaks():
+    text = "وقال مسؤول إن الوفد وصل. واستقبل سامي الحداد الوفد في مكتبه، وشدد خلال اللقاء على أن التعاون ضروري."
+    doc, qs = quotes(text, [SAMI])
+    assert speaker_of(qs, doc, "التعاون") == "sami"
+
+
+def test_an_unnamed_antecedent_of_a_relative_clause_is_not_someone_else():
+    text = "انتقد سامي الحداد النائب الذي صرح الجمعة أن الموازنة غير عادلة."
+    doc, qs = quotes(text, [SAMI], [("الجمعة", "2024-05-10", "day")])
+    (q,) = [q for q in qs if "الموازنة" in doc.text[q.start : q.end]]
+    assert q.speaker is None and doc.text[q.speaker_start : q.speaker_end] == "النائب"

@@ -221,20 +221,21 @@ class _Extractor(SpeakerRules):
         kind, j, _, pair = found
         if sp is None and not cue.participle:  # «ونقل عن مصدر عسكري أن …»
             sp = self.quoted_from_at(self.skip_frames(i + 1, b), b)
-        # «ووصف تحقيق فلان بأنه …»: what was described, not who described it
-        described = sp is not None and sp.last >= 0 and self.object_first(cue, sp.last + 1)
-        if described:
-            sp = None
-        if sp is None and not cue.participle and i > a and self.speaker_class(i - 1) == "statement":
-            sp = self.sentence_subject(a, i - 1)  # «وأصدر الجيش بيانا أكد فيه أن …»
-        if sp is None and not cue.participle and not described:
+        if sp is None and not cue.participle and not (i > a and self.speaker_class(i - 1) == "statement"):
             sp = self.unresolved_subject(i + 1, region_end if region_end is not None else b)
+        # «ووصف تحقيق فلان بأنه …»: what was described, not who described it
+        if sp is not None and sp.last >= 0 and self.object_first(cue, sp.last + 1):
+            sp = None
+        elif sp is None and not cue.participle and i > a and self.speaker_class(i - 1) == "statement":
+            sp = self.sentence_subject(a, i - 1)  # «وأصدر الجيش بيانا أكد فيه أن …»
         if sp is not None and not cue.participle:
             sp = self.quoted_from(sp, region_end if region_end is not None else b)
         if sp is None and not cue.participle:
             sp = (
                 self.fitting(self.subject_before(i, a), agr)
                 or self.fitting(self.sent_source, agr)
+                # «التقى الرئيس وفدا …، وشدد خلال اللقاء على أن …»: the subject of an earlier clause
+                or (self.fitting(self.clause_subject(a, i), agr) if i > a + 1 else None)
                 or self.previous_speaker(si, agr)
             )
         if kind == "quote":

@@ -201,10 +201,15 @@ class SpeakerRules(QuoteView):
         if n > 1:  # «الرئيس التركي» after «الرئيس فلان»: the one person the head word introduced
             after = set()
             for m in range(k - 1, -1, -1):
-                if strip_article(toks[m].stem) == words[0] and m + 1 < k:
-                    h = self.hit_at(m + 1)
+                if strip_article(toks[m].stem) != words[0]:
+                    continue
+                for x in range(m + 1, min(k, m + 6)):
+                    h = self.hit_at(x)
                     if h is not None and h.type == "PERSON" and h.entity is not None:
                         after.add(h.entity)
+                        break
+                    if (self.punct(x) and self.punct(x) not in COMMAS) or self.cue_at(x) or self.is_comp(x):
+                        break
             if len(after) == 1:
                 return Speaker(after.pop(), start, toks[last].end, last, "reference", "PERSON")
         return None
@@ -382,7 +387,8 @@ class SpeakerRules(QuoteView):
             if h is None or h.type != "PERSON" or h.first <= a or self.punct(h.first - 1) not in COMMAS:
                 return None
             j -= 1
-        if j >= a and self.ix.bare[j] in RELATIVES:  # «فلان، الذي صرح …»
+        relative = j >= a and self.ix.bare[j] in RELATIVES
+        if relative:  # «فلان، الذي صرح …»
             j -= 1
             while j >= a and self.punct(j) in COMMAS:
                 j -= 1
@@ -391,7 +397,10 @@ class SpeakerRules(QuoteView):
         h = self.ix.cover[j]
         if h is None and self.toks[j].kind == "WORD" and not self.ix.prep[j]:
             if j == a or self.ix.bare[j - 1] not in PREPS:
-                return self.head_reference(j)
+                ref = self.head_reference(j)
+                if ref is None and relative:  # «النائب الذي صرح»: someone the text does not name
+                    return Speaker(None, self.toks[j].stem_start, self.toks[j].end, j, "unnamed")
+                return ref
         if h is None or h.last != j or h.first < a or h.entity in self.date_entities:
             return None
         if self.ix.has_prep_clitic(h.first):
@@ -399,6 +408,18 @@ class SpeakerRules(QuoteView):
         if h.first > a and self.ix.bare[h.first - 1] in PREPS:
             return None
         return self._hit_speaker(h, "before")
+
+    def clause_subject(self, a: int, i: int) -> Speaker | None:
+        """The subject of the sentence's first clause: a person or organisation at its start or
+        right after its first word or two (the verb, a date), not between commas."""
+        for j in range(a, min(i, a + 3)):
+            h = self.hit_at(j)
+            if h is None or h.type not in ("PERSON", "ORG") or self.ix.prep[j]:
+                continue
+            if j > a and (self.punct(j - 1) in COMMAS or self.ix.bare[j - 1] in PREPS):
+                continue
+            return self._hit_speaker(h, "before")
+        return None
 
     def sentence_subject(self, a: int, i: int) -> Speaker | None:
         """The first person or organisation in [a, i) not governed by a preposition."""

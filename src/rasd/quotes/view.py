@@ -33,6 +33,10 @@ PREPS = frozenset(
     K(w) for w in ("في", "من", "عن", "على", "إلى", "مع", "لدى", "ضد", "حول", "عبر", "بين", "خلال", "نحو")
 )
 ON_ABOUT = frozenset(K(w) for w in ("على", "عن"))
+# adverbs that stand between a verb and its subject without being part of either
+SKIPPED = frozenset(
+    K(w) for w in ("أيضا", "كذلك", "مجددا", "مرارا", "مؤخرا", "سابقا", "لاحقا", "حاليا", "رسميا", "علنا", "صراحة")
+)
 
 
 def first_word_index(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
@@ -66,6 +70,8 @@ class QuoteView:
             self.open_at[ot] = pi
             self.close_tok.append(ct)
             words = sum(1 for t in self.toks[ot + 1 : ct] if t.kind != "PUNCT" and t.kind != "SYMBOL")
+            if ot + 1 < ct and self.toks[ot + 1].kind == "PUNCT" and self.text[self.toks[ot + 1].start] in END_PUNCT:
+                words = 0  # «…". وأضاف …"»: an unmatched mark paired the end of one quotation with the next
             self.pair_words.append(words)
             if words >= 3:
                 for i in range(ot + 1, ct):
@@ -221,6 +227,9 @@ class QuoteView:
             m = self.match_phrase(k, self.adverbial_index, r1)
             if m is not None:
                 k = m[0]
+                continue
+            if self.toks[k].kind == "WORD" and self.ix.bare[k] in self.lex.adverbs and self.ix.bare[k] in SKIPPED:
+                k += 1  # «ووصف مرارا …», «وقال أيضا …»
                 continue
             break
         return k
