@@ -3,6 +3,7 @@ the speakers' names the entity layer missed. Every text here is written for the 
 
 from __future__ import annotations
 
+from rasd.model import Entity, Mention
 from rasd.quotes.lexicon import quote_lexicon
 from rasd.quotes.stage import QuoteStage
 from rasd.text.normalize import norm_key
@@ -262,3 +263,13 @@ def test_an_unnamed_antecedent_of_a_relative_clause_is_not_someone_else():
     doc, qs = quotes(text, [SAMI], [("الجمعة", "2024-05-10", "day")])
     (q,) = [q for q in qs if "الموازنة" in doc.text[q.start : q.end]]
     assert q.speaker is None and doc.text[q.speaker_start : q.speaker_end] == "النائب"
+
+
+def test_a_known_name_written_again_without_its_mention():
+    doc = build("رحب مجلس الشيوخ بالقرار. وقال مجلس الشيوخ إن التنفيذ يبدأ غدا.", [])
+    first = doc.text.index("مجلس الشيوخ")
+    ent = Entity("committee", "ORG", "مجلس الشيوخ")
+    ent.mentions.append(Mention(first, first + len("مجلس الشيوخ"), "ORG", entity="committee"))
+    doc.entities.append(ent)
+    (q,) = STAGE(doc).quotes
+    assert q.speaker == "committee"

@@ -56,6 +56,8 @@ class SpeakerRules(QuoteView):
         self.last_source: Speaker | None = None
         self.sent_source: Speaker | None = None
         self.last_statement: Speaker | None = None  # the author of the latest statement cited
+        self._names_by_stems: dict[tuple[str, ...], str] | None = None
+        self._longest_name = 0
         self.genders: dict[str, str] = {}  # person entity id -> m | f, from titles and verbs
         for e in doc.entities:
             if e.type == "PERSON" and e.title:
@@ -272,6 +274,27 @@ class SpeakerRules(QuoteView):
                     return Speaker(ref.entity, self.toks[k].stem_start, ref.end, ref.last, "body", ref.type)
         return None
 
+    def known_name_at(self, k: int, r1: int) -> Speaker | None:
+        """A name the document knows written again where the entity layer did not mark it
+        («الرئاسة المصرية» tagged in one sentence, not in the next): the longest match."""
+        if self._names_by_stems is None:
+            table: dict[tuple[str, ...], set[str]] = {}
+            for e in self.doc.entities:
+                for m in e.mentions:
+                    a, b = self.ix.token_range(m.start, m.end)
+                    stems = tuple(self.toks[x].stem for x in range(a, b))
+                    if stems and (len(stems) > 1 or len(stems[0]) >= 4):
+                        table.setdefault(stems, set()).add(e.id)
+            self._names_by_stems = {k: next(iter(v)) for k, v in table.items() if len(v) == 1}
+            self._longest_name = max((len(k) for k in self._names_by_stems), default=0)
+        table = self._names_by_stems
+        for n in range(min(self._longest_name, r1 - k), 0, -1):
+            eid = table.get(tuple(self.toks[x].stem for x in range(k, k + n)))
+            if eid is not None:
+                last = k + n - 1
+                return Speaker(eid, self.toks[k].stem_start, self.toks[last].end, last, "name", self.ix.type_of(eid))
+        return None
+
     def unresolved_subject(self, r0: int, r1: int) -> Speaker | None:
         """A subject after the verb that names nobody the document knows («وقالت جهة رقابية …»):
         the speaker is unnamed, and the previous speaker is not carried over it."""
@@ -296,6 +319,9 @@ class SpeakerRules(QuoteView):
             or len(t.stem) < 3
         ):
             return None
+        known = self.known_name_at(k, r1)
+        if known is not None:
+            return known
         end = self._np_end(k, r1, MAX_NP)
         return Speaker(None, t.stem_start, self.toks[end].end, end, "unnamed")
 
