@@ -29,6 +29,8 @@ ORG entity: such names are often transliterated or invented words a tagger canno
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rasd.model import Document, Entity, Mention
 from rasd.quotes.docindex import DocIndex
 from rasd.quotes.lexicon import QuoteLexicon, strip_article
@@ -170,8 +172,12 @@ def _quoted_org_names(ix: DocIndex, lex: QuoteLexicon) -> dict[tuple[str, ...], 
     """«صحيفة "…"»: quoted names right after an organisation's head noun (token ranges)."""
     out: dict[tuple[str, ...], tuple[int, int]] = {}
     toks = ix.tokens
-    for i in range(len(toks) - 2):
-        if toks[i].kind != "WORD" or ix.bare[i] not in lex.org_heads and toks[i].stem not in lex.org_heads:
+    heads = lex.org_heads
+    present = heads.intersection(ix.stem_set) | heads.intersection(ix.bare)
+    if not present:
+        return out
+    for i in sorted({i for i, st in enumerate(ix.stems) if st in present} | {i for i, w in enumerate(ix.bare) if w in present}):
+        if i >= len(toks) - 2 or toks[i].kind != "WORD":
             continue
         o = i + 1
         if toks[o].kind != "PUNCT" or ix.text[toks[o].start] not in '«“"':
@@ -209,10 +215,9 @@ def _occurrences(ix: DocIndex, stems: tuple[str, ...]) -> list[tuple[int, int]]:
     out = []
     n = len(stems)
     toks = ix.tokens
-    for i in range(len(toks) - n + 1):
-        if toks[i].stem != stems[0]:
-            continue
-        if all(toks[i + m].stem == stems[m] and ix.cover[i + m] is None for m in range(n)):
+    first = stems[0]
+    for i in [i for i, st in enumerate(ix.stems) if st == first]:
+        if i + n <= len(toks) and all(toks[i + m].stem == stems[m] and ix.cover[i + m] is None for m in range(n)):
             out.append((i, i + n))
     return out
 
@@ -227,46 +232,55 @@ def add_speaker_names(doc: Document, lex: QuoteLexicon) -> int:
     return added
 
 
+_phrase_index = lru_cache(maxsize=8)(first_word_index)
+
+
 def _add_names(doc: Document, lex: QuoteLexicon) -> int:
     ix = DocIndex.of(doc)
     toks = ix.tokens
-    adverbials = first_word_index(lex.adverbials)
-    sources = first_word_index(lex.sources)
+    adverbials = _phrase_index(lex.adverbials)
+    sources = _phrase_index(lex.sources)
     found: dict[tuple[str, ...], tuple[int, int, int, str, str | None]] = {}
     surnames = _surnames(doc)
     for key, (o, c) in _quoted_org_names(ix, lex).items():  # the stronger evidence first
         found.setdefault(key, (o, c, c, "ORG", None))
-    for a, b in ix.sent_ranges:
-        for i in range(a, b):
-            t = toks[i]
-            j = None
-            if t.kind == "WORD" and not ix.prep[i] and (t.stem in lex.finite or ix.bare[i] in lex.finite):
-                j = i + 1
-            else:
-                for ph in sources.get(t.stem, ()):
-                    if ph[-1].endswith("-"):
-                        continue
-                    if all(i + n < b and toks[i + n].stem == w for n, w in enumerate(ph)):
-                        j = i + len(ph)
-                        break
-            if j is None:
-                continue
-            j = _subject_start(ix, lex, adverbials, j, b)
-            while j < b and toks[j].kind == "PUNCT" and ix.text[toks[j].start] in COMMAS:
-                j += 1
-            if j < b and _ends_subject(ix, lex, j + 1, b) and ix.cover[j] is None:
-                owner = surnames.get(toks[j].stem)
-                if owner:  # a surname written alone, with or without the article («وأشار السليطي»)
-                    found.setdefault((toks[j].stem,), (j, j + 1, b, "PERSON", owner))
+    finite, stems, bare = lex.finite, ix.stems, ix.bare
+    # the only tokens where a speaker's place can begin: finite cues and the first words of sources
+    starts = sorted(
+        {i for i, st in enumerate(stems) if st in finite or st in sources}
+        | {i for i, w in enumerate(bare) if w in finite}
+    )
+    for i in starts:
+        b = ix.sent_ranges[ix.sent_of[i]][1] if ix.sent_of[i] >= 0 else len(toks)
+        t = toks[i]
+        j = None
+        if t.kind == "WORD" and not ix.prep[i] and (t.stem in finite or bare[i] in finite):
+            j = i + 1
+        else:
+            for ph in sources.get(t.stem, ()):
+                if ph[-1].endswith("-"):
                     continue
-            span = _candidate(ix, lex, j, b)
+                if all(i + n < b and toks[i + n].stem == w for n, w in enumerate(ph)):
+                    j = i + len(ph)
+                    break
+        if j is None:
+            continue
+        j = _subject_start(ix, lex, adverbials, j, b)
+        while j < b and toks[j].kind == "PUNCT" and ix.text[toks[j].start] in COMMAS:
+            j += 1
+        if j < b and _ends_subject(ix, lex, j + 1, b) and ix.cover[j] is None:
+            owner = surnames.get(toks[j].stem)
+            if owner:  # a surname written alone, with or without the article («وأشار السليطي»)
+                found.setdefault((toks[j].stem,), (j, j + 1, b, "PERSON", owner))
+                continue
+        span = _candidate(ix, lex, j, b)
+        if span is not None:
+            found.setdefault(tuple(toks[m].stem for m in range(*span)), (span[0], span[1], b, "PERSON", None))
+        elif j < b and lex.speakers.get(strip_article(toks[j].stem)) == "title":
+            span = _after_title(ix, lex, j, b)
             if span is not None:
-                found.setdefault(tuple(toks[m].stem for m in range(*span)), (span[0], span[1], b, "PERSON", None))
-            elif j < b and lex.speakers.get(strip_article(toks[j].stem)) == "title":
-                span = _after_title(ix, lex, j, b)
-                if span is not None:
-                    key = tuple(toks[m].stem for m in range(*span))
-                    found.setdefault(key, (span[0], span[1], b, "TITLED", None))
+                key = tuple(toks[m].stem for m in range(*span))
+                found.setdefault(key, (span[0], span[1], b, "TITLED", None))
     if not found:
         return 0
     by_id = {e.id: e for e in doc.entities}
