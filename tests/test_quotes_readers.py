@@ -273,3 +273,13 @@ def test_a_known_name_written_again_without_its_mention():
     doc.entities.append(ent)
     (q,) = STAGE(doc).quotes
     assert q.speaker == "committee"
+
+
+def test_each_quote_says_how_its_speaker_was_found():
+    from rasd.quotes.speaker import SPEAKER_RULES
+
+    text = "وقال سامي الحداد إن المفاوضات مستمرة. وأضاف أن الاتفاق قريب. وقال مصدر أمني إن الحدود مغلقة."
+    doc, qs = quotes(text, [SAMI], title="سامي الحداد: لا تأجيل")
+    rules = {doc.text[q.start : q.end].split()[0]: q.speaker_rule for q in qs}
+    assert rules == {"لا": "headline", "المفاوضات": "name", "الاتفاق": "previous", "الحدود": "unnamed"}
+    assert all(q.speaker_rule in SPEAKER_RULES for q in qs)

@@ -85,6 +85,8 @@ def test_article_page_links_every_entity(http):
         assert target.status_code == 200, href
     assert 'class="quote' in text and "الحوار البرلماني هو الطريق الأقصر" in text
     assert "<h2>الأحداث</h2>" in text
+    # each quotation says why its speaker was chosen
+    assert 'class="muted why"' in text
 
 
 def test_article_page_lists_the_other_copies_of_its_story(http):

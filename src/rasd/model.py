@@ -146,6 +146,8 @@ class Quote:
     speaker_end: int | None = None
     negated: bool = False
     sentence: int | None = None
+    # how the speaker was found (see rasd.quotes.speaker.SPEAKER_RULES), for showing why
+    speaker_rule: str = ""
 
 
 @dataclass(slots=True)

@@ -99,6 +99,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
                 "speaker_span": _span(doc, q.speaker_start, q.speaker_end),
                 "negated": q.negated,
                 "sentence": q.sentence,
+                "speaker_rule": q.speaker_rule or None,
             }
             for q in doc.quotes
         ],
@@ -197,6 +198,7 @@ def from_dict(data: dict[str, Any], where: str = "document") -> Document:
                 spk.get("end"),
                 bool(q.get("negated", False)),
                 q.get("sentence"),
+                q.get("speaker_rule") or "",
             )
         )
     for ev in data.get("events", []):

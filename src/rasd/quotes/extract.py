@@ -96,6 +96,7 @@ class _Extractor(SpeakerRules):
             sp.end if sp else None,
             negated,
             self.doc.sentence_index(start),
+            sp.kind if sp is not None else "",
         )
         self.quotes.append(q)
         if sp is not None:
@@ -398,10 +399,11 @@ class _Extractor(SpeakerRules):
             return
         # a headline stands apart: the statements after it do not continue it
         kept = (self.last_speaker, self.last_speaker_sent, self.last_source)
+        headliner = Speaker(first.entity, first.start, first.end, first.last, "headline", first.type)
         if self.open_at.get(j + 1) is not None:
-            self.emit_pair(self.open_at[j + 1], j, self._hit_speaker(first, "name"), False)
+            self.emit_pair(self.open_at[j + 1], j, headliner, False)
         else:
-            self.emit(s[0], s[1], False, j, self._hit_speaker(first, "name"), False)
+            self.emit(s[0], s[1], False, j, headliner, False)
             self.reported_until = b
         self.last_speaker, self.last_speaker_sent, self.last_source = kept
 

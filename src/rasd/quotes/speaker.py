@@ -23,7 +23,23 @@ from rasd.quotes.docindex import Hit
 from rasd.quotes.lexicon import QuoteLexicon, strip_article
 from rasd.quotes.view import COMMAS, MAX_NP, MAX_TITLE, OPEN_MARKS, PREPS, QAD, STOP_NP, K, QuoteView
 
-__all__ = ["Speaker", "SpeakerRules"]
+__all__ = ["SPEAKER_RULES", "Speaker", "SpeakerRules"]
+
+
+# How a speaker is found (Speaker.kind, kept as Quote.speaker_rule so that a page can say why)
+SPEAKER_RULES = (
+    "name",  # the subject after the verb
+    "title",  # a title and its holder's name
+    "reference",  # «الوزير», «الصحيفة», «الرئيس التركي»: a description pointing back
+    "before",  # the subject before the verb, or of an earlier clause
+    "source",  # «بحسب …», «وفق …»
+    "statement",  # «بيان الوزارة»: the author of a statement
+    "same",  # «المصدر ذاته», «البيان»: the same source again
+    "body",  # «متحدث باسم …», «مصدر في …»: the body a spokesman or source speaks for
+    "previous",  # a continuation («وأضاف»): the speaker of the statement it continues
+    "unnamed",  # «مصدر أمني»: nobody the text names
+    "headline",  # «X: …»
+)
 
 
 @dataclass(slots=True)

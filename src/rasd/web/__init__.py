@@ -47,6 +47,7 @@ def _environment():
         TYPE_PLURALS=labels.TYPE_PLURALS,
         event_name=labels.event_name,
         role_name=labels.role_name,
+        speaker_rule_name=labels.speaker_rule_name,
         RELATION_FORWARD=labels.RELATION_FORWARD,
         page_url=render.page_url,
         web_url=render.web_url,

@@ -3,7 +3,17 @@ An unknown code is shown as it is."""
 
 from __future__ import annotations
 
-__all__ = ["EVENT_NAMES", "RELATION_FORWARD", "RELATION_REVERSE", "ROLE_NAMES", "TYPE_NAMES", "event_name", "role_name"]
+__all__ = [
+    "EVENT_NAMES",
+    "RELATION_FORWARD",
+    "RELATION_REVERSE",
+    "ROLE_NAMES",
+    "SPEAKER_RULE_NAMES",
+    "TYPE_NAMES",
+    "event_name",
+    "role_name",
+    "speaker_rule_name",
+]
 
 TYPE_NAMES = {"PERSON": "شخص", "ORG": "منظمة", "LOC": "مكان", "MISC": "أخرى"}
 TYPE_PLURALS = {"PERSON": "أشخاص", "ORG": "منظمات", "LOC": "أماكن", "MISC": "أخرى"}
@@ -61,6 +71,26 @@ RELATION_REVERSE = {
 }
 # The order of the sections of a profile (who leads it first).
 RELATION_ORDER = ("LEADS", "CO_CHAIR_OF", "ROLE_OF", "MEMBER_OF", "AFFILIATED_WITH", "PART_OF", "LOCATED_IN")
+
+
+# why a quotation's speaker was chosen (rasd.quotes.speaker.SPEAKER_RULES)
+SPEAKER_RULE_NAMES = {
+    "name": "فاعل فعل القول",
+    "title": "صاحب اللقب المذكور",
+    "reference": "إحالة إلى مذكور سابق",
+    "before": "فاعل مذكور قبل الفعل",
+    "source": "مصدر منسوب إليه",
+    "statement": "صاحب البيان",
+    "same": "المصدر نفسه",
+    "body": "الجهة التي يتحدث باسمها",
+    "previous": "استمرار لتصريح سابق",
+    "unnamed": "مصدر غير مسمى",
+    "headline": "عنوان الخبر",
+}
+
+
+def speaker_rule_name(code: str | None) -> str:
+    return SPEAKER_RULE_NAMES.get(code or "", "")
 
 
 def event_name(code: str | None) -> str:
