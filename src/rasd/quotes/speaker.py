@@ -16,6 +16,7 @@ Besides:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rasd.model import Document, Quote
@@ -58,6 +59,7 @@ TIME_PREPS = frozenset(
 PREP_PRONOUNS = frozenset(
     K(p + s) for p in ("في", "علي", "من", "عن", "إلي", "ل") for s in ("ه", "ها", "هم", "هما")
 ) | frozenset(K(w) for w in ("فيه", "عليه", "منه", "عنه", "إليه", "له", "لها"))
+MAX_BACK = 40  # earlier occurrences of a word that a reference is checked against
 RELATIVES = frozenset(K(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 
 
@@ -73,6 +75,9 @@ class SpeakerRules(QuoteView):
         self.sent_source: Speaker | None = None
         self.last_statement: Speaker | None = None  # the author of the latest statement cited
         self._names_by_stems: dict[tuple[str, ...], str] | None = None
+        self._positions: dict[str, list[int]] | None = None  # stem -> token positions
+        self._bare_positions: dict[str, list[int]] | None = None  # ... without the article
+        self._titles: list[tuple[str, set[str]]] | None = None
         self._longest_name = 0
         self.genders: dict[str, str] = {}  # person entity id -> m | f, from titles and verbs
         for e in doc.entities:
@@ -154,6 +159,22 @@ class SpeakerRules(QuoteView):
             return None
         return h
 
+    def earlier(self, key: str, k: int, bare: bool = False) -> list[int]:
+        """Positions before token k of the tokens whose stem (without the article when `bare`)
+        is `key`, the most recent first, at most MAX_BACK of them (a long document stays linear)."""
+        index = self._bare_positions if bare else self._positions
+        if index is None:
+            index = {}
+            for m, st in enumerate(self.ix.stems):
+                index.setdefault(strip_article(st) if bare else st, []).append(m)
+            if bare:
+                self._bare_positions = index
+            else:
+                self._positions = index
+        found = index.get(key, [])
+        at = bisect_left(found, k)
+        return found[max(0, at - MAX_BACK) : at][::-1]
+
     def head_reference(self, k: int) -> Speaker | None:
         """«الصحيفة», «المنظمة»: the latest name that the same noun introduced («صحيفة "…"»)."""
         stem = self.toks[k].stem
@@ -161,7 +182,7 @@ class SpeakerRules(QuoteView):
             return None
         head = stem[2:]
         found: list[Hit] = []  # most recent first
-        for m in range(k - 1, -1, -1):
+        for m in sorted(self.earlier(stem, k) + self.earlier(head, k), reverse=True):
             t = self.toks[m]
             if t.stem == stem:  # a name that begins with the same word («المرصد السوري …»)
                 h = self.hit_at(m)
@@ -197,8 +218,8 @@ class SpeakerRules(QuoteView):
             j += 1
         n = len(words)
         start, last = toks[k].stem_start, j - 1
-        for m in range(k - 1, -1, -1):  # the same words earlier, right before a person's name
-            if strip_article(toks[m].stem) != words[0] or m + n > k:
+        for m in self.earlier(words[0], k, bare=True):  # the same words earlier, before a person's name
+            if m + n > k:
                 continue
             if any(strip_article(toks[m + x].stem) != words[x] for x in range(1, n)):
                 continue
@@ -208,19 +229,18 @@ class SpeakerRules(QuoteView):
                     return Speaker(h.entity, start, toks[last].end, last, "reference", "PERSON")
                 if (self.punct(x) and self.punct(x) not in COMMAS) or self.cue_at(x) or self.is_comp(x):
                     break
-        holders = set()
-        for e in self.doc.entities:
-            if e.type == "PERSON" and e.title:
-                title = {strip_article(K(w)) for w in e.title.split()}
-                if all(w in title for w in words):
-                    holders.add(e.id)
+        if self._titles is None:
+            self._titles = [
+                (e.id, {strip_article(K(w)) for w in e.title.split()})
+                for e in self.doc.entities
+                if e.type == "PERSON" and e.title
+            ]
+        holders = {eid for eid, title in self._titles if all(w in title for w in words)}
         if len(holders) == 1:
             return Speaker(holders.pop(), start, toks[last].end, last, "reference", "PERSON")
         if n > 1:  # «الرئيس التركي» after «الرئيس فلان»: the one person the head word introduced
             after = set()
-            for m in range(k - 1, -1, -1):
-                if strip_article(toks[m].stem) != words[0]:
-                    continue
+            for m in self.earlier(words[0], k, bare=True):
                 for x in range(m + 1, min(k, m + 6)):
                     h = self.hit_at(x)
                     if h is not None and h.type == "PERSON" and h.entity is not None:
