@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,10 +25,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from rasd.errors import BadRecord, EmptyText, InputError
+from rasd.io.bounds import loads, unreadable
 from rasd.io.records import document_from_record, split_title
 from rasd.model import Document
 
-__all__ = ["ZipLimits", "UnsafeArchive", "iter_json_array", "read_directory", "read_zip"]
+__all__ = ["ZipLimits", "UnsafeArchive", "iter_json_array", "read_directory", "read_zip", "records_of"]
 
 ARCHIVE_SUFFIXES = {".zip"}
 _CHUNK = 1 << 20
@@ -124,6 +126,33 @@ class _Stream:
                 return ""
 
 
+# A JSON string (complete), a bracket, or the opening quote of a string the buffer cuts off.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|"')
+
+
+def _skip_value(s: _Stream, max_record: int) -> bool:
+    """Move `s.pos` past the array or object starting there without parsing it (brackets
+    counted, strings passed over), reading on as needed; False when the stream ends first or the
+    value runs past `max_record` characters."""
+    i, depth = s.pos, 0
+    while True:
+        m = _JSON_TOKEN.search(s.buf, i)
+        if m is None or m.group() == '"':
+            keep = (m.start() if m is not None else len(s.buf)) - s.pos
+            if len(s.buf) - s.pos > max_record or not s.more():
+                return False
+            i = keep  # `more` keeps the buffer from `pos` on, now at 0
+            continue
+        tok, i = m.group(), m.end()
+        if tok in "[{":
+            depth += 1
+        elif tok in "]}":
+            depth -= 1
+            if depth <= 0:
+                s.pos = i
+                return True
+
+
 def iter_json_array(chunks: Iterator[str], where: str, max_record: int = 64 << 20) -> Iterator[tuple[str, Any] | InputError]:
     """(label, value) for each element of a JSON array (or the single top-level object) read from
     text chunks; a syntax error ends the stream with a BadRecord naming the element."""
@@ -167,8 +196,15 @@ def iter_json_array(chunks: Iterator[str], where: str, max_record: int = 64 << 2
                     continue
                 yield BadRecord(where=label, problem=f"invalid JSON ({exc.msg})", fix="Fix the JSON; the rest of this file is skipped.")
                 return
+            except (RecursionError, ValueError) as exc:  # valid JSON past rasd's bounds (rasd.io.bounds)
+                refused = unreadable(exc, label)
+                if s.buf[s.pos] not in "[{" or not _skip_value(s, max_record):
+                    yield BadRecord(where=label, problem=refused.details["problem"], fix="Its end cannot be found: the rest of this file is skipped.")
+                    return
+                value, end = refused, s.pos  # this element is refused, the next ones are read
+                break
         s.pos = end
-        yield label, value
+        yield value if isinstance(value, BadRecord) else (label, value)
         if not elements:
             if s.peek():
                 yield BadRecord(where=where, problem="unexpected text after the JSON object", fix="Use an array, or .jsonl for one object a line.")
@@ -183,7 +219,7 @@ def iter_json_array(chunks: Iterator[str], where: str, max_record: int = 64 << 2
             return
 
 
-def _records(items: Iterator[tuple[str, Any] | InputError], published: str | None) -> Iterator[Document | InputError]:
+def records_of(items: Iterator[tuple[str, Any] | InputError], published: str | None) -> Iterator[Document | InputError]:
     for item in items:
         if isinstance(item, InputError):
             yield item
@@ -216,18 +252,21 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, encoding: st
     with zf.open(info) as fh:
         chunks = _chunks(fh, info.file_size, where, encoding)
         if suffix in JSON_SUFFIXES:
-            yield from _records(iter_json_array(chunks, where, limits.max_record), published)
+            yield from records_of(iter_json_array(chunks, where, limits.max_record), published)
         elif suffix in JSONL_SUFFIXES:
             for n, line in _lines(chunks):
                 if not line.strip():
                     continue
                 label = f"{where}, line {n}"
                 try:
-                    rec = json.loads(line)
+                    rec = loads(line, label)
                 except json.JSONDecodeError as exc:
                     yield BadRecord(where=label, problem=f"invalid JSON ({exc.msg}, column {exc.colno})", fix="Each line must be one complete JSON object.")
                     continue
-                yield from _records(iter([(label, rec)]), published)
+                except InputError as exc:
+                    yield exc
+                    continue
+                yield from records_of(iter([(label, rec)]), published)
         elif suffix in TEXT_SUFFIXES - {""}:
             title, body = split_title("".join(chunks))
             if not body.strip():

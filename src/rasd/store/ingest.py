@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.errors import InputError, RasdError
+from rasd.io.bounds import check_document
 from rasd.model import Document, content_id
 from rasd.store.base import Store
 from rasd.store.rows import content_hash
@@ -217,6 +218,11 @@ def ingest(
                 return
             seen += 1
             summary.seconds = time.perf_counter() - started
+            if not isinstance(item, InputError):
+                try:  # what every reader yields is checked before it is hashed or analysed
+                    check_document(item, f"document {item.id}")
+                except InputError as exc:
+                    item = exc
             if isinstance(item, InputError):
                 summary.failed += 1
                 summary.failures.append(Failure(_where(item), str(item)))
