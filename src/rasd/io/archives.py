@@ -274,7 +274,9 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, encoding: st
             if not body.strip():
                 yield EmptyText(where=where)
             else:
-                yield Document.from_parts(body, title, id=Path(info.filename).stem, published=published)
+                doc = Document.from_parts(body, title, id=Path(info.filename).stem, published=published)
+                doc.id_from = where
+                yield doc
         elif suffix in HTML_SUFFIXES:
             try:
                 yield document_from_html("".join(chunks), where, published=published)

@@ -97,7 +97,10 @@ def _text_document(content: str, where: str, doc_id: str | None, published: str 
             title, body = None, title
         else:
             raise EmptyText(where=where)
-    return Document.from_parts(body, title, id=doc_id, published=published)
+    doc = Document.from_parts(body, title, id=doc_id, published=published)
+    if doc_id:
+        doc.id_from = where
+    return doc
 
 
 def _json_records(content: str, where: str, published: str | None) -> Iterator[Document | InputError]:

@@ -12,12 +12,17 @@
   fails, its documents are retried one transaction each so only the bad one is lost. A kill or
   Ctrl-C loses at most the batch in flight, never leaves half a document, and rerunning the
   same command finishes the job.
+- Ids: a record's own `id`; else, for a .txt file (or zip member), its name without the
+  suffix; else the first 16 hex digits of the SHA-256 of its text (HTML pages and feed entries:
+  of their URL or entry id). Two files of one run whose names give one id are an error (E009)
+  naming both; the second is not stored.
 - Near-duplicates are linked to story clusters as each document is stored (rasd.store.dedup).
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import pickle
 import time
 from collections import deque
@@ -27,7 +32,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rasd.errors import InputError, RasdError
+from rasd.errors import IdCollision, InputError, RasdError
 from rasd.io.bounds import check_document
 from rasd.model import Document, content_id
 from rasd.store.base import Store
@@ -121,6 +126,20 @@ def _where(exc: RasdError) -> str:
     return str(d.get("where") or d.get("path") or "")
 
 
+def _checked(doc: Document, named: dict[str, str]) -> Document | InputError:
+    """`doc`, or the error that refuses it: fields that cannot be hashed or stored
+    (`rasd.io.bounds.check_document`), or an id that another file's name gave in this run."""
+    try:
+        check_document(doc, doc.id_from or f"document {doc.id}")
+    except InputError as exc:
+        return exc
+    if doc.id_from is not None:
+        first = named.setdefault(doc.id, doc.id_from)
+        if os.path.normpath(first) != os.path.normpath(doc.id_from):  # the same file given twice is no collision
+            return IdCollision(where=doc.id_from, id=doc.id, first=first)
+    return doc
+
+
 class _Batch:
     def __init__(self, store: Store, summary: IngestSummary, size: int) -> None:
         self.store = store
@@ -208,6 +227,7 @@ def ingest(
     started = time.perf_counter()
     tick = progress or (lambda n, s: None)
     inflight: dict[str, str] = {}  # id → hash of what is being analysed and not yet in the batch
+    named: dict[str, str] = {}  # id → the file whose name gave it, in this run
     seen = 0
 
     def todo() -> Iterator[tuple[Document, str]]:
@@ -219,10 +239,7 @@ def ingest(
             seen += 1
             summary.seconds = time.perf_counter() - started
             if not isinstance(item, InputError):
-                try:  # what every reader yields is checked before it is hashed or analysed
-                    check_document(item, f"document {item.id}")
-                except InputError as exc:
-                    item = exc
+                item = _checked(item, named)
             if isinstance(item, InputError):
                 summary.failed += 1
                 summary.failures.append(Failure(_where(item), str(item)))
