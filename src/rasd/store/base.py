@@ -23,6 +23,7 @@ __all__ = [
     "BadQuery",
     "BadReference",
     "CheckReport",
+    "DatabaseMissing",
     "DatabaseUnavailable",
     "DocumentNotFound",
     "EntityProfile",
@@ -98,6 +99,12 @@ class BadQuery(StoreError):
 class DocumentNotFound(StoreError):
     code = "E609"
     template = "no document with id {id!r} in the database. Find ids with `rasd search`."
+
+
+class DatabaseMissing(StoreError):
+    code = "E610"
+    template = "{url}: {problem}. Check the path or URL (--db, $RASD_DB); `rasd ingest --db {url} FILES` creates a knowledge base."
+    exit_code = 2
 
 
 # --------------------------------------------------------------------------------------- results
@@ -412,3 +419,12 @@ class Store(ABC):
 
 def placeholders(values: Sequence[Any]) -> str:
     return ",".join("?" * len(values))
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
+    return url

@@ -19,7 +19,16 @@ from typing import Any
 from rasd.model import Document
 from rasd.serialize import from_dict
 from rasd.store import dedup
-from rasd.store.base import DocumentNotFound, MigrationFailed, PutResult, SchemaTooNew, Store, placeholders
+from rasd.store.base import (
+    DatabaseMissing,
+    DocumentNotFound,
+    MigrationFailed,
+    PutResult,
+    SchemaTooNew,
+    Store,
+    placeholders,
+    safe_url,
+)
 from rasd.store.maintenance import MaintenanceMixin
 from rasd.store.prepare import Prepared, prepare
 from rasd.store.queries import QueriesMixin
@@ -119,8 +128,15 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
     def schema_version(self) -> int:
         return int(self._scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version") or 0)
 
-    def migrate(self) -> int:
-        """Apply the pending migrations in order, each in its own transaction; return the version."""
+    @abstractmethod
+    def _has_table(self, name: str) -> bool: ...
+
+    def migrate(self, create: bool = True) -> int:
+        """Apply the pending migrations in order, each in its own transaction; return the version.
+        Unless `create`, a database without rasd's tables is refused (DatabaseMissing) untouched."""
+        if not create and not self._has_table("schema_version"):
+            self.close()
+            raise DatabaseMissing(url=safe_url(self.url), problem="the database holds no rasd knowledge base (no rasd tables)")
         self._execute(VERSION_TABLE)
         files = migration_files(self.dialect)
         known = files[-1][0] if files else 0
