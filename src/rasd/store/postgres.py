@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -204,6 +204,19 @@ class PostgresStore(SQLStore):
 
     def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:
         return bool(self._scalar("SELECT search = ?::tsvector FROM documents WHERE doc_no = ?", (tsvector_literal(keys), doc_no)))
+
+    def _check_index(self) -> list[str]:
+        return []  # the tsvector is a column of the documents row: nothing to check apart
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """A read-only REPEATABLE READ transaction: every query sees the snapshot of its first."""
+        if self._tx is not None:  # inside the caller's transaction
+            yield
+            return
+        with self.conn.transaction():
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
 
     def _check_backend(self) -> list[str]:
         # PostgreSQL enforces foreign keys on every write, unless they were bypassed (a restore with

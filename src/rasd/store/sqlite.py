@@ -174,8 +174,24 @@ class SQLiteStore(SQLStore):
             problems.append(f"{missing} documents missing from the full-text index")
         if extra:
             problems.append(f"{extra} full-text index rows without a document")
+        return problems
+
+    def _check_index(self) -> list[str]:
+        # a write statement: it cannot run in the read snapshot of the other checks
         try:
             self.conn.execute("INSERT INTO document_fts (document_fts) VALUES ('integrity-check')")
         except sqlite3.DatabaseError as exc:
-            problems.append(f"full-text index integrity check failed: {exc}")
-        return problems
+            return [f"full-text index integrity check failed: {exc}"]
+        return []
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """One read transaction: in WAL mode its first read fixes what every later one sees."""
+        if self.conn.in_transaction:  # inside the caller's transaction: that is the snapshot
+            yield
+            return
+        self.conn.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
