@@ -12,6 +12,11 @@
   fails, its documents are retried one transaction each so only the bad one is lost. A kill or
   Ctrl-C loses at most the batch in flight, never leaves half a document, and rerunning the
   same command finishes the job.
+- Several ingests may write into one PostgreSQL database at once: a batch locks its entity
+  rows first, in the order of their ids (as every statement does), and a transaction that fails
+  on a deadlock, a serialization failure or a unique-key race (another writer storing the same
+  id) is rerun after a growing pause (`Store.retrying`); a document the other writer stored
+  meanwhile with the same content is then counted unchanged.
 - Ids: a record's own `id`; else, for a .txt file (or zip member), its name without the
   suffix; else the first 16 hex digits of the SHA-256 of its text (HTML pages and feed entries:
   of their URL or entry id). Two files of one run whose names give one id are an error (E009)
@@ -36,6 +41,7 @@ from rasd.errors import IdCollision, InputError, RasdError
 from rasd.io.bounds import check_document
 from rasd.model import Document, content_id
 from rasd.store.base import Store
+from rasd.store.prepare import Prepared, prepare
 from rasd.store.rows import content_hash
 
 __all__ = ["Failure", "IngestSummary", "few_collections", "ingest", "read_inputs"]
@@ -141,10 +147,11 @@ def _checked(doc: Document, named: dict[str, str]) -> Document | InputError:
 
 
 class _Batch:
-    def __init__(self, store: Store, summary: IngestSummary, size: int) -> None:
+    def __init__(self, store: Store, summary: IngestSummary, size: int, force: bool = False) -> None:
         self.store = store
         self.summary = summary
         self.size = size
+        self.force = force
         self.items: list[tuple[Any, str, Any]] = []  # (Document or Prepared, hash, signature)
         self.pending: dict[str, str] = {}  # id → hash of what waits in this batch
         self.db_errors: tuple[type[Exception], ...] = getattr(store, "db_errors", ())
@@ -156,31 +163,53 @@ class _Batch:
             self.flush()
 
     def _count(self, result: Any) -> None:
-        if result.status == "added":
+        if result is None:
+            self.summary.unchanged += 1
+        elif result.status == "added":
             self.summary.added += 1
         else:
             self.summary.updated += 1
-        if result.duplicate_of is not None:
+        if result is not None and result.duplicate_of is not None:
             self.summary.duplicates += 1
+
+    def _fail(self, doc_id: str, exc: Exception) -> None:
+        self.summary.failed += 1
+        self.summary.failures.append(Failure(f"document {doc_id}", f"not stored: {exc}"))
+
+    def _write(self, items: list[tuple[Prepared, str]], attempt: int) -> list[Any]:
+        """Store `items` in the open transaction: their entities first, all at once in the order of
+        their ids, then each document. On a rerun (another writer's transaction got in the way), a
+        document that writer stored meanwhile with the same content is left as it is (None)."""
+        self.store.merge_entities([e for p, _h in items for e in p.rows.entities])
+        out = []
+        for p, h in items:
+            if attempt and not self.force and self.store.content_hash(p.id) == h:
+                out.append(None)
+            else:
+                out.append(self.store.put_document(p, h))
+        return out
 
     def flush(self) -> None:
         if not self.items:
             return
         items, self.items, self.pending = self.items, [], {}
+        ready: list[tuple[Prepared, str]] = []
+        for d, h, s in items:  # prepared here unless a worker did: a bad document is refused alone
+            try:
+                ready.append((d if isinstance(d, Prepared) else prepare(d, s), h))
+            except RasdError as exc:
+                self._fail(d.id, exc)
         try:
-            with self.store.transaction():
-                results = [self.store.put_document(d, h, s) for d, h, s in items]
+            results = self.store.retrying(lambda attempt: self._write(ready, attempt))
         except (RasdError, *self.db_errors):
             results = []
-            for d, h, s in items:  # one transaction each: only the bad document is lost
+            for item in ready:  # one transaction each: only the bad document is lost
                 try:
-                    with self.store.transaction():
-                        result = self.store.put_document(d, h, s)
+                    result = self.store.retrying(lambda attempt, item=item: self._write([item], attempt))
                 except (RasdError, *self.db_errors) as exc:
-                    self.summary.failed += 1
-                    self.summary.failures.append(Failure(f"document {d.id}", f"not stored: {exc}"))
+                    self._fail(item[0].id, exc)
                 else:  # counted only once committed (issue 9: a failed commit, e.g. a full disk, counted it twice)
-                    results.append(result)
+                    results += result
         for r in results:
             self._count(r)
 
@@ -223,7 +252,7 @@ def ingest(
 
             pipeline = build_pipeline(config=config)
     summary = IngestSummary()
-    batch = _Batch(store, summary, max(1, batch_size))
+    batch = _Batch(store, summary, max(1, batch_size), force)
     started = time.perf_counter()
     tick = progress or (lambda n, s: None)
     inflight: dict[str, str] = {}  # id → hash of what is being analysed and not yet in the batch

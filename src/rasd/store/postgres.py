@@ -77,6 +77,8 @@ class PostgresStore(SQLStore):
         psycopg = _psycopg()
         super().__init__(url)
         self.db_errors = (psycopg.Error,)
+        errors = psycopg.errors
+        self.transient_errors = (errors.DeadlockDetected, errors.SerializationFailure, errors.UniqueViolation, errors.LockNotAvailable)
         try:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as exc:

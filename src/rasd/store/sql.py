@@ -33,7 +33,7 @@ from rasd.store.maintenance import MaintenanceMixin
 from rasd.store.prepare import Prepared, prepare
 from rasd.store.queries import QueriesMixin
 from rasd.store.ranking import RankingMixin
-from rasd.store.rows import analysis_dict, document_row, table_rows
+from rasd.store.rows import ENTITY_UPSERT, analysis_dict, document_row, table_rows
 from rasd.store.rows import content_hash as compute_hash
 from rasd.store.search import DocumentKeys
 
@@ -177,7 +177,15 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
             self._rollback()
             raise
 
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
     # ------------------------------------------------------------------ writing
+    def merge_entities(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        by_id = {r[0]: r for r in rows}
+        if by_id:
+            self._executemany(ENTITY_UPSERT, [by_id[k] for k in sorted(by_id)])
+
     def put_document(self, doc: Document | Prepared, content_hash: str | None = None, signature: Any = None) -> PutResult:
         p = doc if isinstance(doc, Prepared) else prepare(doc, signature)  # validates before anything is written
         doc, rows, keys, sig = p.doc, p.rows, p.keys, p.signature
@@ -221,7 +229,7 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
     def collect_garbage(self, entity_ids: Sequence[str], clusters: Sequence[str]) -> None:
         """Remove those of `entity_ids` and `clusters` that no document refers to any more (after
         documents were deleted or replaced)."""
-        entity_ids, clusters = list(entity_ids), list(clusters)
+        entity_ids, clusters = sorted(set(entity_ids)), sorted(set(clusters))  # locked in one order
         if entity_ids:
             self._execute(
                 f"DELETE FROM entities WHERE id IN ({placeholders(entity_ids)}) "
