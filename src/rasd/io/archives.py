@@ -4,9 +4,10 @@ A zip member is read by its suffix: `.json` (an array of objects, parsed as a st
 100 MB member never sits in memory whole; the SaudiNewsNet zips hold one such array with
 `source, url, date_extracted, title, author, content`), `.jsonl`, `.txt`, `.html`, or a feed.
 Archives are checked before anything is decompressed, and while reading, against zip bombs:
-a member may not declare more than `max_member` bytes, the archive not more than `max_total`,
-a large member not compress better than `max_ratio` to 1, and no member may yield more bytes
-than it declares. Nested archives are refused.
+a member may not declare more than `max_member` bytes, the archive not more than `max_total`
+nor hold more than `max_members` members, a large member (and the whole archive, once its
+members add up past `ratio_floor`) not compress better than `max_ratio` to 1, and no member may
+yield more bytes than it declares. Nested archives are refused.
 
 A directory is walked in sorted order, recursively; files whose suffix rasd does not read (and
 hidden files) are passed over.
@@ -54,7 +55,7 @@ def _check(zf: zipfile.ZipFile, where: str, limits: ZipLimits) -> InputError | N
     infos = zf.infolist()
     if len(infos) > limits.max_members:
         return UnsafeArchive(path=where, problem=f"it has {len(infos)} members (limit {limits.max_members})", fix="Split it into smaller archives.")
-    total = 0
+    total = packed = 0
     for info in infos:
         if info.is_dir():
             continue
@@ -66,8 +67,13 @@ def _check(zf: zipfile.ZipFile, where: str, limits: ZipLimits) -> InputError | N
             ratio = info.file_size / max(info.compress_size, 1)
             return UnsafeArchive(path=where, problem=f"member {info.filename} compresses {ratio:.0f}:1 (limit {limits.max_ratio:.0f}:1), a zip bomb's signature", fix="Check where the archive comes from.")
         total += info.file_size
+        packed += info.compress_size
     if total > limits.max_total:
         return UnsafeArchive(path=where, problem=f"its members unpack to {total:,} bytes (limit {limits.max_total:,})", fix="Split it into smaller archives.")
+    # the whole archive too: many members, each under the floor, may add up to a bomb
+    if total > limits.ratio_floor and total > limits.max_ratio * max(packed, 1):
+        return UnsafeArchive(path=where, problem=f"its members together compress {total / max(packed, 1):.0f}:1 (limit {limits.max_ratio:.0f}:1), "
+                             "a zip bomb's signature", fix="Check where the archive comes from.")
     return None
 
 
