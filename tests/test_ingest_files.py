@@ -152,6 +152,25 @@ def test_zip_bombs_and_nested_archives_are_refused(tmp_path):
     assert isinstance(out[0], UnsafeArchive) and "nested" in str(out[0])
 
 
+def test_small_members_adding_up_to_a_bomb_are_refused(tmp_path, pipeline):
+    """Each member under the 1 MiB floor of the per-member ratio, together 20 MB from ~40 KB."""
+    line = "عنوان\n" + "قالت الوزارة إن الخطة ستنفذ خلال العام المقبل في جميع المناطق. " * 20_000
+    member = line.encode("utf-8")[: (1 << 20) - 100]
+    bomb = tmp_path / "many.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i in range(20):
+            zf.writestr(f"m{i:02d}.txt", member[: len(member) - i].decode("utf-8", errors="ignore"))
+    assert bomb.stat().st_size < 100_000
+    with open_store(tmp_path / "kb.db") as store:
+        s = ingest([bomb], store, pipeline=pipeline)
+        assert (s.added, s.failed) == (0, 1), s.report()
+        assert "[E620]" in s.failures[0].reason and "together compress" in s.failures[0].reason
+        assert store.counts()["documents"] == 0
+    fine = tmp_path / "fine.zip"  # ordinary news text compresses a few times, not hundreds
+    _zip(fine, "day.txt", ("عنوان\n" + WIRE).encode("utf-8"))
+    assert all(not isinstance(x, InputError) for x in read_zip(fine))
+
+
 def test_zip_json_array_is_streamed_record_by_record(tmp_path):
     recs = [{"source": "s", "url": f"u{i}", "date_extracted": "2015-07-21 12:00:00", "title": f"عنوان {i}",
              "author": "", "content": "كلمة " * (i + 5)} for i in range(300)]

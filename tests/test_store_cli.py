@@ -118,4 +118,7 @@ def test_bad_database_url(runner, tmp_path):
     res = runner.invoke(cli, ["entities", "--db", "mysql://x/y"])
     assert res.exit_code == 2 and "E601" in res.stderr
     res = runner.invoke(cli, ["entities", "--db", str(tmp_path / "no" / "such" / "dir.db")])
-    assert res.exit_code == 1 and "E603" in res.stderr
+    assert res.exit_code == 2 and "E610" in res.stderr  # a command that only reads: no such database
+    (tmp_path / "a.txt").write_text("نص قصير عن الطقس في المدينة اليوم.", encoding="utf-8")
+    res = runner.invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "no" / "such" / "dir.db")])
+    assert res.exit_code == 1 and "E603" in res.stderr  # one that writes: the folder to create it in is missing

@@ -39,16 +39,20 @@ def analyze(
     published: str | None = None,
     **meta: Any,
 ) -> Document:
-    """Analyse one article: `text` is the body; `title` and `published` (YYYY-MM-DD) are optional."""
+    """Analyse one article: `text` is the body; `title` and `published` (YYYY-MM-DD) are optional,
+    and so are `id`, `source` and `url` among the keyword arguments (the others go to `meta`).
+
+    Raises TypeError naming the argument when one is not a string, `EmptyText` (E004) when the
+    body is empty, `BadDate` (E006) for a bad date: what `rasd extract` says of the same input."""
+    from rasd.errors import EmptyText
     from rasd.io.records import check_published
 
-    doc = Document.from_parts(
-        text,
-        title,
-        id=meta.pop("id", None),
-        published=check_published(published),
-        source=meta.pop("source", None),
-        url=meta.pop("url", None),
-        meta=meta,
-    )
+    fields = {"id": meta.pop("id", None), "source": meta.pop("source", None), "url": meta.pop("url", None)}
+    for name, value in (("text", text), ("title", title), ("published", published), *fields.items()):
+        if not (isinstance(value, str) or (value is None and name != "text")):
+            kind = "a string" if name == "text" else "a string or None"
+            raise TypeError(f"rasd.analyze: {name} must be {kind}, not {type(value).__name__}")
+    if not text.strip():
+        raise EmptyText(where="rasd.analyze")
+    doc = Document.from_parts(text, title, published=check_published(published), meta=meta, **fields)
     return default_pipeline()(doc)

@@ -68,6 +68,14 @@ class BadEncoding(RasdError):
     exit_code = 2
 
 
+class IdCollision(InputError):
+    code = "E009"
+    template = (
+        "{where}: gives the document id {id!r}, which {first} gave earlier in this run (ids of .txt files come from "
+        "their names); not stored. Rename one of the files, or give the articles ids of their own in JSON."
+    )
+
+
 class PipelineError(RasdError):
     """A pipeline that cannot run: unknown stage, unmet requirement, broken stage contract."""
 

@@ -194,6 +194,9 @@ class Document:
     events: list[Event] = field(default_factory=list)
     done: set[str] = field(default_factory=set)  # layers provided so far
     warnings: list[str] = field(default_factory=list)
+    # The file whose name gave `id` (a .txt file, or a zip member), for ingest's check that two
+    # files of one run do not give one id; None when the record gave its id or the id hashes the text.
+    id_from: str | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_parts(

@@ -55,11 +55,14 @@ def create_app(
     thread at start-up when `warm_up`). `web`: also serve the web interface. `allowed_hosts`: the
     only Host headers answered (None: any); `rasd serve` on a loopback address allows only
     127.0.0.1, localhost and ::1, against DNS rebinding.
-    The database is opened (and migrated) here, so a bad path fails at once.
+    The database is opened (and migrated) here, so a bad path fails at once; without a token, a
+    missing one is an error (nothing to read), with one it is created.
     """
     if max_body < 1:
         raise ValueError("max_body must be a positive number of bytes")
-    open_store(db_url).close()  # fail now, with the store's own message, on a bad URL or path
+    # fail now, with the store's own message, on a bad URL or path; a read-only server (no token)
+    # refuses a missing database (E610) instead of serving an empty one it created
+    open_store(db_url, create=token is not None).close()
     pool = StorePool(db_url, store_threads)
     analyzer = Analyzer(stages, pipeline)
 

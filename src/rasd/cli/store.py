@@ -33,12 +33,13 @@ def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @contextmanager
-def opened(db: str) -> Iterator[Any]:
-    """The store at `db`; library errors become a clean message and exit code."""
+def opened(db: str, *, create: bool = False) -> Iterator[Any]:
+    """The store at `db`; library errors become a clean message and exit code. Only a command
+    that writes passes `create`: the others refuse a missing database (E610) and create nothing."""
     from rasd.store import open_store
 
     try:
-        store = open_store(db)
+        store = open_store(db, create=create)
     except RasdError as exc:
         fail(exc)
     try:
@@ -119,7 +120,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
             if bar.n % 100 == 0:
                 bar.set_postfix(added=summary.added, updated=summary.updated, unchanged=summary.unchanged, failed=summary.failed, refresh=False)
 
-    with opened(db) as store:
+    with opened(db, create=True) as store:
         try:
             summary = run_ingest(paths, store, pipeline=None if workers > 1 else pipeline, config=config,
                                  workers=workers, encoding=encoding, published=published,

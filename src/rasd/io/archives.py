@@ -4,9 +4,10 @@ A zip member is read by its suffix: `.json` (an array of objects, parsed as a st
 100 MB member never sits in memory whole; the SaudiNewsNet zips hold one such array with
 `source, url, date_extracted, title, author, content`), `.jsonl`, `.txt`, `.html`, or a feed.
 Archives are checked before anything is decompressed, and while reading, against zip bombs:
-a member may not declare more than `max_member` bytes, the archive not more than `max_total`,
-a large member not compress better than `max_ratio` to 1, and no member may yield more bytes
-than it declares. Nested archives are refused.
+a member may not declare more than `max_member` bytes, the archive not more than `max_total`
+nor hold more than `max_members` members, a large member (and the whole archive, once its
+members add up past `ratio_floor`) not compress better than `max_ratio` to 1, and no member may
+yield more bytes than it declares. Nested archives are refused.
 
 A directory is walked in sorted order, recursively; files whose suffix rasd does not read (and
 hidden files) are passed over.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,10 +26,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from rasd.errors import BadRecord, EmptyText, InputError
+from rasd.io.bounds import loads, unreadable
 from rasd.io.records import document_from_record, split_title
 from rasd.model import Document
 
-__all__ = ["ZipLimits", "UnsafeArchive", "iter_json_array", "read_directory", "read_zip"]
+__all__ = ["ZipLimits", "UnsafeArchive", "iter_json_array", "read_directory", "read_zip", "records_of"]
 
 ARCHIVE_SUFFIXES = {".zip"}
 _CHUNK = 1 << 20
@@ -52,7 +55,7 @@ def _check(zf: zipfile.ZipFile, where: str, limits: ZipLimits) -> InputError | N
     infos = zf.infolist()
     if len(infos) > limits.max_members:
         return UnsafeArchive(path=where, problem=f"it has {len(infos)} members (limit {limits.max_members})", fix="Split it into smaller archives.")
-    total = 0
+    total = packed = 0
     for info in infos:
         if info.is_dir():
             continue
@@ -64,8 +67,13 @@ def _check(zf: zipfile.ZipFile, where: str, limits: ZipLimits) -> InputError | N
             ratio = info.file_size / max(info.compress_size, 1)
             return UnsafeArchive(path=where, problem=f"member {info.filename} compresses {ratio:.0f}:1 (limit {limits.max_ratio:.0f}:1), a zip bomb's signature", fix="Check where the archive comes from.")
         total += info.file_size
+        packed += info.compress_size
     if total > limits.max_total:
         return UnsafeArchive(path=where, problem=f"its members unpack to {total:,} bytes (limit {limits.max_total:,})", fix="Split it into smaller archives.")
+    # the whole archive too: many members, each under the floor, may add up to a bomb
+    if total > limits.ratio_floor and total > limits.max_ratio * max(packed, 1):
+        return UnsafeArchive(path=where, problem=f"its members together compress {total / max(packed, 1):.0f}:1 (limit {limits.max_ratio:.0f}:1), "
+                             "a zip bomb's signature", fix="Check where the archive comes from.")
     return None
 
 
@@ -124,6 +132,33 @@ class _Stream:
                 return ""
 
 
+# A JSON string (complete), a bracket, or the opening quote of a string the buffer cuts off.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|"')
+
+
+def _skip_value(s: _Stream, max_record: int) -> bool:
+    """Move `s.pos` past the array or object starting there without parsing it (brackets
+    counted, strings passed over), reading on as needed; False when the stream ends first or the
+    value runs past `max_record` characters."""
+    i, depth = s.pos, 0
+    while True:
+        m = _JSON_TOKEN.search(s.buf, i)
+        if m is None or m.group() == '"':
+            keep = (m.start() if m is not None else len(s.buf)) - s.pos
+            if len(s.buf) - s.pos > max_record or not s.more():
+                return False
+            i = keep  # `more` keeps the buffer from `pos` on, now at 0
+            continue
+        tok, i = m.group(), m.end()
+        if tok in "[{":
+            depth += 1
+        elif tok in "]}":
+            depth -= 1
+            if depth <= 0:
+                s.pos = i
+                return True
+
+
 def iter_json_array(chunks: Iterator[str], where: str, max_record: int = 64 << 20) -> Iterator[tuple[str, Any] | InputError]:
     """(label, value) for each element of a JSON array (or the single top-level object) read from
     text chunks; a syntax error ends the stream with a BadRecord naming the element."""
@@ -167,8 +202,15 @@ def iter_json_array(chunks: Iterator[str], where: str, max_record: int = 64 << 2
                     continue
                 yield BadRecord(where=label, problem=f"invalid JSON ({exc.msg})", fix="Fix the JSON; the rest of this file is skipped.")
                 return
+            except (RecursionError, ValueError) as exc:  # valid JSON past rasd's bounds (rasd.io.bounds)
+                refused = unreadable(exc, label)
+                if s.buf[s.pos] not in "[{" or not _skip_value(s, max_record):
+                    yield BadRecord(where=label, problem=refused.details["problem"], fix="Its end cannot be found: the rest of this file is skipped.")
+                    return
+                value, end = refused, s.pos  # this element is refused, the next ones are read
+                break
         s.pos = end
-        yield label, value
+        yield value if isinstance(value, BadRecord) else (label, value)
         if not elements:
             if s.peek():
                 yield BadRecord(where=where, problem="unexpected text after the JSON object", fix="Use an array, or .jsonl for one object a line.")
@@ -183,7 +225,7 @@ def iter_json_array(chunks: Iterator[str], where: str, max_record: int = 64 << 2
             return
 
 
-def _records(items: Iterator[tuple[str, Any] | InputError], published: str | None) -> Iterator[Document | InputError]:
+def records_of(items: Iterator[tuple[str, Any] | InputError], published: str | None) -> Iterator[Document | InputError]:
     for item in items:
         if isinstance(item, InputError):
             yield item
@@ -216,18 +258,21 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, encoding: st
     with zf.open(info) as fh:
         chunks = _chunks(fh, info.file_size, where, encoding)
         if suffix in JSON_SUFFIXES:
-            yield from _records(iter_json_array(chunks, where, limits.max_record), published)
+            yield from records_of(iter_json_array(chunks, where, limits.max_record), published)
         elif suffix in JSONL_SUFFIXES:
             for n, line in _lines(chunks):
                 if not line.strip():
                     continue
                 label = f"{where}, line {n}"
                 try:
-                    rec = json.loads(line)
+                    rec = loads(line, label)
                 except json.JSONDecodeError as exc:
                     yield BadRecord(where=label, problem=f"invalid JSON ({exc.msg}, column {exc.colno})", fix="Each line must be one complete JSON object.")
                     continue
-                yield from _records(iter([(label, rec)]), published)
+                except InputError as exc:
+                    yield exc
+                    continue
+                yield from records_of(iter([(label, rec)]), published)
         elif suffix in TEXT_SUFFIXES - {""}:
             title, body = split_title("".join(chunks))
             if not body.strip():
@@ -235,7 +280,9 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, encoding: st
             if not body.strip():
                 yield EmptyText(where=where)
             else:
-                yield Document.from_parts(body, title, id=Path(info.filename).stem, published=published)
+                doc = Document.from_parts(body, title, id=Path(info.filename).stem, published=published)
+                doc.id_from = where
+                yield doc
         elif suffix in HTML_SUFFIXES:
             try:
                 yield document_from_html("".join(chunks), where, published=published)

@@ -31,6 +31,7 @@ from rasd.errors import (
     NotUTF8,
     UnknownFormat,
 )
+from rasd.io.bounds import loads
 from rasd.io.records import document_from_record, split_title
 from rasd.model import Document
 
@@ -96,7 +97,10 @@ def _text_document(content: str, where: str, doc_id: str | None, published: str 
             title, body = None, title
         else:
             raise EmptyText(where=where)
-    return Document.from_parts(body, title, id=doc_id, published=published)
+    doc = Document.from_parts(body, title, id=doc_id, published=published)
+    if doc_id:
+        doc.id_from = where
+    return doc
 
 
 def _json_records(content: str, where: str, published: str | None) -> Iterator[Document | InputError]:
@@ -104,6 +108,12 @@ def _json_records(content: str, where: str, published: str | None) -> Iterator[D
         data = json.loads(content)
     except json.JSONDecodeError as exc:
         yield BadRecord(where=f"{where}, line {exc.lineno}", problem=f"invalid JSON ({exc.msg})", fix="Fix the JSON, or use .jsonl for one object a line.")
+        return
+    except (RecursionError, ValueError):
+        # nested too deep, or a number too long: element by element, so only the bad one is lost
+        from rasd.io.archives import iter_json_array, records_of
+
+        yield from records_of(iter_json_array(iter([content]), where), published)
         return
     records = data if isinstance(data, list) else [data]
     for i, rec in enumerate(records):
@@ -125,9 +135,12 @@ def _jsonl_records(lines: Iterator[bytes], where: str, encoding: str | None, pub
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = loads(line, label)
         except json.JSONDecodeError as exc:
             yield BadRecord(where=label, problem=f"invalid JSON ({exc.msg}, column {exc.colno})", fix="Each line must be one complete JSON object.")
+            continue
+        except InputError as exc:
+            yield exc
             continue
         try:
             yield document_from_record(rec, label, published)

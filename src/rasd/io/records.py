@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from rasd.errors import BadDate, BadRecord, EmptyText
+from rasd.io.bounds import check_value, field_problem
 from rasd.model import Document
 
 
@@ -34,33 +35,48 @@ def split_title(content: str) -> tuple[str | None, str]:
     return (title.strip() or None), body
 
 
+def _field(record: dict[str, Any], name: str, where: str, fix: str) -> Any:
+    value = record.get(name)
+    problem = field_problem(value)
+    if problem:
+        raise BadRecord(where=where, problem=f"'{name}' {problem}", fix=fix)
+    return value
+
+
 def document_from_record(record: Any, where: str, published: str | None = None) -> Document:
-    """A Document from a JSON object with `text` (or `content`), `title`, `id`, `published`/`date`..."""
+    """A Document from a JSON object with `text` (or `content`), `title`, `id`, `published`/`date`...
+
+    The record is checked first (`rasd.io.bounds`: nesting depth, lone surrogates) and each field
+    it keeps must be a string without NUL characters (an `id` may be an integer)."""
+    check_value(record, where)
     if not isinstance(record, dict):
         raise BadRecord(where=where, problem=f"expected a JSON object, found {type(record).__name__}", fix="Each record must be an object with a 'text' field.")
-    text = record.get("text", record.get("content"))
-    if text is None:
+    key = "text" if record.get("text") is not None else "content"
+    if record.get(key) is None:
         raise BadRecord(where=where, problem="the record has no 'text' (or 'content') field", fix="Add the article body as 'text'.")
-    if not isinstance(text, str):
-        raise BadRecord(where=where, problem=f"'text' is a {type(text).__name__}, not a string", fix="Give the body as a string.")
+    text = _field(record, key, where, "Give the body as a string.")
     if not text.strip():
         raise EmptyText(where=where)
-    title = record.get("title")
-    if title is not None and not isinstance(title, str):
-        raise BadRecord(where=where, problem="'title' is not a string", fix="Give the title as a string.")
+    title = _field(record, "title", where, "Give the title as a string.")
     pub_raw = published or record.get("published") or record.get("date") or record.get("date_extracted")
+    if pub_raw is not None and not isinstance(pub_raw, str):
+        raise BadRecord(where=where, problem=f"the date is a {type(pub_raw).__name__}, not a string", fix="Use YYYY-MM-DD.")
     try:
         pub = check_published(pub_raw)
     except BadDate as exc:
         raise BadRecord(where=where, problem=f"bad date {pub_raw!r} ({exc.details['problem']})", fix="Use YYYY-MM-DD.") from None
-    meta = {k: v for k, v in record.items() if k in ("author", "category") and v is not None}
+    meta = {k: _field(record, k, where, f"Give '{k}' as a string.") for k in ("author", "category") if record.get(k) is not None}
     rid = record.get("id")
+    if isinstance(rid, int) and not isinstance(rid, bool):
+        rid = str(rid)
+    elif rid is not None:
+        rid = _field(record, "id", where, "Give the id as a string (or an integer).")
     return Document.from_parts(
         text,
         title,
-        id=str(rid) if rid not in (None, "") else None,
+        id=rid or None,
         published=pub,
-        source=record.get("source"),
-        url=record.get("url"),
+        source=_field(record, "source", where, "Give the source as a string."),
+        url=_field(record, "url", where, "Give the url as a string."),
         meta=meta,
     )

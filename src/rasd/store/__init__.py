@@ -25,20 +25,22 @@ def is_postgres_url(url: str) -> bool:
     return str(url).startswith(_PG_SCHEMES)
 
 
-def open_store(url_or_path: str | os.PathLike[str] = DEFAULT_DB) -> Store:
+def open_store(url_or_path: str | os.PathLike[str] = DEFAULT_DB, *, create: bool = True) -> Store:
     """Open (creating and migrating when needed) the store at a SQLite path or `sqlite:///path`,
-    or a `postgresql://` URL (needs the `postgres` extra)."""
+    or a `postgresql://` URL (needs the `postgres` extra). With `create=False` (the commands that
+    only read) a missing SQLite file, or a database without rasd's tables, is refused
+    (DatabaseMissing, E610) and nothing is created."""
     url = str(url_or_path).strip()
     if not url:
         raise BadDatabaseURL(url=url, problem="it is empty")
     if is_postgres_url(url):
         from rasd.store.postgres import PostgresStore
 
-        return PostgresStore(url)
+        return PostgresStore(url, create=create)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///") :]
     elif "://" in url:
         raise BadDatabaseURL(url=url, problem=f"unknown scheme {url.split('://', 1)[0]!r}")
     from rasd.store.sqlite import SQLiteStore
 
-    return SQLiteStore(Path(url))
+    return SQLiteStore(Path(url), create=create)

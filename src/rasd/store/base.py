@@ -6,11 +6,13 @@ Error codes E600–E619 belong to the store.
 
 from __future__ import annotations
 
+import random
+import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rasd.errors import RasdError
 from rasd.model import Document
@@ -23,6 +25,7 @@ __all__ = [
     "BadQuery",
     "BadReference",
     "CheckReport",
+    "DatabaseMissing",
     "DatabaseUnavailable",
     "DocumentNotFound",
     "EntityProfile",
@@ -40,6 +43,7 @@ __all__ = [
     "UnknownEntity",
 ]
 
+T = TypeVar("T")
 ORDERS = ("relevance", "date")
 EXPORT_TABLES = ("documents", "entities", "mentions", "quotes", "events", "relations")
 
@@ -98,6 +102,12 @@ class BadQuery(StoreError):
 class DocumentNotFound(StoreError):
     code = "E609"
     template = "no document with id {id!r} in the database. Find ids with `rasd search`."
+
+
+class DatabaseMissing(StoreError):
+    code = "E610"
+    template = "{url}: {problem}. Check the path or URL (--db, $RASD_DB); `rasd ingest --db {url} FILES` creates a knowledge base."
+    exit_code = 2
 
 
 # --------------------------------------------------------------------------------------- results
@@ -270,12 +280,40 @@ class Store(ABC):
     def transaction(self) -> AbstractContextManager[None]:
         """All writes inside happen together or not at all (nested blocks join the outer one)."""
 
+    # The driver's errors that another writer's concurrent transaction can cause and a rerun of
+    # the same transaction can get past: a deadlock, a serialization failure, a unique-key race.
+    transient_errors: tuple[type[Exception], ...] = ()
+
+    def retrying(self, work: Callable[[int], T], attempts: int = 8) -> T:
+        """`work(attempt)` in one transaction, rerun from the start (after a growing, jittered
+        pause: 20 ms, 40 ms … at most 2 s) when it fails on one of `transient_errors`; the last
+        attempt's error propagates. Inside an outer transaction it runs once (that one decides)."""
+        for attempt in range(attempts):
+            try:
+                with self.transaction():
+                    return work(attempt)
+            except self.transient_errors:
+                if attempt == attempts - 1 or self.in_transaction():
+                    raise
+                time.sleep(min(2.0, 0.02 * 2**attempt) * (0.5 + random.random()))
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    @abstractmethod
+    def in_transaction(self) -> bool:
+        """Whether a transaction() block is open on this store."""
+
     # -- writing
     @contextmanager
     def bulk(self) -> Iterator[None]:
         """Many writes follow (an ingest): inside the block the back end may hold more in memory to
         write faster (SQLite: a larger page cache and WAL window). Changes nothing that is stored."""
         yield
+
+    @abstractmethod
+    def merge_entities(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Insert or merge entity rows (id, type, name, latin) as `put_document` does, in the order
+        of their ids: a batch's writer takes all its entity locks first, in the one order every
+        writer uses."""
 
     @abstractmethod
     def put_document(self, doc: Document | Prepared, content_hash: str | None = None, signature: Any = None) -> PutResult:
@@ -412,3 +450,12 @@ class Store(ABC):
 
 def placeholders(values: Sequence[Any]) -> str:
     return ",".join("?" * len(values))
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
+    return url

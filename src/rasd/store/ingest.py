@@ -12,12 +12,22 @@
   fails, its documents are retried one transaction each so only the bad one is lost. A kill or
   Ctrl-C loses at most the batch in flight, never leaves half a document, and rerunning the
   same command finishes the job.
+- Several ingests may write into one PostgreSQL database at once: a batch locks its entity
+  rows first, in the order of their ids (as every statement does), and a transaction that fails
+  on a deadlock, a serialization failure or a unique-key race (another writer storing the same
+  id) is rerun after a growing pause (`Store.retrying`); a document the other writer stored
+  meanwhile with the same content is then counted unchanged.
+- Ids: a record's own `id`; else, for a .txt file (or zip member), its name without the
+  suffix; else the first 16 hex digits of the SHA-256 of its text (HTML pages and feed entries:
+  of their URL or entry id). Two files of one run whose names give one id are an error (E009)
+  naming both; the second is not stored.
 - Near-duplicates are linked to story clusters as each document is stored (rasd.store.dedup).
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import pickle
 import time
 from collections import deque
@@ -27,9 +37,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rasd.errors import InputError, RasdError
+from rasd.errors import IdCollision, InputError, RasdError
+from rasd.io.bounds import check_document
 from rasd.model import Document, content_id
 from rasd.store.base import Store
+from rasd.store.prepare import Prepared, prepare
 from rasd.store.rows import content_hash
 
 __all__ = ["Failure", "IngestSummary", "few_collections", "ingest", "read_inputs"]
@@ -120,11 +132,26 @@ def _where(exc: RasdError) -> str:
     return str(d.get("where") or d.get("path") or "")
 
 
+def _checked(doc: Document, named: dict[str, str]) -> Document | InputError:
+    """`doc`, or the error that refuses it: fields that cannot be hashed or stored
+    (`rasd.io.bounds.check_document`), or an id that another file's name gave in this run."""
+    try:
+        check_document(doc, doc.id_from or f"document {doc.id}")
+    except InputError as exc:
+        return exc
+    if doc.id_from is not None:
+        first = named.setdefault(doc.id, doc.id_from)
+        if os.path.normpath(first) != os.path.normpath(doc.id_from):  # the same file given twice is no collision
+            return IdCollision(where=doc.id_from, id=doc.id, first=first)
+    return doc
+
+
 class _Batch:
-    def __init__(self, store: Store, summary: IngestSummary, size: int) -> None:
+    def __init__(self, store: Store, summary: IngestSummary, size: int, force: bool = False) -> None:
         self.store = store
         self.summary = summary
         self.size = size
+        self.force = force
         self.items: list[tuple[Any, str, Any]] = []  # (Document or Prepared, hash, signature)
         self.pending: dict[str, str] = {}  # id → hash of what waits in this batch
         self.db_errors: tuple[type[Exception], ...] = getattr(store, "db_errors", ())
@@ -136,31 +163,53 @@ class _Batch:
             self.flush()
 
     def _count(self, result: Any) -> None:
-        if result.status == "added":
+        if result is None:
+            self.summary.unchanged += 1
+        elif result.status == "added":
             self.summary.added += 1
         else:
             self.summary.updated += 1
-        if result.duplicate_of is not None:
+        if result is not None and result.duplicate_of is not None:
             self.summary.duplicates += 1
+
+    def _fail(self, doc_id: str, exc: Exception) -> None:
+        self.summary.failed += 1
+        self.summary.failures.append(Failure(f"document {doc_id}", f"not stored: {exc}"))
+
+    def _write(self, items: list[tuple[Prepared, str]], attempt: int) -> list[Any]:
+        """Store `items` in the open transaction: their entities first, all at once in the order of
+        their ids, then each document. On a rerun (another writer's transaction got in the way), a
+        document that writer stored meanwhile with the same content is left as it is (None)."""
+        self.store.merge_entities([e for p, _h in items for e in p.rows.entities])
+        out = []
+        for p, h in items:
+            if attempt and not self.force and self.store.content_hash(p.id) == h:
+                out.append(None)
+            else:
+                out.append(self.store.put_document(p, h))
+        return out
 
     def flush(self) -> None:
         if not self.items:
             return
         items, self.items, self.pending = self.items, [], {}
+        ready: list[tuple[Prepared, str]] = []
+        for d, h, s in items:  # prepared here unless a worker did: a bad document is refused alone
+            try:
+                ready.append((d if isinstance(d, Prepared) else prepare(d, s), h))
+            except RasdError as exc:
+                self._fail(d.id, exc)
         try:
-            with self.store.transaction():
-                results = [self.store.put_document(d, h, s) for d, h, s in items]
+            results = self.store.retrying(lambda attempt: self._write(ready, attempt))
         except (RasdError, *self.db_errors):
             results = []
-            for d, h, s in items:  # one transaction each: only the bad document is lost
+            for item in ready:  # one transaction each: only the bad document is lost
                 try:
-                    with self.store.transaction():
-                        result = self.store.put_document(d, h, s)
+                    result = self.store.retrying(lambda attempt, item=item: self._write([item], attempt))
                 except (RasdError, *self.db_errors) as exc:
-                    self.summary.failed += 1
-                    self.summary.failures.append(Failure(f"document {d.id}", f"not stored: {exc}"))
+                    self._fail(item[0].id, exc)
                 else:  # counted only once committed (issue 9: a failed commit, e.g. a full disk, counted it twice)
-                    results.append(result)
+                    results += result
         for r in results:
             self._count(r)
 
@@ -203,10 +252,11 @@ def ingest(
 
             pipeline = build_pipeline(config=config)
     summary = IngestSummary()
-    batch = _Batch(store, summary, max(1, batch_size))
+    batch = _Batch(store, summary, max(1, batch_size), force)
     started = time.perf_counter()
     tick = progress or (lambda n, s: None)
     inflight: dict[str, str] = {}  # id → hash of what is being analysed and not yet in the batch
+    named: dict[str, str] = {}  # id → the file whose name gave it, in this run
     seen = 0
 
     def todo() -> Iterator[tuple[Document, str]]:
@@ -217,6 +267,8 @@ def ingest(
                 return
             seen += 1
             summary.seconds = time.perf_counter() - started
+            if not isinstance(item, InputError):
+                item = _checked(item, named)
             if isinstance(item, InputError):
                 summary.failed += 1
                 summary.failures.append(Failure(_where(item), str(item)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from rasd.store.base import EXPORT_TABLES, BadQuery, CheckReport, placeholders
@@ -39,6 +40,8 @@ class MaintenanceMixin:
         def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
         def _document(self, doc_id: str, text: str, analysis: bytes) -> Document: ...
         def _check_backend(self) -> list[str]: ...
+        def _check_index(self) -> list[str]: ...
+        def _snapshot(self) -> AbstractContextManager[None]: ...
         def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool: ...
 
     # ------------------------------------------------------------------ export
@@ -89,14 +92,20 @@ class MaintenanceMixin:
         return {t: int(self._scalar(f"SELECT COUNT(*) FROM {t}")) for t in TABLES}
 
     def check(self, deep: bool = False) -> CheckReport:
-        problems = list(self._check_backend())
-        for what, sql in _ORPHANS:
-            n = int(self._scalar(sql) or 0)
-            if n:
-                problems.append(f"{n} {what}")
-        if deep:
-            problems += self._check_deep()
-        return CheckReport(not problems, problems, self.counts())
+        """Every query reads one snapshot (`_snapshot`), so a check while another process
+        ingests sees whole documents only and reports no difference that a commit made between
+        two of its queries. (SQLite's full-text integrity check runs before, on its own.)"""
+        problems = list(self._check_index())
+        with self._snapshot():
+            problems += self._check_backend()
+            for what, sql in _ORPHANS:
+                n = int(self._scalar(sql) or 0)
+                if n:
+                    problems.append(f"{n} {what}")
+            if deep:
+                problems += self._check_deep()
+            counts = self.counts()
+        return CheckReport(not problems, problems, counts)
 
     def _check_deep(self) -> list[str]:
         from rasd.store import dedup

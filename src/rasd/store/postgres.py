@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from typing import Any
 
-from rasd.store.base import DatabaseUnavailable, MissingExtra
+from rasd.store.base import DatabaseUnavailable, MissingExtra, safe_url
 from rasd.store.rows import CLUSTER_INSERT, ENTITY_CONFLICT
 from rasd.store.search import DocumentKeys, SearchQuery
 from rasd.store.sql import SQLStore, now
@@ -73,29 +73,34 @@ def tsquery_literal(query: SearchQuery) -> str:
 class PostgresStore(SQLStore):
     dialect = "postgres"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True) -> None:
         psycopg = _psycopg()
         super().__init__(url)
         self.db_errors = (psycopg.Error,)
+        errors = psycopg.errors
+        self.transient_errors = (errors.DeadlockDetected, errors.SerializationFailure, errors.UniqueViolation, errors.LockNotAvailable)
         try:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as exc:
             raise DatabaseUnavailable(
-                url=_safe(url), problem=str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
+                url=safe_url(url), problem=str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
                 fix="Is the server running, and do the host, port, user and database name in the URL exist?",
             ) from None
         enc = self.conn.execute("SHOW server_encoding").fetchone()[0]
         if enc.upper() not in ("UTF8", "UTF-8"):
             self.conn.close()
-            raise DatabaseUnavailable(url=_safe(url), problem=f"the database encoding is {enc}, not UTF8", fix="Create it with ENCODING 'UTF8'.")
+            raise DatabaseUnavailable(url=safe_url(url), problem=f"the database encoding is {enc}, not UTF8", fix="Create it with ENCODING 'UTF8'.")
         self._tx: AbstractContextManager[Any] | None = None
         self._buffer: dict[str, tuple[str, list[Sequence[Any]]]] = {}
-        self.migrate()
+        self.migrate(create)
 
     def close(self) -> None:
         self.conn.close()
 
     # ------------------------------------------------------------------ primitives
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()[0]
+
     # Inside a transaction, plain multi-row INSERTs are buffered per table and written with one
     # COPY per table when the transaction commits (or before any statement that reads a buffered
     # table): one round trip per table per batch of documents instead of one per row.
@@ -202,6 +207,19 @@ class PostgresStore(SQLStore):
     def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:
         return bool(self._scalar("SELECT search = ?::tsvector FROM documents WHERE doc_no = ?", (tsvector_literal(keys), doc_no)))
 
+    def _check_index(self) -> list[str]:
+        return []  # the tsvector is a column of the documents row: nothing to check apart
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """A read-only REPEATABLE READ transaction: every query sees the snapshot of its first."""
+        if self._tx is not None:  # inside the caller's transaction
+            yield
+            return
+        with self.conn.transaction():
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+
     def _check_backend(self) -> list[str]:
         # PostgreSQL enforces foreign keys on every write, unless they were bypassed (a restore with
         # --disable-triggers, session_replication_role = replica): issue 9 found such orphans went
@@ -217,11 +235,3 @@ class PostgresStore(SQLStore):
 _DOCUMENT_TABLES = ("minhash_bands", "document_entities", "entity_aliases", "entity_titles", "mentions", "quotes", "events",
                     "event_participants", "relations")
 
-
-def _safe(url: str) -> str:
-    """The URL without its password, for messages."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
-    return url

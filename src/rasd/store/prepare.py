@@ -13,6 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from rasd.io.bounds import check_document
 from rasd.model import Document
 from rasd.store import dedup
 from rasd.store.rows import DocumentRows, analysis_blob, document_rows
@@ -41,9 +42,12 @@ class Prepared:
 
 
 def prepare(doc: Document, signature: Any = None) -> Prepared:
-    """Raises `BadReference` when a mention names an entity the document does not list."""
-    if not doc.id:
-        raise ValueError("the document has no id; build it with Document.from_parts or give it one")
+    """Raises `BadRecord` (E005) when a field of the document cannot be stored alike on both back
+    ends (`rasd.io.bounds.check_document`: a missing id, a url that is not a string, a NUL
+    character, ...), `BadReference` when a mention names an entity the document does not list."""
+    if not isinstance(doc, Document):
+        raise TypeError(f"a store keeps Documents, not {type(doc).__name__}")
+    check_document(doc, f"document {doc.id!r}")
     rows = document_rows(doc)  # validates before anything is written
     keys = document_keys(doc)
     sig = signature if signature is not None else dedup.signature(doc, keys)

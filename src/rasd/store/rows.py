@@ -197,6 +197,7 @@ def document_rows(doc: Document) -> DocumentRows:
 
     for idx, r in enumerate(doc.relations):
         rows.relations.append((idx, r.type, r.subject, r.object, r.start, r.end))
+    rows.entities.sort(key=lambda r: r[0])  # every writer locks entity rows in one order: by id
     return rows
 
 

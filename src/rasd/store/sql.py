@@ -19,12 +19,21 @@ from typing import Any
 from rasd.model import Document
 from rasd.serialize import from_dict
 from rasd.store import dedup
-from rasd.store.base import DocumentNotFound, MigrationFailed, PutResult, SchemaTooNew, Store, placeholders
+from rasd.store.base import (
+    DatabaseMissing,
+    DocumentNotFound,
+    MigrationFailed,
+    PutResult,
+    SchemaTooNew,
+    Store,
+    placeholders,
+    safe_url,
+)
 from rasd.store.maintenance import MaintenanceMixin
 from rasd.store.prepare import Prepared, prepare
 from rasd.store.queries import QueriesMixin
 from rasd.store.ranking import RankingMixin
-from rasd.store.rows import analysis_dict, document_row, table_rows
+from rasd.store.rows import ENTITY_UPSERT, analysis_dict, document_row, table_rows
 from rasd.store.rows import content_hash as compute_hash
 from rasd.store.search import DocumentKeys
 
@@ -119,8 +128,15 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
     def schema_version(self) -> int:
         return int(self._scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version") or 0)
 
-    def migrate(self) -> int:
-        """Apply the pending migrations in order, each in its own transaction; return the version."""
+    @abstractmethod
+    def _has_table(self, name: str) -> bool: ...
+
+    def migrate(self, create: bool = True) -> int:
+        """Apply the pending migrations in order, each in its own transaction; return the version.
+        Unless `create`, a database without rasd's tables is refused (DatabaseMissing) untouched."""
+        if not create and not self._has_table("schema_version"):
+            self.close()
+            raise DatabaseMissing(url=safe_url(self.url), problem="the database holds no rasd knowledge base (no rasd tables)")
         self._execute(VERSION_TABLE)
         files = migration_files(self.dialect)
         known = files[-1][0] if files else 0
@@ -161,7 +177,15 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
             self._rollback()
             raise
 
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
     # ------------------------------------------------------------------ writing
+    def merge_entities(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        by_id = {r[0]: r for r in rows}
+        if by_id:
+            self._executemany(ENTITY_UPSERT, [by_id[k] for k in sorted(by_id)])
+
     def put_document(self, doc: Document | Prepared, content_hash: str | None = None, signature: Any = None) -> PutResult:
         p = doc if isinstance(doc, Prepared) else prepare(doc, signature)  # validates before anything is written
         doc, rows, keys, sig = p.doc, p.rows, p.keys, p.signature
@@ -205,7 +229,7 @@ class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
     def collect_garbage(self, entity_ids: Sequence[str], clusters: Sequence[str]) -> None:
         """Remove those of `entity_ids` and `clusters` that no document refers to any more (after
         documents were deleted or replaced)."""
-        entity_ids, clusters = list(entity_ids), list(clusters)
+        entity_ids, clusters = sorted(set(entity_ids)), sorted(set(clusters))  # locked in one order
         if entity_ids:
             self._execute(
                 f"DELETE FROM entities WHERE id IN ({placeholders(entity_ids)}) "

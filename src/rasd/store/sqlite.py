@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from rasd.store.base import DatabaseUnavailable, placeholders
+from rasd.store.base import DatabaseMissing, DatabaseUnavailable, placeholders
 from rasd.store.rows import CLUSTER_INSERT, ENTITY_UPSERT
 from rasd.store.search import DocumentKeys, SearchQuery
 from rasd.store.sql import SQLStore, now
@@ -47,15 +47,20 @@ class SQLiteStore(SQLStore):
     dialect = "sqlite"
     db_errors = (sqlite3.Error,)
 
-    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 30.0, create: bool = True) -> None:
         super().__init__(str(path))
         p = Path(path)
+        if not create and not p.exists():
+            raise DatabaseMissing(url=str(p), problem="no such database file")
         if p.is_dir():
             raise DatabaseUnavailable(url=str(p), problem="it is a directory", fix="Give a file name such as rasd.db.")
         if p.parent and not p.parent.exists():
             raise DatabaseUnavailable(url=str(p), problem=f"the folder {p.parent} does not exist", fix="Create it first, or use another path.")
         try:
             self.conn = sqlite3.connect(str(p), timeout=timeout, isolation_level=None, check_same_thread=False)
+            if not create and not self._has_table("schema_version"):  # before WAL mode writes the file's header
+                self.conn.close()
+                raise DatabaseMissing(url=str(p), problem="the database holds no rasd knowledge base (no rasd tables)")
             self.conn.execute("PRAGMA foreign_keys = ON")
             mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             self.conn.execute("PRAGMA synchronous = NORMAL")
@@ -67,7 +72,7 @@ class SQLiteStore(SQLStore):
             raise DatabaseUnavailable(url=str(p), problem=str(exc), fix="Is it a SQLite database? Give another path for a new one.") from None
         if mode.lower() != "wal":
             raise DatabaseUnavailable(url=str(p), problem=f"WAL journal mode could not be set (got {mode})", fix="Put the database on a local file system.")
-        self.migrate()
+        self.migrate(create)
 
     def close(self) -> None:
         self.conn.close()
@@ -85,6 +90,9 @@ class SQLiteStore(SQLStore):
             self.conn.execute(f"PRAGMA wal_autocheckpoint = {int(wal)}")
 
     # ------------------------------------------------------------------ primitives
+    def _has_table(self, name: str) -> bool:
+        return self._fetchone("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) is not None
+
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(sql, params)
 
@@ -166,8 +174,24 @@ class SQLiteStore(SQLStore):
             problems.append(f"{missing} documents missing from the full-text index")
         if extra:
             problems.append(f"{extra} full-text index rows without a document")
+        return problems
+
+    def _check_index(self) -> list[str]:
+        # a write statement: it cannot run in the read snapshot of the other checks
         try:
             self.conn.execute("INSERT INTO document_fts (document_fts) VALUES ('integrity-check')")
         except sqlite3.DatabaseError as exc:
-            problems.append(f"full-text index integrity check failed: {exc}")
-        return problems
+            return [f"full-text index integrity check failed: {exc}"]
+        return []
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """One read transaction: in WAL mode its first read fixes what every later one sees."""
+        if self.conn.in_transaction:  # inside the caller's transaction: that is the snapshot
+            yield
+            return
+        self.conn.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
