@@ -283,3 +283,16 @@ def test_each_quote_says_how_its_speaker_was_found():
     rules = {doc.text[q.start : q.end].split()[0]: q.speaker_rule for q in qs}
     assert rules == {"لا": "headline", "المفاوضات": "name", "الاتفاق": "previous", "الحدود": "unnamed"}
     assert all(q.speaker_rule in SPEAKER_RULES for q in qs)
+
+
+def test_a_plural_verb_after_names_joined_by_wa_takes_the_first():
+    text = "وكانت كل من مصر والأردن وتونس قد أعلنوا دعم المبادرة الجديدة للسلام."
+    ents = [("eg", "LOC", ["مصر"]), ("jo", "LOC", ["والأردن"]), ("tn", "LOC", ["وتونس"])]
+    doc, (q,) = quotes(text, ents)
+    assert q.speaker == "eg"
+
+
+def test_a_sentence_that_opens_with_a_continued_verb_and_its_object():
+    text = "وقال سامي الحداد إن المفاوضات مستمرة. وأكد حرص الحكومة على متابعة نتائج المؤتمر."
+    doc, qs = quotes(text, [SAMI])
+    assert speaker_of(qs, doc, "حرص الحكومة") == "sami"

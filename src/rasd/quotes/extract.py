@@ -233,7 +233,7 @@ class _Extractor(SpeakerRules):
             sp = self.quoted_from(sp, region_end if region_end is not None else b)
         if sp is None and not cue.participle:
             sp = (
-                self.fitting(self.subject_before(i, a), agr)
+                self.fitting(self.subject_before(i, a, agr), agr)
                 or self.fitting(self.sent_source, agr)
                 # «التقى الرئيس وفدا …، وشدد خلال اللقاء على أن …»: the subject of an earlier clause
                 or (self.fitting(self.clause_subject(a, i), agr) if i > a + 1 else None)
@@ -287,12 +287,19 @@ class _Extractor(SpeakerRules):
             start = start_at
         elif sp is not None and sp.last >= 0:
             start = sp.last + 1
-        elif (before := self.fitting(self.subject_before(i, a), agr)) is not None and i + 1 < b:
+        elif (before := self.fitting(self.subject_before(i, a, agr), agr)) is not None and i + 1 < b:
             start, sp = i + 1, before  # «أردوغان يعلن الفوز …»
+        elif (
+            i == a
+            and self.ix.prefix(i)[:1] in ("و", "ف")
+            and (carried := self.previous_speaker(self.ix.sent_of[i], agr)) is not None
+            and carried.entity is not None
+        ):
+            start, sp = i + 1, carried  # «واكد حرص الحكومة على …»: a statement continued
         elif i + 1 < b and self.ix.bare[i + 1] in ON_ABOUT:
             start = i + 1
             sp = (
-                self.fitting(self.subject_before(i, a), agr)
+                self.fitting(self.subject_before(i, a, agr), agr)
                 or self.fitting(self.sent_source, agr)
                 or self.previous_speaker(self.ix.sent_of[i], agr)
             )

@@ -439,7 +439,7 @@ class SpeakerRules(QuoteView):
         end = self._np_end(k, r1, MAX_NP)
         return Speaker(None, start, toks[end].end, end, "unnamed")
 
-    def subject_before(self, i: int, a: int) -> Speaker | None:
+    def subject_before(self, i: int, a: int, agr: str | None = None) -> Speaker | None:
         """A subject written right before the verb («الوزارة قالت», «الوزير قد أكد»)."""
         j = i - 1
         while j >= a and self.ix.bare[j] in QAD:
@@ -469,6 +469,12 @@ class SpeakerRules(QuoteView):
             return None
         if h.first > a and self.ix.bare[h.first - 1] in PREPS:
             return None
+        if agr == "p":  # «كل من السعودية والإمارات ومصر أعلنوا»: the first of the names joined by و
+            while h.first - 1 >= a and self.ix.prefix(h.first)[:1] == "و":
+                prev = self.ix.cover[h.first - 1]
+                if prev is None or prev.entity is None or prev.entity in self.date_entities:
+                    break
+                h = prev
         return self._hit_speaker(h, "before")
 
     def clause_subject(self, a: int, i: int) -> Speaker | None:
