@@ -296,3 +296,17 @@ def test_a_sentence_that_opens_with_a_continued_verb_and_its_object():
     text = "وقال سامي الحداد إن المفاوضات مستمرة. وأكد حرص الحكومة على متابعة نتائج المؤتمر."
     doc, qs = quotes(text, [SAMI])
     assert speaker_of(qs, doc, "حرص الحكومة") == "sami"
+
+
+def test_a_source_after_a_participle_that_is_no_cue():
+    # «تابعا» is a participle here («تابعا لحركة»), not the verb «تابع»: it does not block the source
+    text = "قتل شخصان في قصف موقع تابعا لحركة الأحرار في جنوب المدينة، بحسب ما أعلنت وزارة الصحة في القطاع."
+    doc, qs = quotes(text, [HEALTH])
+    assert speaker_of(qs, doc, "قتل شخصان") == "health"
+
+
+def test_a_quoted_name_at_the_start_of_the_clause_is_not_the_whole_content():
+    text = 'وقالت وكالة الأنباء إن "شركة النور للطيران" تخضع حاليا للتدقيق.'
+    doc, qs = quotes(text, [("nur", "ORG", ["شركة النور للطيران"])])
+    (q,) = qs
+    assert doc.text[q.start : q.end].endswith("تخضع حاليا للتدقيق")

@@ -145,12 +145,17 @@ class _Extractor(SpeakerRules):
             s = self.span(comp + 1, end)
             if s:
                 self.emit(s[0], s[1], False, i, src, False)
-        elif i > a + 1 and not any(self.cue_at(j) for j in range(a, i)) and self.source_closes(after, b):
+        elif i > a + 1 and not self.quoted_between(a, i) and self.source_closes(after, b):
             # «…، بحسب مصادر أمنية», «… حسبما أفاد ناشطون»: what precedes is the source's
             s = self.span(a, i - 1 if self.punct(i - 1) in COMMAS else i)
             if s and not any(q.start < s[1] and s[0] < q.end for q in self.quotes):
                 self.emit(s[0], s[1], False, i, src, False)
         return max(after, i + 1)
+
+    def quoted_between(self, a: int, i: int) -> bool:
+        """Whether a quotation already found has its cue in tokens [a, i)."""
+        lo, hi = self.toks[a].start, self.toks[i].start
+        return any(q.cue_start is not None and lo <= q.cue_start < hi for q in self.quotes[self.sent_quotes :])
 
     def source_closes(self, after: int, b: int) -> bool:
         """Whether a source phrase ending before token `after` closes what precedes it: the
@@ -248,7 +253,8 @@ class _Extractor(SpeakerRules):
             kind = "an"
         pi = self.open_at.get(start)
         # «أن "النعايم" ستكون …»: a quoted word or two that the clause goes on after is not the content
-        short = pi is not None and self.pair_words[pi] < 3 and self.close_tok[pi] + 1 < b
+        short = pi is not None and (self.pair_words[pi] < 3 or self.is_name(start, self.close_tok[pi]))
+        short = short and self.close_tok[pi] + 1 < b
         if pi is not None and not (short and self.toks[self.close_tok[pi] + 1].kind == "WORD"):
             self.emit_pair(pi, i, sp, negated)
             return self.close_tok[pi] + 1
