@@ -35,6 +35,7 @@ from rasd.batch.errors import BatchError, NotABatchOutput, NotPostgres
 from rasd.batch.run import read_manifest
 from rasd.batch.worker import MARKERS
 from rasd.errors import RasdError
+from rasd.store.base import safe_url
 from rasd.store.rows import ENTITY_CONFLICT
 
 __all__ = ["LoadSummary", "load"]
@@ -277,15 +278,6 @@ class _Loader:
             self._copy(table, cols, values)
 
 
-def _safe(url: str) -> str:
-    """The URL without its password, for messages."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
-    return url
-
-
 def load(
     out: str | os.PathLike[str],
     db_url: str,
@@ -300,7 +292,7 @@ def load(
     manifest = read_manifest(root)
     if not is_postgres_url(db_url):
         raise NotPostgres(url=db_url)
-    summary = LoadSummary(str(root), _safe(db_url))
+    summary = LoadSummary(str(root), safe_url(db_url))
     names = [p["name"] for p in manifest["partitions"]]
     ready = [n for n in names if (root / MARKERS / f"{n}.json").exists() and (root / "documents" / f"{n}.parquet").exists()]
     summary.unfinished = len(names) - len(ready)
