@@ -78,3 +78,15 @@ def test_the_presidency_and_the_prosecution_with_a_nationality_are_organisations
     )
     orgs = {e.name for e in doc.entities if e.type == "ORG"}
     assert {"الرئاسة المصرية", "الادعاء الألماني"} <= orgs, orgs
+
+
+def test_an_institution_takes_the_country_it_serves_but_not_its_city():
+    doc = rasd.analyze(
+        "أعلنت وزارة الصحة في قطاع غزة مقتل شابين. وسلمت عائلة الطالب عريضة للسفارة الإيرانية لدى "
+        "بريطانيا. وتظاهر العشرات أمام السفارة الأمريكية في القدس.",
+        title="أخبار",
+    )
+    orgs = {e.name for e in doc.entities if e.type == "ORG"}
+    assert {"وزارة الصحة في قطاع غزة", "السفارة الإيرانية لدى بريطانيا"} <= orgs, orgs
+    assert "السفارة الأمريكية في القدس" not in orgs
+    assert any(e.name == "القدس" and e.type == "LOC" for e in doc.entities)

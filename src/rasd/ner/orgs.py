@@ -14,6 +14,10 @@
     that opens a relative phrase («التابعة لـ…», «المؤيد لـ…»). A definite head («المحكمة»,
     «الهيئة») needs an adjective first («المحكمة الإدارية العليا»); a weak head (one the tagger's
     list does not call strong: «مركز», «مكتب») needs two words of complement.
+(d) *Seats*: an institution's name goes on over «في» or «لدى» and the country or region it
+    serves («وزارة الصحة في قطاع غزة», «السفارة الإيرانية لدى بريطانيا»); not over a city, which
+    the press adds as the body's address («السفارة الأمريكية في القدس»), and a known organisation
+    («الاتحاد الأوروبي») keeps its name.
 The words are in `data/ner/org_phrases.tsv`.
 """
 
@@ -30,7 +34,7 @@ from rasd.text.normalize import norm_key
 if TYPE_CHECKING:
     from rasd.ner.rules import Cand, Rules
 
-__all__ = ["descriptive", "known", "phrase_words", "state_bodies"]
+__all__ = ["descriptive", "known", "phrase_words", "seats", "state_bodies"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner"
 MAX_COMPLEMENT = 6
@@ -224,4 +228,27 @@ def descriptive(r: Rules, places: dict[int, int]) -> list[Cand]:
             elif "head_def" in cls and i + 1 < b and _adjective(r, i + 1):
                 j = complement(r, i + 2, b, places, genitive=True)
                 out.append(Cand(i, j, "ORG", "rule", PRIO_ORG))
+    return out
+
+
+_SEAT = frozenset(norm_key(w) for w in ("في", "لدى"))
+_INSTITUTION = frozenset(("head", "head_def", "state"))
+_CITY = frozenset(("city", "city_big"))
+
+
+def seats(r: Rules, orgs: list[Cand], places: dict[int, int]) -> list[Cand]:
+    """(d): each organisation of `orgs` headed by an institution noun, with the place it sits in."""
+    from rasd.ner.rules import PRIO_KNOWN, PRIO_ORG, Cand
+
+    toks = r.tokens
+    out = []
+    for c in orgs:
+        if c.label != "ORG" or c.prio >= PRIO_KNOWN or not (_classes(r, c.s) & _INSTITUTION or "org_head_strong" in r.trig.lookup_key(toks[c.s].stem)):
+            continue
+        j = c.e
+        if j + 1 < len(toks) and toks[j].norm in _SEAT and j + 1 in places and not toks[j + 1].prefix_len:
+            place = " ".join(t.norm for t in toks[j + 1 : places[j + 1]])
+            if _CITY & set(r.gaz.lookup_key(place)):
+                continue
+            out.append(Cand(c.s, places[j + 1], "ORG", "rule", max(c.prio, PRIO_ORG)))
     return out

@@ -33,7 +33,7 @@ from rasd.model import Token
 from rasd.ner.affinity import NameAffinity
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
 from rasd.ner.noise import trim
-from rasd.ner.orgs import descriptive, known, phrase_words, state_bodies
+from rasd.ner.orgs import descriptive, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surnames
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
@@ -394,6 +394,7 @@ def apply_rules(
         if c.label == "LOC" and (c.s not in places or places[c.s] < c.e):
             places[c.s] = c.e
     orgs = [*r.organisations(locs), *known(r), *state_bodies(r, places), *descriptive(r, places)]
+    orgs += seats(r, [*orgs, *crf], places)
     covered = {i: c.label for c in [*gaz, *orgs] if c.label in ("LOC", "ORG") for i in range(c.s, c.e)}
     for c in crf:  # the tagger's places and organisations, where no list or rule says otherwise
         if c.label in ("LOC", "ORG") and not any(i in covered for i in range(c.s, c.e)):
