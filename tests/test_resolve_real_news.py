@@ -90,3 +90,12 @@ def test_an_institution_takes_the_country_it_serves_but_not_its_city():
     assert {"وزارة الصحة في قطاع غزة", "السفارة الإيرانية لدى بريطانيا"} <= orgs, orgs
     assert "السفارة الأمريكية في القدس" not in orgs
     assert any(e.name == "القدس" and e.type == "LOC" for e in doc.entities)
+
+
+def test_a_party_named_by_a_noun_and_a_country_is_one_organisation():
+    doc = rasd.analyze(
+        "قال قيادي في حزب نهضة مصر إن الحزب سيشارك في الانتخابات المقبلة في القاهرة.",
+        title="انتخابات",
+    )
+    orgs = {e.name for e in doc.entities if e.type == "ORG"}
+    assert "حزب نهضة مصر" in orgs, [(e.name, e.type) for e in doc.entities]

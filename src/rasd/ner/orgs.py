@@ -10,9 +10,9 @@
     («شرطة لندن»).
 (c) *Descriptive names*: a head noun and its complement — definite words, places, «لـ» genitives
     («للصناعة», «لحقوق الإنسان»), «و» + a definite word («والتنمية»), a construct noun right after
-    the head («هيئة تشجيع الاستثمار») — up to a function word, a time word, a title, or an adjective
-    that opens a relative phrase («التابعة لـ…», «المؤيد لـ…»). A definite head («المحكمة»,
-    «الهيئة») needs an adjective first («المحكمة الإدارية العليا»); a weak head (one the tagger's
+    the head («هيئة تشجيع الاستثمار»), also before a place («حزب نهضة مصر») — up to a function
+    word, a time word, a title, or an adjective that opens a relative phrase («التابعة لـ…»,
+    «المؤيد لـ…»). A definite head («المحكمة», «الهيئة») needs an adjective first («المحكمة الإدارية العليا»); a weak head (one the tagger's
     list does not call strong: «مركز», «مكتب») needs two words of complement.
 (d) *Seats*: an institution's name goes on over «في» or «لدى» and the country or region it
     serves («وزارة الصحة في قطاع غزة», «السفارة الإيرانية لدى بريطانيا»); not over a city, which
@@ -145,6 +145,12 @@ def complement(r: Rules, j: int, b: int, places: dict[int, int], genitive: bool 
             and not r.tokens[j + 1].prefix_len
         ):
             j += 2  # تشجيع الاستثمار
+            noun_ok = False
+        elif (
+            not clitic and j == start and not _classes(r, j) and len(r.tokens[j].norm) >= 3
+            and not _definite(r, j) and j + 1 in places and not r.tokens[j + 1].prefix_len
+        ):
+            j = places[j + 1]  # نهضة مصر، تحرير الشام
             noun_ok = False
         else:
             break
