@@ -34,7 +34,7 @@ from rasd.ner.affinity import NameAffinity
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
 from rasd.ner.noise import trim
 from rasd.ner.orgs import descriptive, known, phrase_words, seats, state_bodies
-from rasd.ner.persons import after_titles, surnames
+from rasd.ner.persons import after_titles, surnames, trim_person
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
 
@@ -410,6 +410,8 @@ def apply_rules(
             c.label = "PERSON"
     out = []
     for c in resolve([*first, *r.propagate(first, known_surnames)]):
+        if c.label == "PERSON":
+            trim_person(r, c)
         c.s, c.e = trim(tokens, c.s, c.e)
         if c.e > c.s:
             out.append(c)
