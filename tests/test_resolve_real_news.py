@@ -99,3 +99,13 @@ def test_a_party_named_by_a_noun_and_a_country_is_one_organisation():
     )
     orgs = {e.name for e in doc.entities if e.type == "ORG"}
     assert "حزب نهضة مصر" in orgs, [(e.name, e.type) for e in doc.entities]
+
+
+def test_a_surname_with_a_proclitic_left_on_it_joins_the_person_without_it():
+    doc = rasd.analyze(
+        "قال المحامي دونالد ماكفيرسون إن القضية معقدة. ووجهت اللجنة أسئلة لماكفيرسون حول الملف.",
+        title="قضية",
+    )
+    persons = [e for e in doc.entities if e.type == "PERSON"]
+    assert len(persons) == 1, [(e.name, e.type) for e in doc.entities]
+    assert all(not doc.text[m.start : m.end].startswith("ل") for m in persons[0].mentions)

@@ -12,8 +12,9 @@
     («للصناعة», «لحقوق الإنسان»), «و» + a definite word («والتنمية»), a construct noun right after
     the head («هيئة تشجيع الاستثمار»), also before a place («حزب نهضة مصر») — up to a function
     word, a time word, a title, or an adjective that opens a relative phrase («التابعة لـ…»,
-    «المؤيد لـ…»). A definite head («المحكمة», «الهيئة») needs an adjective first («المحكمة الإدارية العليا»); a weak head (one the tagger's
-    list does not call strong: «مركز», «مكتب») needs two words of complement.
+    «المؤيد لـ…»). A definite head («المحكمة», «الهيئة») needs an adjective first («المحكمة
+    الإدارية العليا»); a weak head (one the tagger's list does not call strong: «مركز», «مكتب»)
+    needs two words of complement.
 (d) *Seats*: an institution's name goes on over «في» or «لدى» and the country or region it
     serves («وزارة الصحة في قطاع غزة», «السفارة الإيرانية لدى بريطانيا»); not over a city, which
     the press adds as the body's address («السفارة الأمريكية في القدس»), and a known organisation

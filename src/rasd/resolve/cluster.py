@@ -229,6 +229,7 @@ def _merge_prefixes(items: list[Item], sets: _Sets, alias_of: dict[int, str | No
 
 
 _SON = frozenset(("بن", "ابن"))
+_CLITICS = frozenset("لبوفك")
 
 
 def _merge_lineages(items: list[Item], sets: _Sets) -> None:
@@ -259,7 +260,8 @@ def _tail_keys(words: list[str], k: int) -> tuple[tuple[str, ...], tuple[str, ..
 def _attach_surnames(clusters: list[Cluster]) -> list[Cluster]:
     """Each person mention whose words end a longer person name of another cluster joins it (the
     nearest such name before it when two people share the surname, else the nearest after it). The
-    surname may differ in spelling (same `skeleton`, four letters or more)."""
+    surname may differ in spelling (same `skeleton`, four letters or more), or keep a proclitic that
+    the segmenter left on it («لماكغان»)."""
     persons = [c for c in clusters if c.label_type() == "PERSON"]
     if len(persons) < 2:
         return clusters
@@ -279,6 +281,11 @@ def _attach_surnames(clusters: list[Cluster]) -> list[Cluster]:
             cands = [o for o in ends.get(exact, ()) if o is not c]
             if not cands and fuzzy is not None:
                 cands = [o for o in ends.get(fuzzy, ()) if o is not c]
+            w = it.words[0]
+            if not cands and len(it.words) == 1 and w[0] in _CLITICS and len(w) >= 5:
+                cands = [o for o in ends.get((w[1:],), ()) if o is not c]  # «لماكغان» the segmenter left whole
+                if cands:
+                    _drop_clitic(it)
             if cands:
                 moves.append((c, it, _nearest(cands, it.start)))
     for src, it, dst in moves:
@@ -292,6 +299,16 @@ def _attach_surnames(clusters: list[Cluster]) -> list[Cluster]:
             c.items.sort(key=lambda it: it.start)
             out.append(c)
     return out
+
+
+def _drop_clitic(it: Item) -> None:
+    """The item's mention and words without the proclitic of its one word."""
+    it.words = [it.words[0][1:]]
+    it.k = it.words[0]
+    it.sig = (it.k,)
+    it.form = it.form[1:]
+    it.start += 1
+    it.mention.start = max(it.mention.start, it.start)
 
 
 def _nearest(cands: list[Cluster], pos: int) -> Cluster:
