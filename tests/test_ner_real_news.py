@@ -163,3 +163,25 @@ def test_an_alias_without_its_article_also_names_the_body_and_a_name_after_it_is
 def test_a_tournament_and_its_year_are_one_misc_name(pipe):
     doc = pipe(Document.from_parts("وتأهل المنتخب إلى نهائيات كأس العالم 2026 بعد فوزه أمس."))
     assert ("كأس العالم 2026", "MISC") in found(doc)
+
+
+# -- the edges of a person's name -------------------------------------------------------------------
+
+
+def test_a_kinship_noun_with_a_pronoun_suffix_is_no_part_of_the_name(pipe):
+    doc = pipe(Document.from_parts("وكلف الرئيس صهره ليندبرغ بتولي الملف.", "ملف"))
+    persons = [t for t, label in found(doc) if label == "PERSON"]
+    assert persons and all(not p.startswith("صهره") for p in persons), found(doc)
+
+
+def test_a_word_with_the_preposition_and_a_pronoun_ends_the_name(pipe):
+    doc = pipe(Document.from_parts("وقرر الرئيس تعيين جون ميلر لمراقبته في الوزارة.", "تعيين"))
+    persons = [t for t, label in found(doc) if label == "PERSON"]
+    assert persons and all("لمراقبته" not in p for p in persons), found(doc)
+
+
+def test_a_feminine_participle_after_a_long_name_is_no_part_of_it(pipe):
+    doc = pipe(Document.from_parts(
+        "وقال زوج الإيرانية البريطانية سارة زاهدي كرمان المسجونة في إيران إن الحكم جائر.", "حكم"))
+    persons = [t for t, label in found(doc) if label == "PERSON"]
+    assert persons and all(not p.endswith("المسجونة") for p in persons), found(doc)

@@ -10,10 +10,15 @@
     («شرطة لندن»).
 (c) *Descriptive names*: a head noun and its complement — definite words, places, «لـ» genitives
     («للصناعة», «لحقوق الإنسان»), «و» + a definite word («والتنمية»), a construct noun right after
-    the head («هيئة تشجيع الاستثمار») — up to a function word, a time word, a title, or an adjective
-    that opens a relative phrase («التابعة لـ…», «المؤيد لـ…»). A definite head («المحكمة»,
-    «الهيئة») needs an adjective first («المحكمة الإدارية العليا»); a weak head (one the tagger's
-    list does not call strong: «مركز», «مكتب») needs two words of complement.
+    the head («هيئة تشجيع الاستثمار»), also before a place («حزب نهضة مصر») — up to a function
+    word, a time word, a title, or an adjective that opens a relative phrase («التابعة لـ…»,
+    «المؤيد لـ…»). A definite head («المحكمة», «الهيئة») needs an adjective first («المحكمة
+    الإدارية العليا»); a weak head (one the tagger's list does not call strong: «مركز», «مكتب»)
+    needs two words of complement.
+(d) *Seats*: an institution's name goes on over «في» or «لدى» and the country or region it
+    serves («وزارة الصحة في قطاع غزة», «السفارة الإيرانية لدى بريطانيا»); not over a city, which
+    the press adds as the body's address («السفارة الأمريكية في القدس»), and a known organisation
+    («الاتحاد الأوروبي») keeps its name.
 The words are in `data/ner/org_phrases.tsv`.
 """
 
@@ -30,7 +35,7 @@ from rasd.text.normalize import norm_key
 if TYPE_CHECKING:
     from rasd.ner.rules import Cand, Rules
 
-__all__ = ["descriptive", "known", "phrase_words", "state_bodies"]
+__all__ = ["descriptive", "known", "phrase_words", "seats", "state_bodies"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner"
 MAX_COMPLEMENT = 6
@@ -142,6 +147,12 @@ def complement(r: Rules, j: int, b: int, places: dict[int, int], genitive: bool 
         ):
             j += 2  # تشجيع الاستثمار
             noun_ok = False
+        elif (
+            not clitic and j == start and not _classes(r, j) and len(r.tokens[j].norm) >= 3
+            and not _definite(r, j) and j + 1 in places and not r.tokens[j + 1].prefix_len
+        ):
+            j = places[j + 1]  # نهضة مصر، تحرير الشام
+            noun_ok = False
         else:
             break
     return j
@@ -224,4 +235,27 @@ def descriptive(r: Rules, places: dict[int, int]) -> list[Cand]:
             elif "head_def" in cls and i + 1 < b and _adjective(r, i + 1):
                 j = complement(r, i + 2, b, places, genitive=True)
                 out.append(Cand(i, j, "ORG", "rule", PRIO_ORG))
+    return out
+
+
+_SEAT = frozenset(norm_key(w) for w in ("في", "لدى"))
+_INSTITUTION = frozenset(("head", "head_def", "state"))
+_CITY = frozenset(("city", "city_big"))
+
+
+def seats(r: Rules, orgs: list[Cand], places: dict[int, int]) -> list[Cand]:
+    """(d): each organisation of `orgs` headed by an institution noun, with the place it sits in."""
+    from rasd.ner.rules import PRIO_KNOWN, PRIO_ORG, Cand
+
+    toks = r.tokens
+    out = []
+    for c in orgs:
+        if c.label != "ORG" or c.prio >= PRIO_KNOWN or not (_classes(r, c.s) & _INSTITUTION or "org_head_strong" in r.trig.lookup_key(toks[c.s].stem)):
+            continue
+        j = c.e
+        if j + 1 < len(toks) and toks[j].norm in _SEAT and j + 1 in places and not toks[j + 1].prefix_len:
+            place = " ".join(t.norm for t in toks[j + 1 : places[j + 1]])
+            if _CITY & set(r.gaz.lookup_key(place)):
+                continue
+            out.append(Cand(c.s, places[j + 1], "ORG", "rule", max(c.prio, PRIO_ORG)))
     return out

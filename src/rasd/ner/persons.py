@@ -10,18 +10,25 @@
     `rasd.ner.affinity`).
 (b) *Surnames*: the last word of a person's name of two words or more, found alone elsewhere in the
     document («ترامب» after «دونالد ترامب»), is that person, unless it is a common noun.
+(c) *Edges*: a person's mention never opens with a kinship noun that carries a pronoun suffix
+    («صهره كوشنر» → «كوشنر») or a noun of the body or grave («جثمان سمير» → «سمير»), and never ends
+    on a word with a «لـ» proclitic and a pronoun suffix («… لمراقبته») or, in a name of three
+    words or more, on a definite feminine participle («… المعتقلة») (`data/ner/person_edges.tsv`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rasd.model import Token
+from rasd.ner.gazetteer import _rows
 from rasd.ner.noise import not_name_words
 from rasd.quotes.lexicon import quote_lexicon
 from rasd.text.clitics import word_count
+from rasd.text.normalize import norm_key
 
 if TYPE_CHECKING:
     from rasd.ner.rules import Cand, Rules
@@ -115,3 +122,46 @@ def surnames(r: Rules, accepted: Sequence[Cand]) -> dict[tuple[str, ...], str]:
             continue
         out[(last.norm,)] = "PERSON"
     return out
+
+
+EDGES_PATH = Path(__file__).resolve().parents[1] / "data" / "ner" / "person_edges.tsv"
+_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "ي")
+
+
+@lru_cache(maxsize=1)
+def edge_words() -> dict[str, str]:
+    """Word key → its class in `person_edges.tsv` (kin, remains)."""
+    return {norm_key(cols[0]): cols[1].strip() for cols in _rows(EDGES_PATH)}
+
+
+def _opens(key: str) -> bool:
+    """A kinship noun with a pronoun suffix («صهره», «زوجته»), or a noun of the body or grave."""
+    words = edge_words()
+    if words.get(key) == "remains":
+        return True
+    for suf in _SUFFIXES:
+        if key.endswith(suf) and len(key) > len(suf) + 1:
+            base = key[: -len(suf)]
+            if base.endswith("ت"):  # زوجته → زوجة
+                base = base[:-1] + "ه"
+            if words.get(base) == "kin":
+                return True
+    return False
+
+
+def _closes(r: Rules, i: int, n: int) -> bool:
+    """The last word of an `n`-word person's mention that is no part of the name."""
+    t = r.tokens[i]
+    if t.kind != "WORD":
+        return False
+    if t.norm.startswith("ل") and t.norm.endswith(_SUFFIXES[:5]) and word_count(t.norm[1:]) >= 3:
+        return True  # لمراقبته
+    return n >= 3 and not t.prefix_len and t.stem.startswith("الم") and t.stem.endswith("ه") and len(t.stem) >= 7
+
+
+def trim_person(r: Rules, c: Cand) -> None:
+    """(c): the person's mention `c` less the words at its edges that are no part of the name."""
+    while c.e - c.s > 1 and r.tokens[c.s].kind == "WORD" and _opens(r.tokens[c.s].stem):
+        c.s += 1
+    if c.e - c.s > 1 and _closes(r, c.e - 1, c.e - c.s):
+        c.e -= 1

@@ -13,7 +13,9 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
     at least twice in the document;
 (d) consistency: a string tagged in one place is tagged in its other occurrences, also behind a
     different proclitic; the tail of a «وزارة …» organisation («الخارجية الأمريكية») too; a
-    string tagged with different labels gets the label of the majority of its occurrences;
+    string tagged with different labels gets the label of the majority of its occurrences; a
+    one-word place or organisation that is the surname of a person of the document is that person
+    («كونيا» after «أندريس كونيا»), unless it names a country;
 (e) no overlaps: rules and gazetteer phrases replace CRF mentions they strictly contain; otherwise
     higher priority, then longer, wins;
 (f) no time words and units: `rasd.ner.noise.trim` drops «الجمعة», «دولار» and cuts «… الشهر
@@ -31,8 +33,8 @@ from rasd.model import Token
 from rasd.ner.affinity import NameAffinity
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
 from rasd.ner.noise import trim
-from rasd.ner.orgs import descriptive, known, phrase_words, state_bodies
-from rasd.ner.persons import after_titles, surnames
+from rasd.ner.orgs import descriptive, known, phrase_words, seats, state_bodies
+from rasd.ner.persons import after_titles, surnames, trim_person
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
 
@@ -392,14 +394,24 @@ def apply_rules(
         if c.label == "LOC" and (c.s not in places or places[c.s] < c.e):
             places[c.s] = c.e
     orgs = [*r.organisations(locs), *known(r), *state_bodies(r, places), *descriptive(r, places)]
+    orgs += seats(r, [*orgs, *crf], places)
     covered = {i: c.label for c in [*gaz, *orgs] if c.label in ("LOC", "ORG") for i in range(c.s, c.e)}
     for c in crf:  # the tagger's places and organisations, where no list or rule says otherwise
         if c.label in ("LOC", "ORG") and not any(i in covered for i in range(c.s, c.e)):
             covered.update(dict.fromkeys(range(c.s, c.e), c.label))
     first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs])
     r.harmonise(first)
+    known_surnames = surnames(r, first)
+    for c in first:  # «كونيا» after «أندريس كونيا» is the referee, not the Turkish city
+        if (
+            c.e - c.s == 1 and c.label in ("LOC", "ORG", "MISC") and (tokens[c.s].stem,) in known_surnames
+            and "country" not in r.gaz.lookup_key(tokens[c.s].stem)
+        ):
+            c.label = "PERSON"
     out = []
-    for c in resolve([*first, *r.propagate(first, surnames(r, first))]):
+    for c in resolve([*first, *r.propagate(first, known_surnames)]):
+        if c.label == "PERSON":
+            trim_person(r, c)
         c.s, c.e = trim(tokens, c.s, c.e)
         if c.e > c.s:
             out.append(c)

@@ -6,11 +6,13 @@ The items of `rasd.resolve.items` (one per name mention) are merged in two passe
    head noun is dropped on either side («وزارة الخارجية المغربية» / «الخارجية المغربية»); a spelling
    variant of a place or organisation (the same `skeleton` and a rapidfuzz ratio of at least 80, or a
    ratio of at least `fuzzy_threshold` alone); a person's name that differs only in the spelling of
-   the surname. Two clusters linked to different alias ids never merge.
+   the surname, or in its article («أنيس عامري» / «أنيس العامري»). Two clusters linked to different
+   alias ids never merge.
 2. *Shortened names*: an organisation name of two words or more that begins another one of the
    document («التحالف الدولي» → «التحالف الدولي لهزيمة داعش»), unless the short one is itself a
    known alias and the long one is not (so «الاتحاد الأوروبي» never swallows a longer, different
-   body); a person's surname (one or more final words) → the full name that ends with it. When two
+   body); a person's name with its lineage cut short past a «بن» («محمد بن سلمان») → the one longer
+   name it begins; a person's surname (one or more final words) → the full name that ends with it. When two
    people of the document share that surname, each bare surname goes to the nearest full name before
    it (or after it, when none is before): the two people stay apart.
 """
@@ -103,7 +105,10 @@ def _fuzzy_same(a: Item, b: Item, threshold: float) -> bool:
         wa, wb = a.words, b.words
         if len(wa) != len(wb) or wa[:-1] != wb[:-1]:
             return False
-        sa, sb = skeleton(wa[-1]), skeleton(wb[-1])
+        ba, bb = strip_al(wa[-1]), strip_al(wb[-1])
+        if ba == bb:  # «أنيس عامري» / «أنيس العامري»
+            return len(ba) >= 4
+        sa, sb = skeleton(ba), skeleton(bb)
         return sa == sb and len(sa) >= 4
     if min(len(ka), len(kb)) < 5:
         return False
@@ -174,6 +179,7 @@ def cluster(items: list[Item], namer: Namer, fuzzy_threshold: float = 92.0) -> l
             reps.setdefault(it.label, []).append(i)
 
     _merge_prefixes(items, sets, alias_of)
+    _merge_lineages(items, sets)
     groups: dict[int, list[Item]] = {}
     for i, it in enumerate(items):
         groups.setdefault(sets.find(i), []).append(it)
@@ -222,6 +228,28 @@ def _merge_prefixes(items: list[Item], sets: _Sets, alias_of: dict[int, str | No
             alias_of[r] = alias_of.get(ri) or alias_of.get(rj)
 
 
+_SON = frozenset(("بن", "ابن"))
+_CLITICS = frozenset("لبوفك")
+
+
+def _merge_lineages(items: list[Item], sets: _Sets) -> None:
+    """A person's name with its lineage cut short («محمد بن سلمان») joins the one longer name of the
+    document that it begins («محمد بن سلمان بن عبدالعزيز»): the shortened name must go past a «بن»."""
+    persons = [i for i, it in enumerate(items) if it.label == "PERSON"]
+    longer: dict[tuple[str, ...], set[int]] = {}  # a proper prefix past «بن» → roots of names it begins
+    for j in persons:
+        w = items[j].words
+        for n in range(3, len(w)):
+            if _SON & set(w[1 : n - 1]):
+                longer.setdefault(tuple(w[:n]), set()).add(sets.find(j))
+    if not longer:
+        return
+    for i in persons:
+        roots = longer.get(tuple(items[i].words), set()) - {sets.find(i)}
+        if len(roots) == 1:
+            sets.union(sets.find(i), roots.pop())
+
+
 def _tail_keys(words: list[str], k: int) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
     """The last k words, and the same with the last word's skeleton (None when too short)."""
     tail = tuple(words[-k:])
@@ -232,7 +260,8 @@ def _tail_keys(words: list[str], k: int) -> tuple[tuple[str, ...], tuple[str, ..
 def _attach_surnames(clusters: list[Cluster]) -> list[Cluster]:
     """Each person mention whose words end a longer person name of another cluster joins it (the
     nearest such name before it when two people share the surname, else the nearest after it). The
-    surname may differ in spelling (same `skeleton`, four letters or more)."""
+    surname may differ in spelling (same `skeleton`, four letters or more), or keep a proclitic that
+    the segmenter left on it («لماكغان»)."""
     persons = [c for c in clusters if c.label_type() == "PERSON"]
     if len(persons) < 2:
         return clusters
@@ -252,6 +281,11 @@ def _attach_surnames(clusters: list[Cluster]) -> list[Cluster]:
             cands = [o for o in ends.get(exact, ()) if o is not c]
             if not cands and fuzzy is not None:
                 cands = [o for o in ends.get(fuzzy, ()) if o is not c]
+            w = it.words[0]
+            if not cands and len(it.words) == 1 and w[0] in _CLITICS and len(w) >= 5:
+                cands = [o for o in ends.get((w[1:],), ()) if o is not c]  # «لماكغان» the segmenter left whole
+                if cands:
+                    _drop_clitic(it)
             if cands:
                 moves.append((c, it, _nearest(cands, it.start)))
     for src, it, dst in moves:
@@ -265,6 +299,16 @@ def _attach_surnames(clusters: list[Cluster]) -> list[Cluster]:
             c.items.sort(key=lambda it: it.start)
             out.append(c)
     return out
+
+
+def _drop_clitic(it: Item) -> None:
+    """The item's mention and words without the proclitic of its one word."""
+    it.words = [it.words[0][1:]]
+    it.k = it.words[0]
+    it.sig = (it.k,)
+    it.form = it.form[1:]
+    it.start += 1
+    it.mention.start = max(it.mention.start, it.start)
 
 
 def _nearest(cands: list[Cluster], pos: int) -> Cluster:

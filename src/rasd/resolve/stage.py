@@ -5,7 +5,8 @@ Steps, each in its own module:
 
 1. `items`: NER name mentions → items (context rules drop «صلاة المغرب»; a mention that is only a
    reference noun becomes a reference candidate; a name cut short is grown to a known alias);
-   `cluster`: items → clusters of one entity each.
+   `cluster`: items → clusters of one entity each; `acronyms`: a short name in brackets after an
+   organisation's name («وكالة الأنباء الأردنية (بترا)») joins its cluster.
 2. `titles`: titles and affiliations of people, by apposition.
 3. `references`: nominal references («الوزير», «المملكة», «هذه المجموعة» …) attached to the most
    recent compatible entity, or dropped when none is compatible.
@@ -23,6 +24,7 @@ from typing import ClassVar
 
 from rasd.model import Document, Entity, Token
 from rasd.pipeline.registry import register
+from rasd.resolve.acronyms import merge_short_names
 from rasd.resolve.aliases import Namer, namer
 from rasd.resolve.cluster import Cluster, cluster
 from rasd.resolve.errors import ResolveOptionError
@@ -55,7 +57,7 @@ def resolve_document(
     names = names if names is not None else namer()
     patterns = patterns if patterns is not None else load_patterns()
     items, seeds = prepare(doc, names)
-    clusters = cluster(items, names, fuzzy_threshold)
+    clusters = merge_short_names(doc.tokens, cluster(items, names, fuzzy_threshold))
     cover = _cover(doc.tokens, items)
     find_titles(doc, clusters, cover, names)
     blocked = [False] * len(doc.tokens)
