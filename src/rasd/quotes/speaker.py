@@ -75,8 +75,8 @@ class SpeakerRules(QuoteView):
         self.sent_source: Speaker | None = None
         self.last_statement: Speaker | None = None  # the author of the latest statement cited
         self._names_by_stems: dict[tuple[str, ...], str] | None = None
-        self._positions: dict[str, list[int]] | None = None  # stem -> token positions
-        self._bare_positions: dict[str, list[int]] | None = None  # ... without the article
+        self._positions: dict[str, list[int]] = {}  # stem -> token positions, filled on demand
+        self._bare_positions: dict[str, list[int]] = {}  # ... with or without the article
         self._titles: list[tuple[str, set[str]]] | None = None
         self._longest_name = 0
         self.genders: dict[str, str] = {}  # person entity id -> m | f, from titles and verbs
@@ -162,16 +162,16 @@ class SpeakerRules(QuoteView):
     def earlier(self, key: str, k: int, bare: bool = False) -> list[int]:
         """Positions before token k of the tokens whose stem (without the article when `bare`)
         is `key`, the most recent first, at most MAX_BACK of them (a long document stays linear)."""
-        index = self._bare_positions if bare else self._positions
-        if index is None:
-            index = {}
-            for m, st in enumerate(self.ix.stems):
-                index.setdefault(strip_article(st) if bare else st, []).append(m)
-            if bare:
-                self._bare_positions = index
+        cache = self._bare_positions if bare else self._positions
+        found = cache.get(key)
+        if found is None:
+            stems = self.ix.stems
+            if bare:  # the word with or without the article
+                with_al = K("ال") + key
+                found = [m for m, st in enumerate(stems) if st == key or st == with_al]
             else:
-                self._positions = index
-        found = index.get(key, [])
+                found = [m for m, st in enumerate(stems) if st == key]
+            cache[key] = found
         at = bisect_left(found, k)
         return found[max(0, at - MAX_BACK) : at][::-1]
 
