@@ -310,3 +310,11 @@ def test_a_quoted_name_at_the_start_of_the_clause_is_not_the_whole_content():
     doc, qs = quotes(text, [("nur", "ORG", ["شركة النور للطيران"])])
     (q,) = qs
     assert doc.text[q.start : q.end].endswith("تخضع حاليا للتدقيق")
+
+
+def test_a_name_between_commas_after_a_title_with_a_family_name():
+    text = 'دعا رجل الدين البارز، مهدي الحكيم، الخميس، إلى عقد "جلسة طارئة" بالبرلمان، قائلا: "صبرنا ينفد".'
+    doc, qs = quotes(text, [], [("الخميس", "2024-05-09", "day")])
+    persons = [e for e in doc.entities if e.type == "PERSON"]
+    assert [e.name for e in persons] == ["مهدي الحكيم"]
+    assert speaker_of(qs, doc, "صبرنا") == persons[0].id

@@ -90,13 +90,12 @@ def _candidate(ix: DocIndex, lex: QuoteLexicon, j: int, b: int) -> tuple[int, in
         if not _name_like(ix, lex, k, not joined):
             break
         k += 1
-    # a family name with the article as the last word («صابرين القوبنطيني،»), right before a
-    # comma, a complementizer, «:» or a quotation mark
+    # a family name with the article as the last word («صابرين القوبنطيني،», «، مقتدى الصدر،»),
+    # right before a comma, a complementizer, «:» or a quotation mark
     if (
         k < b
         and k - j < MAX_NAME
         and ix.tokens[k].stem.startswith(K("ال"))
-        and ix.tokens[k].stem.endswith(K("ي"))
         and _name_like(ix, lex, k, False)
         and _direct_end(ix, lex, k + 1, b)
     ):
@@ -149,6 +148,8 @@ def _after_title(ix: DocIndex, lex: QuoteLexicon, j: int, b: int) -> tuple[int, 
                 return None
             m += 1
             continue
+        if ix.cover[m] is not None and ix.cover[m].type == "PERSON":
+            return None  # the title's holder is named already
         if (
             ix.cover[m] is not None
             or ix.prep[m]
