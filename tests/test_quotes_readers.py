@@ -318,3 +318,9 @@ def test_a_name_between_commas_after_a_title_with_a_family_name():
     persons = [e for e in doc.entities if e.type == "PERSON"]
     assert [e.name for e in persons] == ["مهدي الحكيم"]
     assert speaker_of(qs, doc, "صبرنا") == persons[0].id
+
+
+def test_a_name_inside_the_content_is_not_the_holder_of_the_speakers_title():
+    text = "قال رئيس اللجنة العليا للانتخابات، إن الرئيس سامي الحداد فاز بولاية جديدة."
+    doc, (q,) = quotes(text, [("sami", "PERSON", ["سامي الحداد"], (), "رئيس اللجنة العليا للانتخابات")])
+    assert q.speaker != "sami"

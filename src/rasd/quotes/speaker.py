@@ -376,6 +376,8 @@ class SpeakerRules(QuoteView):
         if k + 1 < r1 and self.punct(k) in OPEN_MARKS and self.hit_at(k + 1) is not None:
             k += 1  # «وكشفت "شركة …" أنها …»
         h = self.hit_at(k)
+        if h is not None and h.kind == "title" and any(self.is_comp(x) for x in range(k, h.last + 1)):
+            h = self.ix.at_start.get(k)  # «قال رئيس اللجنة، إن الرئيس فلان …»: the name is in the content
         head = self.head(k)
         cls = self.lex.speakers.get(head)
         if h is not None and not self.ix.has_prep_clitic(k):
