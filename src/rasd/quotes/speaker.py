@@ -77,7 +77,7 @@ class SpeakerRules(QuoteView):
         self._names_by_stems: dict[tuple[str, ...], str] | None = None
         self._positions: dict[str, list[int]] = {}  # stem -> token positions, filled on demand
         self._bare_positions: dict[str, list[int]] = {}  # ... with or without the article
-        self._titles: list[tuple[str, set[str]]] | None = None
+        self._titles: list[tuple[str, set[str], tuple[int, int] | None]] | None = None
         self._longest_name = 0
         self.genders: dict[str, str] = {}  # person entity id -> m | f, from titles and verbs
         for e in doc.entities:
@@ -231,11 +231,16 @@ class SpeakerRules(QuoteView):
                     break
         if self._titles is None:
             self._titles = [
-                (e.id, {strip_article(K(w)) for w in e.title.split()})
+                (e.id, {strip_article(K(w)) for w in e.title.split()}, e.title_span)
                 for e in self.doc.entities
                 if e.type == "PERSON" and e.title
             ]
-        holders = {eid for eid, title in self._titles if all(w in title for w in words)}
+        here = toks[k].start
+        holders = {
+            eid
+            for eid, title, span in self._titles
+            if all(w in title for w in words) and not (span and span[0] <= here < span[1])  # not this very title
+        }
         if len(holders) == 1:
             return Speaker(holders.pop(), start, toks[last].end, last, "reference", "PERSON")
         if n > 1:  # «الرئيس التركي» after «الرئيس فلان»: the one person the head word introduced
