@@ -324,3 +324,18 @@ def test_a_name_inside_the_content_is_not_the_holder_of_the_speakers_title():
     text = "قال رئيس اللجنة العليا للانتخابات، إن الرئيس سامي الحداد فاز بولاية جديدة."
     doc, (q,) = quotes(text, [("sami", "PERSON", ["سامي الحداد"], (), "رئيس اللجنة العليا للانتخابات")])
     assert q.speaker != "sami"
+
+
+def test_words_the_corpus_knows_as_common_nouns_or_adverbs_are_no_names():
+    # each is written with the article in the news corpus (القرار، الدائم …), or is a preposition
+    # with a pronoun, or a participle: none becomes a person, where a foreign name does
+    for text in (
+        "وقال قرار إن الحكومة ستستقيل.",
+        "وأضاف دائما أن العمل مستمر.",
+        "وتابع متحديا إن الشعب لن يتراجع.",
+        "وقال لكم إن الوقت قد حان.",
+    ):
+        doc, _ = quotes(text)
+        assert [e for e in doc.entities if e.type == "PERSON"] == [], text
+    doc, _ = quotes("وقال غوستافسون إن القرار صائب.")
+    assert [e.name for e in doc.entities if e.type == "PERSON"] == ["غوستافسون"]

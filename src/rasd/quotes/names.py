@@ -34,15 +34,20 @@ from functools import lru_cache
 from rasd.model import Document, Entity, Mention
 from rasd.quotes.docindex import DocIndex
 from rasd.quotes.lexicon import QuoteLexicon, strip_article
+from rasd.quotes.speaker import PREP_PRONOUNS
 from rasd.quotes.view import COMMAS, PREPS, K, first_word_index
 from rasd.resolve.ids import stable_id
 from rasd.resolve.latin import romanize
 from rasd.resolve.resources import lexicon as resolve_lexicon
+from rasd.text.clitics import word_count
 
 __all__ = ["add_speaker_names"]
 
 MAX_NAME = 4  # words of an induced name
 MAX_TITLE_WORDS = 12  # words of a title before its holder's name
+MIN_ARTICLE = 5  # corpus count of a word with the article from which it can be a common noun ...
+ARTICLE_SHARE = 0.1  # ... when that is at least this share of its count without it
+FIRST_WORD_SHARE = 0.5  # ... or, for the first word of a longer name, this share
 MIN_LETTERS = 3
 # a name's word after which a word with the article still belongs to it («عبد الكريم», «أبو الغيط»)
 _JOINERS = frozenset(K(w) for w in ("عبد", "أبو", "أبي", "بن", "ابن", "بنت", "آل", "ذو", "نور", "سيف", "عز"))
@@ -61,6 +66,8 @@ def _name_like(ix: DocIndex, lex: QuoteLexicon, i: int, first: bool) -> bool:
     if stem in lex.forms or bare in lex.forms or stem in lex.complementizers or bare in lex.negations:
         return False
     if strip_article(stem) in lex.speakers or stem in lex.nonnames or bare in lex.nonnames or bare in PREPS:
+        return False
+    if stem in PREP_PRONOUNS or bare in PREP_PRONOUNS:  # «فيها», «عليه»
         return False
     return not (first and stem.startswith(K("ال")))
 
@@ -114,6 +121,12 @@ def _reads_as_name(ix: DocIndex, lex: QuoteLexicon, j: int, k: int, b: int, coun
             return False
         if K("ال") + stem in ix.stem_set:
             return False
+    # one word alone must look like no common noun; the first word of a longer name only must not
+    # be a plain one (first names such as مهدي are also written with the article, «المهدي»)
+    if _common_noun(toks[j].stem, ARTICLE_SHARE if k - j == 1 else FIRST_WORD_SHARE):
+        return False
+    if k - j > 1 and toks[j].stem.endswith(K("ات")):  # «استطلاعات الرأي»: a plural noun and its complement
+        return False
     content = False
     for m in range(k, min(b, k + CONTENT_WITHIN)):
         t = toks[m]
@@ -126,6 +139,25 @@ def _reads_as_name(ix: DocIndex, lex: QuoteLexicon, j: int, k: int, b: int, coun
         return True
     nxt = toks[k]
     return toks[k].stem in lex.complementizers or (nxt.kind == "PUNCT" and ix.text[nxt.start] in ':«“",،')
+
+
+def _common_noun(stem: str, share: float = 0.1) -> bool:
+    """Whether a word is a common noun by the news corpus: it is written with the article often
+    (قرار/القرار, تعليقات/التعليقات), or it is a preposition and a noun written as one word (برصاص),
+    where a name is almost never written with the article (ترامب, ميركل: never «الترامب»)."""
+    art = K("ال")
+    own = word_count(stem)
+    with_article = word_count(art + stem)
+    if with_article >= MIN_ARTICLE and with_article >= share * max(own, 1):
+        return True
+    if stem[:1] in "بلك" and len(stem) > 4:
+        return word_count(art + stem[1:]) >= MIN_ARTICLE * 10
+    if stem.endswith("ا") and len(stem) > 3:  # an adverb or a participle in the accusative (دائما، متحديا)
+        if word_count(art + stem[:-1]) >= MIN_ARTICLE:
+            return True
+        # a participle (م…ا) whose feminine (متحدية) the corpus knows
+        return stem.startswith("م") and word_count(stem[:-1] + K("ة")) >= 3
+    return False
 
 
 def _direct_end(ix: DocIndex, lex: QuoteLexicon, k: int, b: int) -> bool:
@@ -190,6 +222,11 @@ def _quoted_org_names(ix: DocIndex, lex: QuoteLexicon) -> dict[tuple[str, ...], 
             continue
         if any(ix.cover[m] is not None or ix.date_cover[m] is not None for m in range(o + 1, c)):
             continue
+        if c == o + 2:  # one quoted word: a name, not an adjective or a common noun («"مذهلة"»)
+            word = toks[o + 1].stem
+            art = word.startswith(K("ال"))
+            if (art and word_count(word) >= MIN_ARTICLE * 10) or (not art and _common_noun(word)):
+                continue
         out.setdefault(tuple(toks[m].stem for m in range(o + 1, c)), (o + 1, c))
     return out
 
@@ -286,12 +323,16 @@ def _add_names(doc: Document, lex: QuoteLexicon) -> int:
         return 0
     by_id = {e.id: e for e in doc.entities}
     added = 0
-    for stems, (j, k, b, kind, owner) in found.items():
+    last_words: dict[str, Entity] = {}  # the last word of each person added here -> that person
+    # the longer names first, so that a surname written alone («ماي») joins its full name
+    for stems, (j, k, b, kind, owner) in sorted(found.items(), key=lambda kv: -len(kv[0])):
         occurrences = _occurrences(ix, stems)
         spans = [(toks[s].stem_start, toks[e - 1].end) for s, e in occurrences]
         if not spans:
             continue
         target = by_id.get(owner) if owner else None
+        if target is None and len(stems) == 1 and kind != "ORG":
+            target = last_words.get(stems[0])
         if target is None:
             if kind == "PERSON" and not _reads_as_name(ix, lex, j, k, b, len(occurrences)):
                 continue
@@ -306,6 +347,8 @@ def _add_names(doc: Document, lex: QuoteLexicon) -> int:
                 target = Entity(eid, etype, name, latin=latin)
                 doc.entities.append(target)
                 by_id[eid] = target
+        if target.type == "PERSON" and len(stems) > 1:
+            last_words.setdefault(stems[-1], target)
         new = [Mention(s, e, target.type, "name", "speaker", 1.0, target.id) for s, e in spans]
         target.mentions.extend(new)
         target.mentions.sort(key=lambda m: m.start)

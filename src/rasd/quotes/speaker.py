@@ -57,7 +57,9 @@ TIME_PREPS = frozenset(
     K(w) for w in ("بعد", "قبل", "عقب", "إثر", "اثر", "أثناء", "عند", "أمام", "وسط", "ضمن", "منذ", "حتى", "تحت", "فوق", "دون")
 )
 PREP_PRONOUNS = frozenset(
-    K(p + s) for p in ("في", "علي", "من", "عن", "إلي", "ل") for s in ("ه", "ها", "هم", "هما")
+    K(p + s)
+    for p in ("في", "علي", "من", "عن", "إلي", "ل", "ب", "مع")
+    for s in ("ه", "ها", "هم", "هما", "كم", "نا", "كما", "هن")
 ) | frozenset(K(w) for w in ("فيه", "عليه", "منه", "عنه", "إليه", "له", "لها"))
 MAX_BACK = 40  # earlier occurrences of a word that a reference is checked against
 RELATIVES = frozenset(K(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
