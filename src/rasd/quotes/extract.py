@@ -252,10 +252,10 @@ class _Extractor(SpeakerRules):
             start += 1
             kind = "an"
         pi = self.open_at.get(start)
-        # «أن "النعايم" ستكون …»: a quoted word or two that the clause goes on after is not the content
-        short = pi is not None and (self.pair_words[pi] < 3 or self.is_name(start, self.close_tok[pi]))
-        short = short and self.close_tok[pi] + 1 < b
-        if pi is not None and not (short and self.toks[self.close_tok[pi] + 1].kind == "WORD"):
+        # «أن "…" في الموسم المقبل»: when the clause goes on after the quoted words, the content is
+        # the clause, with the partial quotation inside it
+        goes_on = pi is not None and self.close_tok[pi] + 1 < b and self.toks[self.close_tok[pi] + 1].kind == "WORD"
+        if pi is not None and not goes_on:
             self.emit_pair(pi, i, sp, negated)
             return self.close_tok[pi] + 1
         end = self.clause_end(start, b)
