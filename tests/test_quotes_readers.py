@@ -339,3 +339,10 @@ def test_words_the_corpus_knows_as_common_nouns_or_adverbs_are_no_names():
         assert [e for e in doc.entities if e.type == "PERSON"] == [], text
     doc, _ = quotes("وقال غوستافسون إن القرار صائب.")
     assert [e.name for e in doc.entities if e.type == "PERSON"] == ["غوستافسون"]
+
+
+def test_the_name_after_a_company_head_is_an_organisation():
+    text = "وقالت شركة زاهر إن أرباحها تضاعفت. وأضافت زاهر أن التوسع مستمر."
+    doc, qs = quotes(text)
+    (ent,) = [e for e in doc.entities if e.type == "ORG"]
+    assert ent.name == "زاهر" and {q.speaker for q in qs} == {ent.id}

@@ -22,7 +22,8 @@ reporting verb or the end of the sentence) may be a person's name:
   holder's name when they are right before a comma, a complementizer, «:», a quotation mark or a
   date.
 
-Anywhere in the text, a quoted name after the head noun of an organisation or outlet
+In a speaker's place, the name after the head noun of a news outlet or a company («وقالت شركة كريم
+إن …») is an ORG entity. Anywhere in the text, a quoted name after the head noun of an organisation or outlet
 («صحيفة "واشنطن بوست"», «منظمة "…"», nonnames.tsv class head) that no mention covers becomes an
 ORG entity: such names are often transliterated or invented words a tagger cannot know.
 """
@@ -311,6 +312,11 @@ def _add_names(doc: Document, lex: QuoteLexicon) -> int:
             if owner:  # a surname written alone, with or without the article («وأشار السليطي»)
                 found.setdefault((toks[j].stem,), (j, j + 1, b, "PERSON", owner))
                 continue
+        if j + 1 < b and (toks[j].stem in lex.outlets or bare[j] in lex.outlets):
+            span = _candidate(ix, lex, j + 1, b)  # «وقالت شركة كريم إن …»: the name after the head
+            if span is not None and _direct_end(ix, lex, span[1], b):
+                found.setdefault(tuple(toks[m].stem for m in range(*span)), (span[0], span[1], b, "ORG", None))
+            continue
         span = _candidate(ix, lex, j, b)
         if span is not None:
             found.setdefault(tuple(toks[m].stem for m in range(*span)), (span[0], span[1], b, "PERSON", None))
