@@ -12,6 +12,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -94,6 +95,67 @@ def pg_url(pg_server_url: str) -> Iterator[str]:
     finally:
         with psycopg.connect(pg_server_url, autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def small_tmpfs():
+    """A 1 MiB tmpfs (root only), grown with `grow()`; unmounted afterwards."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a tmpfs needs root")
+    d = tempfile.mkdtemp(prefix="rasd-full-")
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", d], capture_output=True, text=True)
+    if r.returncode != 0:
+        os.rmdir(d)
+        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.strip()}")
+
+    def grow() -> None:
+        subprocess.run(["mount", "-o", "remount,size=64m", d], check=True)
+
+    try:
+        yield d, grow
+    finally:
+        subprocess.run(["umount", d], check=False)
+        os.rmdir(d)
+
+
+@pytest.fixture
+def own_pg_server() -> Iterator[SimpleNamespace]:
+    """A throwaway PostgreSQL server one test may stop, start and restart (started as
+    `pg_server_url` starts its own): `.url`, `.stop()` (fast shutdown: sessions are ended),
+    `.start()`, `.restart()`."""
+    if os.environ.get("RASD_SKIP_POSTGRES") == "1":
+        pytest.skip("PostgreSQL tests disabled by RASD_SKIP_POSTGRES=1")
+    pgbin = _pg_bin()
+    if pgbin is None:
+        pytest.skip("no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/pg_ctl)")
+    tmp = tempfile.mkdtemp(prefix="rasd-pgrestart-")
+    as_root = os.geteuid() == 0
+    if as_root:
+        shutil.chown(tmp, "postgres", "postgres")
+    data, port = os.path.join(tmp, "data"), _free_port()
+
+    def pg(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        cmd = [os.path.join(pgbin, args[0]), *args[1:]]
+        return subprocess.run((["runuser", "-u", "postgres", "--"] if as_root else []) + cmd, cwd=tmp, capture_output=True, text=True, check=check)
+
+    opts = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off"
+    log = os.path.join(tmp, "server.log")
+
+    def ctl(action: str) -> None:
+        pg("pg_ctl", "-D", data, "-l", log, "-w", "-t", "60", "-m", "fast", "-o", opts, action)
+
+    try:
+        pg("initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
+        ctl("start")
+    except subprocess.CalledProcessError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        pytest.skip(f"could not start a PostgreSQL server: {exc.stderr or exc.stdout}")
+    try:
+        yield SimpleNamespace(url=f"postgresql://postgres@127.0.0.1:{port}/postgres",
+                              stop=lambda: ctl("stop"), start=lambda: ctl("start"), restart=lambda: ctl("restart"))
+    finally:
+        pg("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop", check=False)
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

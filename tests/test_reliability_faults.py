@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-import pytest
-
-from conftest import _free_port, _pg_bin
 from rasd.store import open_store
 
 RUN = "import sys; from rasd.cli.store import ingest; ingest.main(sys.argv[1:], prog_name='rasd ingest')"
@@ -49,27 +44,6 @@ def _stored(db: str) -> tuple[list[str], list[str]]:
 # -------------------------------------------------------------------------------------- full disk
 
 
-@pytest.fixture
-def small_tmpfs():
-    """A 1 MiB tmpfs (root only), grown with `grow()`; unmounted afterwards."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a tmpfs needs root")
-    d = tempfile.mkdtemp(prefix="rasd-full-")
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", d], capture_output=True, text=True)
-    if r.returncode != 0:
-        os.rmdir(d)
-        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.strip()}")
-
-    def grow() -> None:
-        subprocess.run(["mount", "-o", "remount,size=64m", d], check=True)
-
-    try:
-        yield d, grow
-    finally:
-        subprocess.run(["umount", d], check=False)
-        os.rmdir(d)
-
-
 def test_full_disk_clear_error_consistent_then_rerun_completes(tmp_path, small_tmpfs):
     """Regression (issue 9): a document whose commit failed was counted both added and failed."""
     where, grow = small_tmpfs
@@ -97,42 +71,6 @@ def test_full_disk_clear_error_consistent_then_rerun_completes(tmp_path, small_t
 # ------------------------------------------------------------------------- PostgreSQL restarted
 
 
-@pytest.fixture
-def own_pg_server():
-    """A throwaway PostgreSQL server this test may restart (started as tests/conftest.py does)."""
-    if os.environ.get("RASD_SKIP_POSTGRES") == "1":
-        pytest.skip("PostgreSQL tests disabled by RASD_SKIP_POSTGRES=1")
-    pgbin = _pg_bin()
-    if pgbin is None:
-        pytest.skip("no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/pg_ctl)")
-    tmp = tempfile.mkdtemp(prefix="rasd-pgrestart-")
-    as_root = os.geteuid() == 0
-    if as_root:
-        shutil.chown(tmp, "postgres", "postgres")
-    data, port = os.path.join(tmp, "data"), _free_port()
-
-    def pg(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        cmd = [os.path.join(pgbin, args[0]), *args[1:]]
-        return subprocess.run((["runuser", "-u", "postgres", "--"] if as_root else []) + cmd, cwd=tmp, capture_output=True, text=True, check=check)
-
-    opts = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off"
-    try:
-        pg("initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
-        pg("pg_ctl", "-D", data, "-l", os.path.join(tmp, "server.log"), "-w", "-t", "60", "-o", opts, "start")
-    except subprocess.CalledProcessError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        pytest.skip(f"could not start a PostgreSQL server: {exc.stderr or exc.stdout}")
-
-    def restart() -> None:
-        pg("pg_ctl", "-D", data, "-l", os.path.join(tmp, "server.log"), "-w", "-t", "60", "-m", "fast", "-o", opts, "restart")
-
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres", restart
-    finally:
-        pg("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop", check=False)
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
 def _pg_count(url: str) -> int:
     import psycopg
 
@@ -144,7 +82,7 @@ def _pg_count(url: str) -> int:
 
 
 def test_postgres_restart_mid_ingest_then_rerun_stores_each_once(tmp_path, own_pg_server):
-    url, restart = own_pg_server
+    url, restart = own_pg_server.url, own_pg_server.restart
     data, n = tmp_path / "corpus.jsonl", 300
     _corpus(data, n)
     env = _fast_env(tmp_path)

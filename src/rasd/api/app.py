@@ -31,7 +31,8 @@ speakers, events with their place and date, stored and searchable.
 
 Errors always have the shape `{"error": {"code": "E6xx", "message": "..."}}`. Lists are paginated
 with `limit` and `offset`; `next_offset` is null on the last page. `POST /documents` needs
-`Authorization: Bearer <token>`."""
+`Authorization: Bearer <token>`. While the database does not answer, every endpoint answers 503
+(E631) and `/health` says so; the server reconnects by itself. A write on a full disk is 507 (E632)."""
 
 
 def create_app(

@@ -3,7 +3,8 @@
 Every error response of the API has one shape, `{"error": {"code": "E6xx", "message": "..."}}`,
 and the status code that fits: 400 a bad query parameter, 401/403 a missing/wrong token, 404
 something missing, 405 a wrong method, 413 a body too large, 422 a body that is not valid, 503 the
-analysis pipeline cannot be built, 500 a fault in rasd (logged with its traceback). Library errors
+analysis pipeline cannot be built or the database does not answer (or fails), 507 the database has
+no space left for a write, 500 a fault in rasd (logged with its traceback). Library errors
 (`RasdError`) keep their own code and message. Pages of the web interface get the same message in
 an Arabic HTML page instead (see `rasd.web.pages`).
 """
@@ -36,12 +37,15 @@ __all__ = [
     "ApiError",
     "BadParameter",
     "BodyTooLarge",
+    "DatabaseDown",
+    "DatabaseFailed",
     "HostNotAllowed",
     "Internal",
     "InvalidBody",
     "MethodNotAllowed",
     "AnalysisUnavailable",
     "PageNotFound",
+    "StorageFull",
     "TokenMissing",
     "TokenWrong",
     "WritesDisabled",
@@ -123,6 +127,33 @@ class HostNotAllowed(ApiError):
     code = "E630"
     status = 400
     template = "requests for host {host!r} are refused: this server listens on the loopback interface and answers only to {allowed}. Open it as http://127.0.0.1:PORT/."
+
+
+class DatabaseDown(ApiError):
+    code = "E631"
+    status = 503
+    template = (
+        "the database {db} does not answer ({problem}); this request was not carried out. Check that the database "
+        "server is running and reachable: rasd reconnects by itself, so the same request succeeds once it is back."
+    )
+    headers = {"Retry-After": "5"}
+
+
+class StorageFull(ApiError):
+    code = "E632"
+    status = 507
+    template = "the database {db} has no space left for this write ({problem}); nothing of it was stored. Free disk space (or raise the database's quota) and send it again."
+
+
+class DatabaseFailed(ApiError):
+    code = "E633"
+    status = 503
+    template = (
+        "the database {db} could not carry out this request ({problem}); nothing was half-written. The fault is in the "
+        "database or its storage (a lock held too long, an I/O error, resources exhausted), not in the request: see "
+        "the database's log, and try again."
+    )
+    headers = {"Retry-After": "5"}
 
 
 # Status codes of the library's errors; anything else that is a RasdError is a 400 (bad request).

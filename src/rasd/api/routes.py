@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import logging
 import time
 from typing import Annotated, Any, Literal
 
@@ -11,7 +12,17 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from rasd import __version__
-from rasd.api.errors import InvalidBody, TokenMissing, TokenWrong, WritesDisabled
+from rasd.api.errors import (
+    DatabaseDown,
+    DatabaseFailed,
+    InvalidBody,
+    TokenMissing,
+    TokenWrong,
+    WritesDisabled,
+    error_body,
+    message_of,
+    status_of,
+)
 from rasd.api.graph import laid_out
 from rasd.api.schemas import ArticleIn, DocumentsIn
 from rasd.errors import EmptyText
@@ -24,6 +35,7 @@ from rasd.store.rows import content_hash
 __all__ = ["router", "article_document", "page"]
 
 router = APIRouter()
+log = logging.getLogger("rasd.api")
 
 MAX_OFFSET = 100_000
 Limit = Annotated[int, Query(ge=1, le=200, description="How many items to return (1–200).")]
@@ -77,18 +89,28 @@ def require_token(request: Request) -> None:
 # ------------------------------------------------------------------------------------ analysis
 
 
-@router.get("/health", tags=["server"], summary="Is the server up, and what does it serve?")
-async def health(request: Request) -> dict[str, Any]:
+@router.get("/health", tags=["server"], summary="Is the server up, does its database answer, and what does it serve?",
+            responses={503: {"description": "the database does not answer (E631) or fails (E633); the body says so too"}})
+async def health(request: Request) -> JSONResponse:
+    """200 when the database answers; 503 with the error (E631 it does not answer, E633 it fails)
+    and the same description otherwise, so a load balancer and a person read one answer."""
     state = request.app.state
-    version = await state.pool.run(lambda s: s.schema_version())
     analyzer = state.analyzer
-    return {
+    body: dict[str, Any] = {
         "status": "ok",
         "version": __version__,
-        "database": {"schema_version": version},
+        "database": {"answers": True, "schema_version": None},
         "analysis": {"ready": analyzer.ready, "stages": analyzer.stage_names, "problem": analyzer.problem},
         "writes": bool(state.token),
     }
+    try:
+        body["database"]["schema_version"] = await state.pool.run(lambda s: s.schema_version())
+    except (DatabaseDown, DatabaseFailed) as exc:
+        log.warning("GET /health: %s", exc)
+        body.update(status="unavailable", error=error_body(exc.code, message_of(exc))["error"])
+        body["database"]["answers"] = False
+        return JSONResponse(body, status_code=status_of(exc), headers=exc.headers)
+    return JSONResponse(body)
 
 
 @router.post(

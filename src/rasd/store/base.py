@@ -276,6 +276,19 @@ class Store(ABC):
     @abstractmethod
     def schema_version(self) -> int: ...
 
+    # -- faults of the database, not of rasd (a server answers them 503/507, not 500)
+    def connection_broken(self) -> bool:
+        """Whether the connection is known to be lost (the server restarted, the network failed):
+        every further call would fail, so the store must be reopened. No round trip."""
+        return False
+
+    def fault_of(self, exc: BaseException) -> str | None:
+        """What a driver error says of the database rather than of rasd: "lost" (the connection is
+        gone; reopen the store and try again), "full" (no space left for a write), "failed" (the
+        database could not carry out the request: a lock held too long, an I/O error, resources
+        exhausted); None for anything else (a bug, to be reported as one)."""
+        return None
+
     @abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
         """All writes inside happen together or not at all (nested blocks join the outer one)."""

@@ -25,6 +25,7 @@ __all__ = ["PostgresStore", "tsquery_literal", "tsvector_literal"]
 
 _MAX_POS = 16383  # PostgreSQL's largest tsvector position
 _LOCK_KEY = zlib.crc32(b"rasd.store.migrate")
+_CONNECT_TIMEOUT = 10  # seconds, unless the URL says otherwise
 _PLAIN_INSERT = re.compile(r"^INSERT INTO (\w+) \(([\w, ]+)\) VALUES \([?, ]+\)$")
 
 
@@ -79,8 +80,15 @@ class PostgresStore(SQLStore):
         self.db_errors = (psycopg.Error,)
         errors = psycopg.errors
         self.transient_errors = (errors.DeadlockDetected, errors.SerializationFailure, errors.UniqueViolation, errors.LockNotAvailable)
+        # the server ended the session (a restart, a crash, pg_terminate_backend) or cannot take it
+        self._lost_errors = (errors.AdminShutdown, errors.CrashShutdown, errors.CannotConnectNow, errors.ConnectionException,
+                             errors.IdleSessionTimeout)
+        self._full_errors = (errors.DiskFull,)
+        self._failed_errors = (psycopg.OperationalError,)
+        # a host that drops packets would hold a request (and its thread) for minutes otherwise
+        timeout = {} if "connect_timeout" in url else {"connect_timeout": _CONNECT_TIMEOUT}
         try:
-            self.conn = psycopg.connect(url, autocommit=True)
+            self.conn = psycopg.connect(url, autocommit=True, **timeout)
         except psycopg.OperationalError as exc:
             raise DatabaseUnavailable(
                 url=safe_url(url), problem=str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
@@ -96,6 +104,16 @@ class PostgresStore(SQLStore):
 
     def close(self) -> None:
         self.conn.close()
+
+    def connection_broken(self) -> bool:
+        return self.conn.broken or self.conn.closed
+
+    def fault_of(self, exc: BaseException) -> str | None:
+        if isinstance(exc, self._lost_errors) or (isinstance(exc, self.db_errors) and self.connection_broken()):
+            return "lost"
+        if isinstance(exc, self._full_errors):
+            return "full"
+        return "failed" if isinstance(exc, self._failed_errors) else None
 
     # ------------------------------------------------------------------ primitives
     def _has_table(self, name: str) -> bool:

@@ -28,6 +28,12 @@ _BULK_CACHE_KIB = 64 * 1024
 _BULK_WAL_PAGES = 16384
 
 
+# Primary result codes (https://sqlite.org/rescode.html) of faults of the file, not of rasd's SQL:
+# BUSY, LOCKED, NOMEM, READONLY, IOERR, CORRUPT, CANTOPEN, PROTOCOL, NOTADB; FULL apart.
+_SQLITE_FULL = 13
+_SQLITE_FAILED = frozenset({5, 6, 7, 8, 10, 11, 14, 15, 26})
+
+
 def _statements(sql: str) -> list[str]:
     """Split a script into complete statements (sqlite3.complete_statement knows comments,
     strings and trigger bodies)."""
@@ -76,6 +82,14 @@ class SQLiteStore(SQLStore):
 
     def close(self) -> None:
         self.conn.close()
+
+    def fault_of(self, exc: BaseException) -> str | None:
+        if not isinstance(exc, sqlite3.OperationalError):
+            return None
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary result code
+        if code == _SQLITE_FULL:
+            return "full"
+        return "failed" if code in _SQLITE_FAILED else None  # SQLITE_ERROR (bad SQL) stays a bug
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
