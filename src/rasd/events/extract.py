@@ -110,6 +110,10 @@ class _Extractor(ParticipantRules):
                 is_place, hint = self._place_hint(j)
                 if is_place:
                     locs.append((i - j, h, hint))
+        if not parts and et.speaker_role:  # «وقالت الوزارة في بيان»: the quotation's speaker
+            who = self._cue_speaker(i)
+            if who is not None:
+                parts.append(Participant(who, et.speaker_role))
         parts = _first_role(parts)
         if (et.requires_participant or trig.requires_participant) and not parts:
             return None

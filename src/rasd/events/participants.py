@@ -6,7 +6,7 @@ the verb before a nominal one, coordination, and place entities written as place
 from __future__ import annotations
 
 from rasd.events.ontology import EventType, Trigger
-from rasd.events.view import COMMAS, MAX_AFTER, MAX_OBJECT, PREPS, QAD, EventView
+from rasd.events.view import COMMAS, MAX_AFTER, MAX_CUE, MAX_OBJECT, PREPS, QAD, EventView
 from rasd.model import Participant
 from rasd.quotes.docindex import Hit
 from rasd.quotes.lexicon import strip_article
@@ -153,6 +153,27 @@ class ParticipantRules(EventView):
                     return None
                 return h
         return None
+
+    def _cue_speaker(self, i: int) -> str | None:
+        """The speaker of a quotation of the trigger's sentence whose reporting verb or speaker
+        stands just before the trigger («وقالت الوزارة في بيان إن …», «وقال الوزير فلان في مقابلة
+        مع …»), or whose quotation ends before it («قال … إن …، خلال مقابلة له مع قناة …»)."""
+        start = self.toks[i].start
+        si = self.ix.sent_of[i]
+        best, dist = None, None
+        for q in self.doc.quotes:
+            if q.speaker is None or q.cue_start is None or q.start <= start < q.end:
+                continue
+            k = self.ix.token_at(q.cue_start)
+            if k > i or self.ix.sent_of[k] != si:
+                continue
+            near = i - k <= MAX_CUE
+            if not near and q.speaker_end is not None and q.speaker_end <= start:
+                near = i - self.ix.token_at(q.speaker_end - 1) <= 3
+            if near or q.end <= start:
+                if dist is None or i - k < dist:
+                    best, dist = q.speaker, i - k
+        return best
 
     def _support_subject(
         self, i: int, c0: int, et: EventType, trig: Trigger, used: set[int], parts: list[Participant]

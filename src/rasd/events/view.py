@@ -18,6 +18,7 @@ __all__ = ["Cand", "EventView"]
 MAX_AFTER = 14  # tokens scanned after a trigger for participants
 MAX_OBJECT = 8  # tokens between a verb (or its subject) and its object
 MAX_ABSORB = 9  # tokens between a verbal trigger and the nominal trigger it absorbs
+MAX_CUE = 8  # tokens between a reporting verb and the statement noun that its speaker issued
 K = norm_key
 PREPS = frozenset(K(w) for w in "في من عن على إلى مع لدى ضد حول عبر بين خلال نحو منذ قبل بعد".split())
 QAD = frozenset({K("قد"), K("لقد")})
