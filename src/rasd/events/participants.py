@@ -6,13 +6,16 @@ the verb before a nominal one, coordination, and place entities written as place
 from __future__ import annotations
 
 from rasd.events.ontology import EventType, Trigger
+from rasd.events.places import COUNTRY
 from rasd.events.view import COMMAS, MAX_AFTER, MAX_CUE, MAX_OBJECT, PREPS, QAD, EventView
 from rasd.model import Participant
 from rasd.quotes.docindex import Hit
 from rasd.quotes.lexicon import strip_article
+from rasd.text.normalize import norm_key
 
 __all__ = ["ParticipantRules", "Place"]
 
+_PLACE_KINDS = frozenset({"country", "region", "province", "city"})
 Place = tuple[int, Hit, int | None]  # (distance to the trigger, mention, precision hint)
 
 
@@ -20,6 +23,17 @@ class ParticipantRules(EventView):
     def _governed(self, j: int) -> bool:
         """Whether token j is governed by a preposition (a proclitic, or the word before it)."""
         return self.ix.has_prep_clitic(j) or (j > 0 and self.ix.bare[j - 1] in PREPS)
+
+    def _acts(self, h: Hit) -> bool:
+        """Whether a mention may be a participant: a person, an organisation, or a country (which
+        acts through its government); a town, region or site is only ever the event's place."""
+        if h.type != "LOC":
+            return True
+        kind = (h.entity or "").partition(":")[0]
+        if kind in _PLACE_KINDS:
+            return kind == "country"
+        key = norm_key(self.text[h.start : h.end])
+        return self.kinds.get(key, self.kinds.get(strip_article(key), 0)) == COUNTRY
 
     def _place_hint(self, j: int) -> tuple[bool, int | None]:
         """(is the mention at token j written as a place, precision hint of a place noun)."""
@@ -100,6 +114,8 @@ class ParticipantRules(EventView):
             if not role and pfx[:1] == "و" and prev_end == j - 1 and prev_role:
                 role = prev_role
             is_place, hint = self._place_hint(j) if h.type == "LOC" else (False, None)
+            if role and not self._acts(h):  # «قمة بروكسل», «قصف الزاوية»: a town is where, not who
+                role = "location"
             if role == "location" or (not role and is_place and h.type == "LOC"):
                 locs.append((abs(j - i) if role != "location" else 0, h, hint))
             elif role and h.entity:
@@ -196,7 +212,7 @@ class ParticipantRules(EventView):
             or not h.entity
         ):
             return
-        if h.type == "LOC" and self._place_hint(h.first)[0]:
+        if h.type == "LOC" and (self._place_hint(h.first)[0] or not self._acts(h)):
             return
         role = trig.role("subject", h.type, et.roles)
         if role and role != "location":
