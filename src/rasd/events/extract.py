@@ -111,6 +111,8 @@ class _Extractor(ParticipantRules):
             self._support_subject(i, c0, et, trig, used, parts)
         for j in range(c0, i):  # places earlier in the clause: «وفي صفاقس، انطلقت مظاهرة»
             h = self.ix.at_start.get(j)
+            if any(j < k < i for k in others):
+                continue  # «مسيرة في حيفا احتجاجا على قتل …»: the place of the trigger between
             if h is not None and h.type == "LOC" and j not in used:
                 is_place, hint = self._place_hint(j)
                 if is_place:
