@@ -25,6 +25,8 @@ another word, and «علم الاجتماع» is cancelled by `not_after`), when
 - **casualties** (types with `casualties`: ATTACK, ACCIDENT): quantities of the sentence whose
   unit is a killed or injured word («5 قتلى», «إصابة 3 أشخاص»), from `doc.quantities`, else from
   digits in the text. A DEATH trigger in a sentence with an ATTACK or ACCIDENT is absorbed by it.
+- **not the act**: a warrant, order, threat, call or plan for the act («مذكرة توقيف», «هدد بشن
+  هجوم», «دعا إلى اعتقال»), or a habit in the clause («من حين لآخر»), is no event.
 - **negation**: «لم/لن/لا» right before a verbal trigger (not «ما»: mostly a relative), «عدم/نفي/إلغاء» at most three words
   before a nominal one («عدم التوصل إلى اتفاق»).
 - a nominal trigger after an event of the same type is that event again, and adds its
@@ -95,6 +97,8 @@ class _Extractor(ParticipantRules):
         i, trig = c.i, c.trig
         et = self.onto.types[trig.type]
         c0, c1 = self._clause(i)
+        if self._not_happened(i, c0, c1):
+            return None
         parts: list[Participant] = []
         locs: list[Place] = []
         used: set[int] = set()

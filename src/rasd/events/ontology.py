@@ -146,6 +146,8 @@ class Common:
     killed: frozenset[str]
     injured: frozenset[str]
     people: frozenset[str]
+    not_the_act: frozenset[str] = frozenset()
+    habitual: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(slots=True)
@@ -304,6 +306,10 @@ def _load_common(path: Path) -> Common:
         killed=words("killed"),
         injured=words("injured"),
         people=words("people"),
+        not_the_act=words("not_the_act"),
+        habitual=frozenset(
+            tuple(_key(w) for w in phrase.split()) for phrase in data.get("habitual", []) if len(phrase.split()) == 2
+        ),
     )
 
 
