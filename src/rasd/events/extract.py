@@ -25,6 +25,8 @@ another word, and «علم الاجتماع» is cancelled by `not_after`), when
 - **casualties** (types with `casualties`: ATTACK, ACCIDENT): quantities of the sentence whose
   unit is a killed or injured word («5 قتلى», «إصابة 3 أشخاص»), from `doc.quantities`, else from
   digits in the text. A DEATH trigger in a sentence with an ATTACK or ACCIDENT is absorbed by it.
+- **not the act**: a warrant, order, threat, call or plan for the act («مذكرة توقيف», «هدد بشن
+  هجوم», «دعا إلى اعتقال»), or a habit in the clause («من حين لآخر»), is no event.
 - **negation**: «لم/لن/لا» right before a verbal trigger (not «ما»: mostly a relative), «عدم/نفي/إلغاء» at most three words
   before a nominal one («عدم التوصل إلى اتفاق»).
 - a nominal trigger after an event of the same type is that event again, and adds its
@@ -32,6 +34,11 @@ another word, and «علم الاجتماع» is cancelled by `not_after`), when
   has a demonstrative or «ذاته/نفسه» («هذا الاجتماع»), or the article («الاتفاق»), or the same date,
   unless its own date or place differs; an antecedent at the same level (narration, or inside a
   quotation) is preferred. A type with `requires_participant` (STATEMENT) needs one.
+- **one event per happening**: a later event of the same type and polarity whose date and place
+  do not conflict with an earlier one's, and that shares its date, its place, or participants
+  one set of which includes the other, is merged into it (`_merge_duplicates`).
+- a town, region or site is never a participant: given a role, it is a place candidate instead
+  (only people, organisations and countries act).
 - an event with none of participants, place, date or casualties («لديهم اجتماعات خاصة»,
   «عقوبات رادعة») can be neither counted nor mapped and is dropped (stage option
   `min_attributes`, default 1; 0 keeps every trigger).
@@ -79,7 +86,7 @@ class _Extractor(ParticipantRules):
             clause_of[id(ev)] = c0
             reported[id(ev)] = self._reported(ev.trigger_start)
             events.append(ev)
-        events = self._absorb_deaths(events)
+        events = _merge_duplicates(self._absorb_deaths(events))
         if self.min_attributes:
             events = [e for e in events if _attributes(e) >= self.min_attributes]
         return events
@@ -90,6 +97,8 @@ class _Extractor(ParticipantRules):
         i, trig = c.i, c.trig
         et = self.onto.types[trig.type]
         c0, c1 = self._clause(i)
+        if self._not_happened(i, c0, c1):
+            return None
         parts: list[Participant] = []
         locs: list[Place] = []
         used: set[int] = set()
@@ -106,10 +115,16 @@ class _Extractor(ParticipantRules):
             self._support_subject(i, c0, et, trig, used, parts)
         for j in range(c0, i):  # places earlier in the clause: «وفي صفاقس، انطلقت مظاهرة»
             h = self.ix.at_start.get(j)
+            if any(j < k < i for k in others):
+                continue  # «مسيرة في حيفا احتجاجا على قتل …»: the place of the trigger between
             if h is not None and h.type == "LOC" and j not in used:
                 is_place, hint = self._place_hint(j)
                 if is_place:
                     locs.append((i - j, h, hint))
+        if not parts and et.speaker_role:  # «وقالت الوزارة في بيان»: the quotation's speaker
+            who = self._cue_speaker(i)
+            if who is not None:
+                parts.append(Participant(who, et.speaker_role))
         parts = _first_role(parts)
         if (et.requires_participant or trig.requires_participant) and not parts:
             return None
@@ -172,7 +187,7 @@ class _Extractor(ParticipantRules):
         if obj is not None and obj.first not in used:
             used.add(obj.first)
             role = trig.role("object", obj.type, et.roles)
-            if role == "location":
+            if role == "location" or (role and not self._acts(obj)):
                 locs.append((0, obj, None))
             elif role and obj.entity:
                 parts.append(Participant(obj.entity, role))
@@ -240,6 +255,33 @@ class _Extractor(ParticipantRules):
                 continue
             out.append(e)
         return out
+
+
+def _merge_duplicates(events: list[Event]) -> list[Event]:
+    """One event per happening: a later event of the same type and polarity is the earlier one
+    again when nothing conflicts (dates and places equal or missing) and something ties them:
+    the same date, the same place, or participants one of which includes the other."""
+    out: list[Event] = []
+    for ev in events:
+        same = next((e for e in out if _same_happening(e, ev)), None)
+        if same is None:
+            out.append(ev)
+        else:
+            _merge(same, ev)
+    return out
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.negated != b.negated:
+        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    if a.location and b.location and a.location != b.location:
+        return False
+    pa, pb = {p.entity for p in a.participants}, {p.entity for p in b.participants}
+    if a.date and a.date == b.date or a.location and a.location == b.location:
+        return not (pa and pb) or bool(pa & pb) or (pa <= pb or pb <= pa)
+    return bool(pa and pb) and (pa <= pb or pb <= pa)
 
 
 def _first_role(parts: list[Participant]) -> list[Participant]:

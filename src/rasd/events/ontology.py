@@ -5,7 +5,8 @@ after a nominal trigger, and of the subject and object of a verbal one), `marker
 a word or a proclitic such as «ل-» before an entity → its role; a role may depend on the entity
 type: `{"LOC": "location", "default": "host"}`), optional `casualties` (killed/injured counts),
 `requires_participant`, `absorbed_by` (types that take this one's trigger as their casualty
-count in the same sentence), and `triggers`. A trigger is one of
+count in the same sentence), `speaker_role` (the role of a quotation's speaker for a trigger
+written right after its reporting verb: «قال الوزير في بيان»), and `triggers`. A trigger is one of
 
 - `{"noun": "اجتماع", "plural": "اجتماعات"}`: forms by rule (article, accusative, dual,
   possessive suffixes), see `rasd.quotes.inflect.noun_forms`;
@@ -125,6 +126,7 @@ class EventType:
     casualties: bool = False
     requires_participant: bool = False
     absorbed_by: tuple[str, ...] = ()
+    speaker_role: str = ""
 
     def marker_role(self, key: str, etype: str) -> str:
         r = self.markers.get(key, "")
@@ -144,6 +146,8 @@ class Common:
     killed: frozenset[str]
     injured: frozenset[str]
     people: frozenset[str]
+    not_the_act: frozenset[str] = frozenset()
+    habitual: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(slots=True)
@@ -246,6 +250,7 @@ def _load_type(path: Path, onto: Ontology) -> None:
         casualties=bool(data.get("casualties", False)),
         requires_participant=bool(data.get("requires_participant", False)),
         absorbed_by=tuple(data.get("absorbed_by", ())),
+        speaker_role=str(data.get("speaker_role", "")),
     )
     onto.types[name] = et
     for spec in data.get("triggers", []):
@@ -301,6 +306,10 @@ def _load_common(path: Path) -> Common:
         killed=words("killed"),
         injured=words("injured"),
         people=words("people"),
+        not_the_act=words("not_the_act"),
+        habitual=frozenset(
+            tuple(_key(w) for w in phrase.split()) for phrase in data.get("habitual", []) if len(phrase.split()) == 2
+        ),
     )
 
 

@@ -6,13 +6,16 @@ the verb before a nominal one, coordination, and place entities written as place
 from __future__ import annotations
 
 from rasd.events.ontology import EventType, Trigger
-from rasd.events.view import COMMAS, MAX_AFTER, MAX_OBJECT, PREPS, QAD, EventView
+from rasd.events.places import COUNTRY
+from rasd.events.view import COMMAS, MAX_AFTER, MAX_CUE, MAX_OBJECT, PREPS, QAD, EventView
 from rasd.model import Participant
 from rasd.quotes.docindex import Hit
 from rasd.quotes.lexicon import strip_article
+from rasd.text.normalize import norm_key
 
 __all__ = ["ParticipantRules", "Place"]
 
+_PLACE_KINDS = frozenset({"country", "region", "province", "city"})
 Place = tuple[int, Hit, int | None]  # (distance to the trigger, mention, precision hint)
 
 
@@ -20,6 +23,17 @@ class ParticipantRules(EventView):
     def _governed(self, j: int) -> bool:
         """Whether token j is governed by a preposition (a proclitic, or the word before it)."""
         return self.ix.has_prep_clitic(j) or (j > 0 and self.ix.bare[j - 1] in PREPS)
+
+    def _acts(self, h: Hit) -> bool:
+        """Whether a mention may be a participant: a person, an organisation, or a country (which
+        acts through its government); a town, region or site is only ever the event's place."""
+        if h.type != "LOC":
+            return True
+        kind = (h.entity or "").partition(":")[0]
+        if kind in _PLACE_KINDS:
+            return kind == "country"
+        key = norm_key(self.text[h.start : h.end])
+        return self.kinds.get(key, self.kinds.get(strip_article(key), 0)) == COUNTRY
 
     def _place_hint(self, j: int) -> tuple[bool, int | None]:
         """(is the mention at token j written as a place, precision hint of a place noun)."""
@@ -100,6 +114,8 @@ class ParticipantRules(EventView):
             if not role and pfx[:1] == "و" and prev_end == j - 1 and prev_role:
                 role = prev_role
             is_place, hint = self._place_hint(j) if h.type == "LOC" else (False, None)
+            if role and not self._acts(h):  # «قمة بروكسل», «قصف الزاوية»: a town is where, not who
+                role = "location"
             if role == "location" or (not role and is_place and h.type == "LOC"):
                 locs.append((abs(j - i) if role != "location" else 0, h, hint))
             elif role and h.entity:
@@ -154,6 +170,27 @@ class ParticipantRules(EventView):
                 return h
         return None
 
+    def _cue_speaker(self, i: int) -> str | None:
+        """The speaker of a quotation of the trigger's sentence whose reporting verb or speaker
+        stands just before the trigger («وقالت الوزارة في بيان إن …», «وقال الوزير فلان في مقابلة
+        مع …»), or whose quotation ends before it («قال … إن …، خلال مقابلة له مع قناة …»)."""
+        start = self.toks[i].start
+        si = self.ix.sent_of[i]
+        best, dist = None, None
+        for q in self.doc.quotes:
+            if q.speaker is None or q.cue_start is None or q.start <= start < q.end:
+                continue
+            k = self.ix.token_at(q.cue_start)
+            if k > i or self.ix.sent_of[k] != si:
+                continue
+            near = i - k <= MAX_CUE
+            if not near and q.speaker_end is not None and q.speaker_end <= start:
+                near = i - self.ix.token_at(q.speaker_end - 1) <= 3
+            if near or q.end <= start:
+                if dist is None or i - k < dist:
+                    best, dist = q.speaker, i - k
+        return best
+
     def _support_subject(
         self, i: int, c0: int, et: EventType, trig: Trigger, used: set[int], parts: list[Participant]
     ) -> None:
@@ -175,7 +212,7 @@ class ParticipantRules(EventView):
             or not h.entity
         ):
             return
-        if h.type == "LOC" and self._place_hint(h.first)[0]:
+        if h.type == "LOC" and (self._place_hint(h.first)[0] or not self._acts(h)):
             return
         role = trig.role("subject", h.type, et.roles)
         if role and role != "location":

@@ -20,10 +20,11 @@ from rasd.model import Entity
 from rasd.quotes.lexicon import strip_article
 from rasd.text.normalize import norm_key
 
-__all__ = ["GAZETTEER_DIR", "place_kinds", "precision_of"]
+__all__ = ["COUNTRY", "GAZETTEER_DIR", "place_kinds", "precision_of"]
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
-_FILES = {"countries.tsv": 3, "regions.tsv": 3, "cities.tsv": 1, "places_extra.tsv": None}
+COUNTRY = 4  # a country: precision 3, and a place that may act as a participant
+_FILES = {"countries.tsv": COUNTRY, "regions.tsv": 3, "cities.tsv": 1, "places_extra.tsv": None}
 _CLASSES = {"country": 3, "region": 3, "province": 3, "city": 1, "town": 1, "district": 2}
 _ID_KINDS = {"country": 3, "region": 3, "province": 3, "city": 1}
 DEFAULT = 1
@@ -44,7 +45,8 @@ def _read(path: Path, fixed: int | None, out: dict[str, int]) -> None:
 
 @lru_cache(maxsize=2)
 def place_kinds(folder: Path = GAZETTEER_DIR) -> dict[str, int]:
-    """Normalised place name -> ACLED precision, from the gazetteer files present in `folder`."""
+    """Normalised place name -> ACLED precision (COUNTRY for a country), from the gazetteer files
+    present in `folder`."""
     out: dict[str, int] = {}
     for name, fixed in _FILES.items():
         path = folder / name
@@ -68,5 +70,5 @@ def precision_of(entity: Entity | None, mention_text: str, hint: int | None, kin
         key = norm_key(n)
         for k in (key, strip_article(key)):
             if k in kinds:
-                return kinds[k]
+                return min(kinds[k], 3)
     return DEFAULT

@@ -18,8 +18,10 @@ __all__ = ["Cand", "EventView"]
 MAX_AFTER = 14  # tokens scanned after a trigger for participants
 MAX_OBJECT = 8  # tokens between a verb (or its subject) and its object
 MAX_ABSORB = 9  # tokens between a verbal trigger and the nominal trigger it absorbs
+MAX_CUE = 8  # tokens between a reporting verb and the statement noun that its speaker issued
 K = norm_key
 PREPS = frozenset(K(w) for w in "في من عن على إلى مع لدى ضد حول عبر بين خلال نحو منذ قبل بعد".split())
+_CALL_PREPS = frozenset({K("إلى"), K("الى")})
 QAD = frozenset({K("قد"), K("لقد")})
 CLAUSE_PUNCT = frozenset(";؛:")
 COMMAS = frozenset("،,")
@@ -234,6 +236,29 @@ class EventView:
             if self.keys[j] in self.common.negators_noun:
                 return True
         return False
+
+    def _not_happened(self, i: int, c0: int, c1: int) -> bool:
+        """Whether the trigger at i names no act that happened: a warrant, an order, a threat, a
+        call or a plan for it («مذكرة توقيف», «هدد الوزير بشن هجوم», «دعا إلى اعتقال»: the word
+        right before the trigger, or at most six words before it with إلى/ب/ل between), or a habit
+        («من حين لآخر», «عادة ما») in its clause."""
+        common, keys = self.common, self.keys
+        if i > c0 and keys[i - 1] in common.not_the_act:
+            return True
+        linked = False  # a preposition between the word and the trigger: «دعا … إلى اعتقال»
+        for j in range(i, max(c0, i - 7) - 1, -1):
+            if j < i and keys[j] in common.not_the_act and linked:
+                return True
+            if self.toks[j].kind == "PUNCT":
+                break
+            b = self.ix.bare[j]
+            linked = (
+                linked
+                or b in _CALL_PREPS
+                or self.ix.has_prep_clitic(j)
+                or (len(b) <= 4 and b[:1] in "بل" and b not in PREPS)  # «بشن»: a clitic kept on a short word
+            )
+        return any((keys[j], keys[j + 1]) in common.habitual for j in range(c0, c1 - 1))
 
     def _reported(self, offset: int) -> bool:
         """Whether `offset` lies inside a quotation (reported speech) of the quotes layer."""
