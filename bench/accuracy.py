@@ -15,6 +15,8 @@ speakers / gold quotations), events P/R/F1 (gold events of type OTHER left out),
 --json     one JSON object: entities, dates, quotes, speaker_acc, events, relations, docs.
 --agreement score the second annotations (`bench/gold/second/`) against the main files instead
            of rasd: the agreement between two annotators, the ceiling of any figure here.
+--compare FILE  what a change fixed and broke: FILE is the `--json --errors` output of an earlier
+           run; prints, file by file, the errors that are gone and the ones that are new.
 """
 
 from __future__ import annotations
@@ -238,6 +240,33 @@ def table(result: dict, only: str | None = None) -> str:
     return "\n".join(lines)
 
 
+def compare(before: dict, after: dict, only: str | None = None) -> str:
+    """The errors fixed and the errors new between two runs, file by file, and the figures."""
+    old = {d["id"]: d.get("errors", []) for d in before.get("docs", [])}
+    if before.get("docs") and "errors" not in before["docs"][0]:
+        raise goldset.GoldError("the earlier run has no errors: make it with --json --errors")
+    lines = []
+    fixed = broke = 0
+    for d in after["docs"]:
+        was = Counter(e for e in old.get(d["id"], []) if not only or _layer_of(e) == only)
+        now = Counter(e for e in d["errors"] if not only or _layer_of(e) == only)
+        gone, new = was - now, now - was
+        if gone or new:
+            lines.append(f"## {d['id']} ({d['source']})")
+            lines += [f"  fixed: {e}" for e in sorted(gone.elements())]
+            lines += [f"  new:   {e}" for e in sorted(new.elements())]
+        fixed += sum(gone.values())
+        broke += sum(new.values())
+    lines.append(f"\n{fixed} errors fixed, {broke} new")
+    for layer in LAYERS:
+        if only and layer != only:
+            continue
+        a, b = before.get(layer, {}), after[layer]
+        lines.append(f"{layer:10s} F1 {a.get('f1', 0):.3f} -> {b['f1']:.3f}")
+    lines.append(f"speaker accuracy {before.get('speaker_acc', 0):.3f} -> {after['speaker_acc']:.3f}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", choices=LAYERS, help="one layer of the table and of the errors")
@@ -245,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--agreement", action="store_true",
                     help="score the second annotations against the main files instead of rasd")
+    ap.add_argument("--compare", type=Path, metavar="FILE",
+                    help="an earlier `--json --errors` output: print the errors fixed and the ones new since")
     ap.add_argument("--gold", type=Path, default=goldset.GOLD_DIR, help="the folder of gold files (default: bench/gold)")
     ap.add_argument("--data", help="the ant-unlabeled folder (default: ../shared/data/ant-unlabeled)")
     args = ap.parse_args(argv)
@@ -262,6 +293,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     result["seconds"] = round(time.perf_counter() - t0, 1)
+    if args.compare:
+        try:
+            before = json.loads(args.compare.read_text("utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            print(f"error: {args.compare}: not the JSON of `bench/accuracy.py --json --errors` ({e})", file=sys.stderr)
+            return 2
+        try:
+            print(compare(before, result, args.only))
+        except goldset.GoldError as e:
+            print(f"error: {args.compare}: {e}", file=sys.stderr)
+            return 2
+        return 0
     if args.json:
         out = dict(result)
         if not args.errors:

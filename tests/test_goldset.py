@@ -117,3 +117,20 @@ def test_a_gold_string_missing_from_the_text_is_reported(golds, records):
     gold["entities"][0]["mentions"].append("اسم لا يرد في النص")
     found = goldset.problems(gold, records[gold["document"]])
     assert any("is not in the text" in p for p in found)
+
+
+def test_compare_lists_what_a_change_fixed_and_broke(golds, records):
+    gold = golds[0]
+
+    def perfect(g, r):
+        return goldset.stand_in(goldset.for_scoring(g))
+
+    def no_dates(g, r):
+        return perfect(g, r) | {"dates": []}
+
+    before = accuracy.evaluate([gold], records, no_dates)
+    after = accuracy.evaluate([gold], records, perfect)
+    text = accuracy.compare(before, after)
+    if gold["dates"]:
+        assert "fixed: date" in text and f"{len(gold['dates'])} errors fixed, 0 new" in text
+    assert "new:" not in accuracy.compare(after, after)
