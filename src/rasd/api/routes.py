@@ -32,6 +32,12 @@ Since = Annotated[str | None, Query(description="Published on or after: YYYY-MM-
 Until = Annotated[str | None, Query(description="Published on or before: YYYY-MM-DD, YYYY-MM or YYYY.", max_length=10)]
 Text = Annotated[str | None, Query(max_length=500)]
 Id = Annotated[str, Path(max_length=300, description="An id as returned by the other endpoints.")]
+# Endpoints that take a name: an exact alias, another spelling of one, or a part of one (a surname)
+NAMED: dict[int | str, dict[str, Any]] = {
+    404: {"description": "E607: no entity has that name (nor a spelling or part of it)."},
+    409: {"description": "E611: the name fits several entities; `error.candidates` lists them (id, type, name, "
+                         "documents …), most documents first. Ask again with one's id."},
+}
 
 
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -175,11 +181,11 @@ async def get_document(doc_id: Id, request: Request) -> JSONResponse:
 # ------------------------------------------------------------------------------------ queries
 
 
-@router.get("/search", tags=["queries"], summary="Full-text search with filters; snippets with highlight offsets.")
+@router.get("/search", tags=["queries"], summary="Full-text search with filters; snippets with highlight offsets.", responses=NAMED)
 async def search(
     request: Request,
     q: Text = None,
-    entity: Annotated[str | None, Query(max_length=200, description="Documents naming this entity (id or any alias).")] = None,
+    entity: Annotated[str | None, Query(max_length=200, description="Documents naming this entity (id, any alias, another spelling of one, or a surname).")] = None,
     type: Annotated[str | None, Query(max_length=40, description="An entity type (PERSON, ORG, LOC, MISC) or an event type.")] = None,
     source: Annotated[str | None, Query(max_length=200)] = None,
     since: Since = None,
@@ -216,7 +222,7 @@ async def entities(
     return page(rows, n, offset)
 
 
-@router.get("/entities/{entity_id:path}", tags=["queries"], summary="An entity's profile (id or any of its names).")
+@router.get("/entities/{entity_id:path}", tags=["queries"], summary="An entity's profile (id or any of its names).", responses=NAMED)
 async def entity(
     entity_id: Id,
     request: Request,
@@ -230,10 +236,10 @@ async def entity(
     return profile.to_dict()
 
 
-@router.get("/quotes", tags=["queries"], summary="Quotations, newest first; by one speaker with `speaker`.")
+@router.get("/quotes", tags=["queries"], summary="Quotations, newest first; by one speaker with `speaker`.", responses=NAMED)
 async def quotes(
     request: Request,
-    speaker: Annotated[str | None, Query(max_length=200, description="Entity id, a name, or the speaker as written.")] = None,
+    speaker: Annotated[str | None, Query(max_length=200, description="Entity id, a name (another spelling or a surname will do), or the speaker as written.")] = None,
     source: Annotated[str | None, Query(max_length=200)] = None,
     since: Since = None,
     until: Until = None,
@@ -246,7 +252,7 @@ async def quotes(
     return page(rows, limit, offset)
 
 
-@router.get("/events", tags=["queries"], summary="Events, newest first, by type, place, participant and date.")
+@router.get("/events", tags=["queries"], summary="Events, newest first, by type, place, participant and date.", responses=NAMED)
 async def events(
     request: Request,
     type: Annotated[str | None, Query(max_length=40)] = None,

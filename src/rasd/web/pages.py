@@ -20,7 +20,7 @@ from rasd.api.errors import message_of, status_of
 from rasd.api.routes import MAX_OFFSET, graph_data
 from rasd.errors import RasdError
 from rasd.model import ENTITY_TYPES, Document
-from rasd.store.base import SearchResult, Store
+from rasd.store.base import AmbiguousEntity, SearchResult, Store
 from rasd.web.labels import EVENT_NAMES, RELATION_ORDER, RELATION_REVERSE
 from rasd.web.render import annotated_text, bar_chart
 
@@ -161,7 +161,10 @@ async def entity_page(entity_id: str, request: Request) -> HTMLResponse:
                 spoke.append((mid, mname, rows))
         return {"profile": profile, "events": events, "spoke": spoke}
 
-    found = await request.app.state.pool.run(gather)
+    try:
+        found = await request.app.state.pool.run(gather)
+    except AmbiguousEntity as exc:  # a surname or a spelling several entities share: let the reader pick
+        return render(request, "candidates.html", {"nav": "", "name": entity_id, "candidates": exc.candidates})
     profile = found["profile"]
     incoming: dict[str, list[dict[str, Any]]] = {}
     outgoing: list[dict[str, Any]] = []
