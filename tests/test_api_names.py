@@ -80,3 +80,11 @@ def test_entity_page_by_surname_spelling_and_a_page_of_candidates(http):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert 'href="/entity/per%3Apres"' in r.text and 'href="/entity/per%3Adaughter"' in r.text
     assert r.text.index("per%3Apres") < r.text.index("per%3Adaughter")  # most documents first
+
+
+def test_search_reports_the_total_and_takes_phrases_and_other_spellings(http):
+    body = http.get("/search", params={"q": "ترامب", "limit": 2}).json()
+    assert body["total"] == 3 and len(body["items"]) == 2 and body["next_offset"] == 2
+    body = http.get("/search", params={"q": '"مجلس الأمن"'}).json()
+    assert [h["id"] for h in body["items"]] == ["t1"] and body["total"] == 1
+    assert "total" in http.get("/openapi.json").json()["paths"]["/search"]["get"]["summary"]

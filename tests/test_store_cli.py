@@ -129,6 +129,14 @@ def test_names_are_found_by_part_or_spelling_and_ambiguity_is_listed(runner, nam
     assert res.exit_code == 1 and "E607" in res.stderr and "no quotations" not in res.stderr
 
 
+def test_search_counts_what_it_found_and_takes_quoted_phrases(runner, names_db):
+    res = runner.invoke(cli, ["search", "ترامب", "--limit", "2", "--db", names_db])
+    assert res.exit_code == 0 and "1-2 of 3 stories found" in res.stderr
+    assert res.stdout.count("[ترمب]") == 2
+    res = runner.invoke(cli, ["search", '"مجلس الأمن"', "--db", names_db])
+    assert "1 story found" in res.stderr and res.stdout.startswith("t1 ")
+
+
 def test_export_jsonl_csv_parquet(runner, db, tmp_path):
     import pyarrow.parquet as pq
 

@@ -181,7 +181,8 @@ async def get_document(doc_id: Id, request: Request) -> JSONResponse:
 # ------------------------------------------------------------------------------------ queries
 
 
-@router.get("/search", tags=["queries"], summary="Full-text search with filters; snippets with highlight offsets.", responses=NAMED)
+@router.get("/search", tags=["queries"], summary="Full-text search with filters; snippets with highlight offsets; `total`: the matching stories "
+            "(documents with `duplicates`). Words in double quotes must be adjacent, in order.", responses=NAMED)
 async def search(
     request: Request,
     q: Text = None,
@@ -195,13 +196,16 @@ async def search(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    hits = await request.app.state.pool.run(
-        lambda s: s.search(
+    def run(s: Store) -> tuple[list[Any], int]:
+        hits = s.search(
             q, entity=entity, type=type, source=source, since=since, until=until, order=order,
             limit=limit + 1, offset=offset, collapse_duplicates=not duplicates,
         )
-    )
-    return page(hits, limit, offset)
+        total = s.count(q, entity=entity, type=type, source=source, since=since, until=until, collapse_duplicates=not duplicates)
+        return hits, total
+
+    hits, total = await request.app.state.pool.run(run)
+    return {**page(hits, limit, offset), "total": total}
 
 
 @router.get("/entities", tags=["queries"], summary="The entities named in most story clusters.")

@@ -10,7 +10,7 @@ from typing import Any
 
 from rasd.store.base import DatabaseMissing, DatabaseUnavailable, placeholders
 from rasd.store.rows import CLUSTER_INSERT, ENTITY_UPSERT
-from rasd.store.search import DocumentKeys, SearchQuery
+from rasd.store.search import PHRASE_BONUS, DocumentKeys, QueryTerm, SearchQuery
 from rasd.store.sql import SQLStore, now
 
 __all__ = ["SQLiteStore"]
@@ -26,6 +26,17 @@ _BULK_CACHE_KIB = 64 * 1024
 # dirties again and again are copied into the database once per 64 MB of WAL instead of once per
 # 4 MB (bench: 4.55 → 4.27 ms a document into 10k, the final checkpoint at close included).
 _BULK_WAL_PAGES = 16384
+
+
+_COLUMNS = ("surf", "stem", "skel")
+
+
+def _phrase(run: Sequence[QueryTerm]) -> str:
+    """FTS5: the words adjacent and in order, by their surf keys or by their stems."""
+    alts = ['surf : "' + " ".join(t.surf for t in run) + '"']
+    if all(t.stem for t in run):
+        alts.append('stem : "' + " ".join(t.stem for t in run) + '"')
+    return "(" + " OR ".join(alts) + ")"
 
 
 def _statements(sql: str) -> list[str]:
@@ -146,14 +157,20 @@ class SQLiteStore(SQLStore):
 
     def _match_sql(self, query: SearchQuery, ranked: bool = True) -> tuple[str, list[Any]]:
         """(doc_no, score) of the matching documents; the score is 0 unless `ranked` (bm25 reads
-        every match's word counts and lengths)."""
+        every match's word counts and lengths). Documents with an unquoted query's words as a
+        phrase score PHRASE_BONUS more: they come first."""
         groups = []
         for t in query.terms:
-            alts = [f'{col} : "{key}"' for col, key in (("surf", t.surf), ("stem", t.stem), ("skel", t.skel)) if key]
+            alts = [f'{col} : "{key}"' for col, keys in zip(_COLUMNS, t.column_keys(), strict=True) for key in keys]
             groups.append("(" + " OR ".join(alts) + ")")
+        groups += [_phrase(run) for run in query.phrases]
         expr = " AND ".join(groups)
-        score = f"-{_BM25}" if ranked else "0.0"
-        return f"SELECT rowid AS doc_no, {score} AS score FROM document_fts WHERE document_fts MATCH ?", [expr]
+        if not ranked:
+            return "SELECT rowid AS doc_no, 0.0 AS score FROM document_fts WHERE document_fts MATCH ?", [expr]
+        if not query.boost:
+            return f"SELECT rowid AS doc_no, -{_BM25} AS score FROM document_fts WHERE document_fts MATCH ?", [expr]
+        bonus = f"CASE WHEN rowid IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?) THEN {PHRASE_BONUS} ELSE 0.0 END"
+        return f"SELECT rowid AS doc_no, -{_BM25} + {bonus} AS score FROM document_fts WHERE document_fts MATCH ?", [_phrase(query.boost), expr]
 
     def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:
         row = self._fetchone("SELECT search_keys FROM documents WHERE doc_no = ?", (doc_no,))
