@@ -88,3 +88,12 @@ def test_search_reports_the_total_and_takes_phrases_and_other_spellings(http):
     body = http.get("/search", params={"q": '"مجلس الأمن"'}).json()
     assert [h["id"] for h in body["items"]] == ["t1"] and body["total"] == 1
     assert "total" in http.get("/openapi.json").json()["paths"]["/search"]["get"]["summary"]
+
+
+def test_quotes_page_finds_a_speaker_by_spelling_and_lists_candidates(http):
+    html = {"accept": "text/html"}
+    r = http.get("/quotes", params={"speaker": "دونالد ترامب"}, headers=html)
+    assert r.status_code == 200 and "«مجلس الأمن الدولي سيعقد جلسة طارئة»" in r.text
+    r = http.get("/quotes", params={"speaker": "ترامب"}, headers=html)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert 'href="/quotes?speaker=per%3Apres"' in r.text and 'href="/quotes?speaker=per%3Adaughter"' in r.text

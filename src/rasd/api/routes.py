@@ -21,7 +21,7 @@ from rasd.serialize import from_dict, to_dict
 from rasd.store.base import Store
 from rasd.store.rows import content_hash
 
-__all__ = ["router", "article_document", "page"]
+__all__ = ["router", "article_document", "page", "wants_html"]
 
 router = APIRouter()
 
@@ -49,6 +49,11 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
         "offset": offset,
         "next_offset": offset + limit if more else None,
     }
+
+
+def wants_html(request: Request) -> bool:
+    """Whether a GET asks for a page (a browser's Accept: text/html) rather than JSON."""
+    return request.method in ("GET", "HEAD") and "text/html" in request.headers.get("accept", "")
 
 
 def article_document(article: ArticleIn, where: str = "text") -> Document:
@@ -240,7 +245,8 @@ async def entity(
     return profile.to_dict()
 
 
-@router.get("/quotes", tags=["queries"], summary="Quotations, newest first; by one speaker with `speaker`.", responses=NAMED)
+@router.get("/quotes", tags=["queries"], summary="Quotations, newest first; by one speaker with `speaker`. A browser (Accept: text/html) gets the web page.",
+            responses=NAMED)
 async def quotes(
     request: Request,
     speaker: Annotated[str | None, Query(max_length=200, description="Entity id, a name (another spelling or a surname will do), or the speaker as written.")] = None,
@@ -249,7 +255,10 @@ async def quotes(
     until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Any:
+    view = request.app.state.html_views.get("/quotes")
+    if view is not None and wants_html(request):  # a browser: the quotes page of the web interface
+        return await view(request, speaker=speaker, source=source, since=since, until=until, offset=offset)
     rows = await request.app.state.pool.run(
         lambda s: s.quotes(speaker, since=since, until=until, source=source, limit=limit + 1, offset=offset)
     )
