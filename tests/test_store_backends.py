@@ -143,7 +143,8 @@ def test_entities_merge_across_documents_with_every_alias_and_title(store):
 
 def test_quotes_events_and_graph(store):
     assert [q.document_id for q in store.quotes(speaker="وزير الخارجية")] == ["w1", "a1"]
-    assert store.quotes(speaker="نكرة") == []
+    with pytest.raises(UnknownEntity):  # no entity, no speaker written so: not an empty list
+        store.quotes(speaker="نكرة")
     evs = store.events("MEETING")
     assert [(e.document_id, e.location_name) for e in evs] == [("a2", "الرياض"), ("a1", "بروكسل")]
     assert evs[0].participants == [{"entity": "per:emir", "name": "أمير المنطقة", "role": "host"}]

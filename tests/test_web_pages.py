@@ -146,6 +146,29 @@ def test_timeline_page(http):
     page(http, "/timeline", 400, since="x")
 
 
+def test_quotes_page_for_browsers_json_for_api_clients(http):
+    quotes = http.get("/quotes", params={"limit": 200}).json()["items"]  # no Accept: text/html
+    assert quotes
+    text = page(http, "/quotes")
+    assert '<a href="/quotes" class="on">الأقوال</a>' in text and "<h1>الأقوال</h1>" in text
+    for q in quotes[:5]:
+        assert html.escape(q["text"], quote=False) in text
+        assert f'href="/article/{quote(q["document_id"], safe="")}"' in text
+    named = next(q for q in quotes if q["speaker_id"] and q["published"])
+    text = page(http, "/quotes", speaker=named["speaker_id"])
+    assert f'href="/entity/{quote(named["speaker_id"], safe="")}"' in text and f"<time>{named['published']}</time>" in text
+    mine = http.get("/quotes", params={"speaker": named["speaker_id"], "limit": 200}).json()["items"]
+    assert text.count('class="quote-row"') == len(mine)
+    assert 'href="/quotes"' in page(http, "/"), "the navigation links to the quotes page"
+
+
+def test_quotes_page_reports_bad_input_in_place(http):
+    text = page(http, "/quotes", 404, speaker="لا أحد بهذا الاسم")
+    assert "E607" in text and 'name="speaker"' in text
+    text = page(http, "/quotes", 400, since="أمس")
+    assert "E608" in text
+
+
 def test_api_reference_page(http):
     text = page(http, "/api")
     for path in ("/analyze", "/documents", "/search", "/graph"):
@@ -170,6 +193,8 @@ def test_missing_pages_are_arabic_html(http):
         ("/", {"source": "<b>مصدر</b>"}),
         ("/article/web-xss", {}),
         ("/timeline", {}),
+        ("/quotes", {}),
+        ("/quotes", {"source": "<img src=x onerror=alert(2)>"}),
         ("/network", {}),
         ("/", {"q": "<script>alert(9)</script>"}),
         ("/", {"entity": "<img src=x onerror=alert(2)>"}),

@@ -94,6 +94,7 @@ def create_app(
     app.state.generation = 0.0
     app.state.graph_cache = {}
     app.state.db_label = _redacted(db_url)
+    app.state.html_views = {}  # API paths the web interface answers as pages to browsers (rasd.web)
     app.include_router(router)
     page_error = None
     if web:

@@ -2,9 +2,10 @@
 
 Every error response of the API has one shape, `{"error": {"code": "E6xx", "message": "..."}}`,
 and the status code that fits: 400 a bad query parameter, 401/403 a missing/wrong token, 404
-something missing, 405 a wrong method, 413 a body too large, 422 a body that is not valid, 503 the
-analysis pipeline cannot be built or the database does not answer (or fails), 507 the database has
-no space left for a write, 500 a fault in rasd (logged with its traceback). Library errors
+something missing, 405 a wrong method, 409 a name that fits several entities (the body's error then
+lists them as `candidates`), 413 a body too large, 422 a body that is not valid, 503 the analysis
+pipeline cannot be built or the database does not answer (or fails), 507 the database has no space
+left for a write, 500 a fault in rasd (logged with its traceback). Library errors
 (`RasdError`) keep their own code and message. Pages of the web interface get the same message in
 an Arabic HTML page instead (see `rasd.web.pages`).
 """
@@ -22,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasd.errors import BadDate, InputError, PipelineError, RasdError
 from rasd.store.base import (
+    AmbiguousEntity,
     BadDatabaseURL,
     BadQuery,
     BadReference,
@@ -161,6 +163,7 @@ _STATUS: tuple[tuple[type[RasdError], int], ...] = (
     (ApiError, 0),  # its own
     (DocumentNotFound, 404),
     (UnknownEntity, 404),
+    (AmbiguousEntity, 409),
     (BadQuery, 400),
     (BadReference, 422),
     (BadDate, 422),
@@ -192,7 +195,10 @@ def error_body(code: str, message: str) -> dict[str, Any]:
 
 def json_error(exc: RasdError) -> JSONResponse:
     headers = getattr(exc, "headers", None)
-    return JSONResponse(error_body(exc.code, message_of(exc)), status_code=status_of(exc), headers=headers)
+    body = error_body(exc.code, message_of(exc))
+    if isinstance(exc, AmbiguousEntity):  # the client picks one of them
+        body["error"]["candidates"] = [e.to_dict() for e in exc.candidates]
+    return JSONResponse(body, status_code=status_of(exc), headers=headers)
 
 
 def _validation_problems(exc: RequestValidationError) -> tuple[bool, list[tuple[str, str]]]:

@@ -32,7 +32,7 @@ from rasd.serialize import from_dict, to_dict
 from rasd.store.base import Store
 from rasd.store.rows import content_hash
 
-__all__ = ["router", "article_document", "page"]
+__all__ = ["router", "article_document", "page", "wants_html"]
 
 router = APIRouter()
 log = logging.getLogger("rasd.api")
@@ -44,6 +44,12 @@ Since = Annotated[str | None, Query(description="Published on or after: YYYY-MM-
 Until = Annotated[str | None, Query(description="Published on or before: YYYY-MM-DD, YYYY-MM or YYYY.", max_length=10)]
 Text = Annotated[str | None, Query(max_length=500)]
 Id = Annotated[str, Path(max_length=300, description="An id as returned by the other endpoints.")]
+# Endpoints that take a name: an exact alias, another spelling of one, or a part of one (a surname)
+NAMED: dict[int | str, dict[str, Any]] = {
+    404: {"description": "E607: no entity has that name (nor a spelling or part of it)."},
+    409: {"description": "E611: the name fits several entities; `error.candidates` lists them (id, type, name, "
+                         "documents …), most documents first. Ask again with one's id."},
+}
 
 
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -55,6 +61,11 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
         "offset": offset,
         "next_offset": offset + limit if more else None,
     }
+
+
+def wants_html(request: Request) -> bool:
+    """Whether a GET asks for a page (a browser's Accept: text/html) rather than JSON."""
+    return request.method in ("GET", "HEAD") and "text/html" in request.headers.get("accept", "")
 
 
 def article_document(article: ArticleIn, where: str = "text") -> Document:
@@ -197,11 +208,12 @@ async def get_document(doc_id: Id, request: Request) -> JSONResponse:
 # ------------------------------------------------------------------------------------ queries
 
 
-@router.get("/search", tags=["queries"], summary="Full-text search with filters; snippets with highlight offsets.")
+@router.get("/search", tags=["queries"], summary="Full-text search with filters; snippets with highlight offsets; `total`: the matching stories "
+            "(documents with `duplicates`). Words in double quotes must be adjacent, in order.", responses=NAMED)
 async def search(
     request: Request,
     q: Text = None,
-    entity: Annotated[str | None, Query(max_length=200, description="Documents naming this entity (id or any alias).")] = None,
+    entity: Annotated[str | None, Query(max_length=200, description="Documents naming this entity (id, any alias, another spelling of one, or a surname).")] = None,
     type: Annotated[str | None, Query(max_length=40, description="An entity type (PERSON, ORG, LOC, MISC) or an event type.")] = None,
     source: Annotated[str | None, Query(max_length=200)] = None,
     since: Since = None,
@@ -211,13 +223,16 @@ async def search(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    hits = await request.app.state.pool.run(
-        lambda s: s.search(
+    def run(s: Store) -> tuple[list[Any], int]:
+        hits = s.search(
             q, entity=entity, type=type, source=source, since=since, until=until, order=order,
             limit=limit + 1, offset=offset, collapse_duplicates=not duplicates,
         )
-    )
-    return page(hits, limit, offset)
+        total = s.count(q, entity=entity, type=type, source=source, since=since, until=until, collapse_duplicates=not duplicates)
+        return hits, total
+
+    hits, total = await request.app.state.pool.run(run)
+    return {**page(hits, limit, offset), "total": total}
 
 
 @router.get("/entities", tags=["queries"], summary="The entities named in most story clusters.")
@@ -238,7 +253,7 @@ async def entities(
     return page(rows, n, offset)
 
 
-@router.get("/entities/{entity_id:path}", tags=["queries"], summary="An entity's profile (id or any of its names).")
+@router.get("/entities/{entity_id:path}", tags=["queries"], summary="An entity's profile (id or any of its names).", responses=NAMED)
 async def entity(
     entity_id: Id,
     request: Request,
@@ -252,23 +267,27 @@ async def entity(
     return profile.to_dict()
 
 
-@router.get("/quotes", tags=["queries"], summary="Quotations, newest first; by one speaker with `speaker`.")
+@router.get("/quotes", tags=["queries"], summary="Quotations, newest first; by one speaker with `speaker`. A browser (Accept: text/html) gets the web page.",
+            responses=NAMED)
 async def quotes(
     request: Request,
-    speaker: Annotated[str | None, Query(max_length=200, description="Entity id, a name, or the speaker as written.")] = None,
+    speaker: Annotated[str | None, Query(max_length=200, description="Entity id, a name (another spelling or a surname will do), or the speaker as written.")] = None,
     source: Annotated[str | None, Query(max_length=200)] = None,
     since: Since = None,
     until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Any:
+    view = request.app.state.html_views.get("/quotes")
+    if view is not None and wants_html(request):  # a browser: the quotes page of the web interface
+        return await view(request, speaker=speaker, source=source, since=since, until=until, offset=offset)
     rows = await request.app.state.pool.run(
         lambda s: s.quotes(speaker, since=since, until=until, source=source, limit=limit + 1, offset=offset)
     )
     return page(rows, limit, offset)
 
 
-@router.get("/events", tags=["queries"], summary="Events, newest first, by type, place, participant and date.")
+@router.get("/events", tags=["queries"], summary="Events, newest first, by type, place, participant and date.", responses=NAMED)
 async def events(
     request: Request,
     type: Annotated[str | None, Query(max_length=40)] = None,

@@ -166,8 +166,9 @@ def search(query: str, entity: str | None, type_: str | None, source: str | None
            order: str, limit: int, offset: int, all_copies: bool, fmt: str, db: str) -> None:
     """Full-text search of the stored articles (clitic and spelling variants match).
 
-    QUERY may be empty when a filter is given. Each result shows the document's id, date,
-    source, title and a snippet with the matching words highlighted.
+    QUERY may be empty when a filter is given; words in double quotes must stand together, in
+    that order ("مجلس الأمن"). Each result shows the document's id, date, source, title and a
+    snippet with the matching words highlighted; the number found is printed first (stderr).
 
     \b
     Examples:
@@ -177,12 +178,17 @@ def search(query: str, entity: str | None, type_: str | None, source: str | None
     with opened(db) as store:
         results = store.search(query, entity=entity, type=type_, source=source, since=since, until=until, order=order,
                                limit=limit, offset=offset, collapse_duplicates=not all_copies)
+        total = store.count(query, entity=entity, type=type_, source=source, since=since, until=until,
+                            collapse_duplicates=not all_copies) if fmt == "table" else 0
     if fmt == "json":
         _json([r.to_dict() for r in results])
         return
     if not results:
         click.echo("no results", err=True)
         return
+    shown = f"{offset + 1}-{offset + len(results)} of " if len(results) < total else ""
+    noun = ("document", "documents") if all_copies else ("story", "stories")
+    click.echo(f"{shown}{total} {noun[total != 1]} found", err=True)
     for r in results:
         copies = f"  (+{r.cluster_size - 1} similar)" if r.cluster_size > 1 else ""
         click.echo(f"{r.id}  {r.published or '----------'}  {r.source or '-'}  {r.title or ''}{copies}")

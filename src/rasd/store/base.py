@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # a cycle at run time: prepare imports the store's rows and s
     from rasd.store.prepare import Prepared
 
 __all__ = [
+    "AmbiguousEntity",
     "BadDatabaseURL",
     "BadQuery",
     "BadReference",
@@ -91,6 +92,19 @@ class BadReference(StoreError):
 class UnknownEntity(StoreError):
     code = "E607"
     template = "no entity called {name!r}{kind} in the database. List names with `rasd entities`, or try another alias."
+
+
+class AmbiguousEntity(StoreError):
+    code = "E611"
+    template = "{name!r} could be any of several entities: {listing}. Give the full name or the id of the one you mean."
+    candidates: list[EntitySummary]  # most documents first
+
+    @classmethod
+    def of(cls, name: str, candidates: Sequence[EntitySummary]) -> AmbiguousEntity:
+        listing = "; ".join(f"{e.name} ({e.type}) [{e.id}], {e.documents} documents" for e in candidates)
+        err = cls(name=name, listing=listing)
+        err.candidates = list(candidates)
+        return err
 
 
 class BadQuery(StoreError):
@@ -407,6 +421,12 @@ class Store(ABC):
     @abstractmethod
     def find_entities(self, name: str, type: str | None = None) -> list[EntitySummary]:
         """Entities whose id is `name` or that were ever called `name` (any alias), most documents first."""
+
+    @abstractmethod
+    def resolve_entities(self, name: str, type: str | None = None) -> list[EntitySummary]:
+        """The entities `name` stands for: its exact matches (`find_entities`), else the one entity
+        whose name it spells differently or is part of (a surname, «ترامب» for «ترمب»); raises
+        UnknownEntity, or AmbiguousEntity with the candidates when several entities fit."""
 
     @abstractmethod
     def entity_profile(self, name_or_id: str, type: str | None = None, quotes: int = 10, cooccurring: int = 15) -> EntityProfile: ...

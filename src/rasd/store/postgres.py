@@ -18,7 +18,7 @@ from typing import Any
 
 from rasd.store.base import DatabaseUnavailable, MissingExtra, safe_url
 from rasd.store.rows import CLUSTER_INSERT, ENTITY_CONFLICT
-from rasd.store.search import DocumentKeys, SearchQuery
+from rasd.store.search import PHRASE_BONUS, DocumentKeys, QueryTerm, SearchQuery
 from rasd.store.sql import SQLStore, now
 
 __all__ = ["PostgresStore", "tsquery_literal", "tsvector_literal"]
@@ -62,13 +62,22 @@ def tsvector_literal(keys: DocumentKeys) -> str:
 def tsquery_literal(query: SearchQuery) -> str:
     groups = []
     for t in query.terms:
-        alts = [f"{_lexeme(t.surf)}:A"]
-        if t.stem:
-            alts.append(f"{_lexeme('=' + t.stem)}:B")
-        if t.skel:
-            alts.append(f"{_lexeme('~' + t.skel)}:C")
+        surf, stem, skel = t.column_keys()
+        alts = [f"{_lexeme(k)}:A" for k in surf]
+        alts += [f"{_lexeme('=' + k)}:B" for k in stem]
+        alts += [f"{_lexeme('~' + k)}:C" for k in skel]
         groups.append("(" + " | ".join(alts) + ")")
+    groups += [phrase_literal(run) for run in query.phrases]
     return " & ".join(groups)
+
+
+def phrase_literal(run: Sequence[QueryTerm]) -> str:
+    """The words adjacent and in order, by their surf keys or by their stems (tsvector positions
+    are word numbers, the same for both)."""
+    alts = ["(" + " <-> ".join(f"{_lexeme(t.surf)}:A" for t in run) + ")"]
+    if all(t.stem for t in run):
+        alts.append("(" + " <-> ".join(f"{_lexeme('=' + t.stem)}:B" for t in run) + ")")
+    return "(" + " | ".join(alts) + ")"
 
 
 class PostgresStore(SQLStore):
@@ -220,7 +229,11 @@ class PostgresStore(SQLStore):
         lit = tsquery_literal(query)
         if not ranked:
             return "SELECT doc_no, 0.0 AS score FROM documents WHERE search @@ ?::tsquery", [lit]
-        return "SELECT doc_no, ts_rank(search, ?::tsquery) AS score FROM documents WHERE search @@ ?::tsquery", [lit, lit]
+        if not query.boost:
+            return "SELECT doc_no, ts_rank(search, ?::tsquery) AS score FROM documents WHERE search @@ ?::tsquery", [lit, lit]
+        bonus = f"CASE WHEN search @@ ?::tsquery THEN {PHRASE_BONUS} ELSE 0.0 END"
+        return (f"SELECT doc_no, ts_rank(search, ?::tsquery) + {bonus} AS score FROM documents WHERE search @@ ?::tsquery",
+                [lit, phrase_literal(query.boost), lit])
 
     def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:
         return bool(self._scalar("SELECT search = ?::tsvector FROM documents WHERE doc_no = ?", (tsvector_literal(keys), doc_no)))

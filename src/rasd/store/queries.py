@@ -18,7 +18,6 @@ from rasd.store.base import (
     Graph,
     QuoteRow,
     SearchResult,
-    UnknownEntity,
     placeholders,
 )
 from rasd.store.search import alias_key, parse_query, snippet
@@ -64,6 +63,7 @@ class QueriesMixin:
 
         def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
         def _fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None: ...
+        def resolve_entities(self, name: str, type: str | None = None) -> list[EntitySummary]: ...
         def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
 
     # ------------------------------------------------------------------ search (the rest: rasd.store.ranking)
@@ -147,15 +147,10 @@ class QueriesMixin:
     def _entity_ids(self, name: str | None, type: str | None = None) -> list[str] | None:
         if not name:
             return None
-        found = self.find_entities(name, type)
-        if not found:
-            raise UnknownEntity(name=name, kind=f" of type {type}" if type else "")
-        return [e.id for e in found]
+        return [e.id for e in self.resolve_entities(name, type)]
 
     def entity_profile(self, name_or_id: str, type: str | None = None, quotes: int = 10, cooccurring: int = 15) -> EntityProfile:
-        found = self.find_entities(name_or_id, type)
-        if not found:
-            raise UnknownEntity(name=name_or_id, kind=f" of type {type}" if type else "")
+        found = self.resolve_entities(name_or_id, type)
         main, others = found[0], found[1:]
         eid = main.id
         first, last = self._fetchone(
@@ -258,11 +253,14 @@ class QueriesMixin:
         where, params = self._doc_filters(source, since, until)
         if speaker:
             ids = [e.id for e in self.find_entities(speaker)]
+            key = alias_key(speaker)
+            if not ids and not self._fetchall("SELECT 1 FROM quotes WHERE speaker_key = ? LIMIT 1", (key,)):
+                ids = [e.id for e in self.resolve_entities(speaker)]  # a variant or part of a name
             cond = "q.speaker_key = ?"
             if ids:
                 cond = f"(q.speaker_id IN ({placeholders(ids)}) OR q.speaker_key = ?)"
             where.append(cond)
-            params += [*ids, alias_key(speaker)]
+            params += [*ids, key]
         return self._quotes_where(" AND ".join(where) or "1 = 1", params, limit, offset)
 
     def _quotes_where(self, where: str, params: list[Any], limit: int, offset: int) -> list[QuoteRow]:

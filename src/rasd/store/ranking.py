@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from rasd.model import ENTITY_TYPES
-from rasd.store.base import ORDERS, BadQuery, SearchResult, UnknownEntity, placeholders
+from rasd.store.base import ORDERS, BadQuery, EntitySummary, SearchResult, placeholders
 from rasd.store.queries import date_bound
 from rasd.store.search import PackedKeys, SearchQuery, alias_key, parse_query, snippet
 
@@ -124,6 +124,7 @@ class RankingMixin:
         def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
         def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
         def _match_sql(self, query: SearchQuery, ranked: bool = True) -> tuple[str, list[Any]]: ...
+        def resolve_entities(self, name: str, type: str | None = None) -> list[EntitySummary]: ...
 
     # ------------------------------------------------------------------ the plan
     def _search_entity_ids(self, name: str, type: str | None) -> list[str]:
@@ -151,9 +152,9 @@ class RankingMixin:
         plan = Plan(q)
         entity_type = type if type in ENTITY_TYPES else None
         if entity:
-            plan.entity_ids = self._search_entity_ids(entity, entity_type)
-            if not plan.entity_ids:
-                raise UnknownEntity(name=entity, kind=f" of type {type}" if entity_type else "")
+            # exactly as named, else the one entity the name is a variant or part of the name of
+            plan.entity_ids = self._search_entity_ids(entity, entity_type) or [
+                e.id for e in self.resolve_entities(entity, entity_type)]
         if (type and not (entity and entity_type)) or source:
             plan.by_date_only = False
         if type and not (entity and entity_type):

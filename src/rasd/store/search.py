@@ -14,8 +14,15 @@ under its own weight and lexeme prefix (PostgreSQL tsvector), so both back ends 
   both give «بركسل». It is matched last and weighted lowest.
 
 A query word matches a document word when any of its keys equals the document word's key of the
-same kind; all query words must match (AND). Keys contain only letters and digits (latin
-lower-cased), so no back end tokenizer splits them differently.
+same kind; all query words must match (AND). A four-letter word has no skeleton of its own but
+may be the skeleton of a longer spelling, so a four-letter surf key is also looked up among the
+skeletons and a four-letter skeleton among the surf keys: «ترامب» finds «ترمب» and the other way
+round. Keys contain only letters and digits (latin lower-cased), so no back end tokenizer splits
+them differently.
+
+Words in double quotes (or «…», “…”) are a **phrase**: besides each word, the document must have
+them adjacent and in order (by their surf keys, or by their stems). A query of several words
+without quotes ranks the documents that have them as a phrase first (`SearchQuery.boost`).
 
 Snippets are cut from the ORIGINAL text: the document is re-tokenised, the tokens whose keys
 match the query are found by their character offsets, and the window with the most distinct
@@ -24,6 +31,7 @@ query words is returned with the offsets of the words to highlight.
 
 from __future__ import annotations
 
+import re
 import zlib
 from array import array
 from collections.abc import Iterable, Sequence
@@ -34,7 +42,7 @@ from rasd.model import Document, Token
 from rasd.text.normalize import norm_key, norm_lex
 from rasd.text.tokenize import tokenize
 
-__all__ = ["QueryTerm", "alias_key", "PackedKeys", "SearchQuery", "Snippet", "document_keys", "parse_query", "snippet", "token_keys"]
+__all__ = ["PHRASE_BONUS", "QueryTerm", "alias_key", "PackedKeys", "SearchQuery", "Snippet", "document_keys", "parse_query", "snippet", "token_keys"]
 
 _INDEXED_KINDS = frozenset({"WORD", "LATIN", "NUMBER", "HASHTAG"})
 _LONG_VOWELS = str.maketrans("", "", "اوي")
@@ -178,8 +186,7 @@ class PackedKeys:
         best: dict[int, int] = {}
         for col, words in enumerate(self.columns):
             for i, term in enumerate(query.terms):
-                key = (term.surf, term.stem, term.skel)[col]
-                if key:
+                for key in term.column_keys()[col]:
                     for w in _word_numbers(words, key.encode("utf-8")):
                         if best.get(w, i) >= i:
                             best[w] = i
@@ -217,6 +224,14 @@ def document_keys(doc_or_text: Document | str) -> DocumentKeys:
     )
 
 
+PHRASE_BONUS = 1000.0  # added to the score of a document with an unquoted query's words as a phrase: above any bm25 or ts_rank
+_CROSS_LEN = 4  # a surf key this long is also a skeleton key, and the other way round
+
+
+def _cross(key: str) -> str:
+    return key if len(key) == _CROSS_LEN and key.isalpha() and not key.isascii() else ""
+
+
 @dataclass(frozen=True, slots=True)
 class QueryTerm:
     """One query word: its three keys (an empty key is not looked up)."""
@@ -226,37 +241,67 @@ class QueryTerm:
     stem: str
     skel: str
 
+    @property
+    def surf_as_skel(self) -> str:
+        """The surf key looked up among the skeletons ("" when it cannot be one)."""
+        return _cross(self.surf) if not self.skel else ""
+
+    @property
+    def skel_as_surf(self) -> str:
+        """The skeleton looked up among the surf keys ("" when it cannot be one)."""
+        return _cross(self.skel)
+
+    def column_keys(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """The keys looked up in each column (surf, stem, skel)."""
+        surf = (self.surf, self.skel_as_surf) if self.skel_as_surf else (self.surf,)
+        skel = tuple(k for k in (self.skel, self.surf_as_skel) if k)
+        return surf, ((self.stem,) if self.stem else ()), skel
+
     def matches(self, keys: tuple[str, str, str]) -> bool:
-        return (
-            keys[0] == self.surf
-            or (bool(self.stem) and keys[1] == self.stem)
-            or (bool(self.skel) and keys[2] == self.skel)
-        )
+        return any(keys[col] in wanted for col, wanted in enumerate(self.column_keys()))
 
 
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
     text: str
     terms: tuple[QueryTerm, ...] = field(default_factory=tuple)
+    phrases: tuple[tuple[QueryTerm, ...], ...] = ()  # quoted runs of two words or more: required
+    boost: tuple[QueryTerm, ...] = ()  # an unquoted query's words: ranked first when adjacent
 
     @property
     def empty(self) -> bool:
         return not self.terms
 
 
+_QUOTED = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”')
+
+
+def _words(text: str) -> list[QueryTerm]:
+    return [QueryTerm(text[tok.start : tok.end], *keys) for tok, keys in indexed(text, tokenize(text))]
+
+
 def parse_query(query: str | None) -> SearchQuery:
-    """Split a query into words and compute their keys (duplicates removed, order kept)."""
+    """Split a query into words and compute their keys (duplicates removed, order kept); quoted
+    runs of words become phrases."""
     query = (query or "").strip()
     if not query:
         return SearchQuery("")
+    words = _words(query)
+    phrases = []
+    for m in _QUOTED.finditer(query):
+        run = tuple(_words(next(g for g in m.groups() if g is not None)))
+        if len(run) > 1:
+            phrases.append(run)
     seen: set[tuple[str, str, str]] = set()
     terms: list[QueryTerm] = []
-    for tok, keys in indexed(query, tokenize(query)):
-        if keys in seen:
-            continue
-        seen.add(keys)
-        terms.append(QueryTerm(query[tok.start : tok.end], *keys))
-    return SearchQuery(query, tuple(terms))
+    for term in words:
+        keys = (term.surf, term.stem, term.skel)
+        if keys not in seen:
+            seen.add(keys)
+            terms.append(term)
+    quoted = any(c in query for c in "\"«“")
+    boost = tuple(words) if len(words) > 1 and not quoted else ()
+    return SearchQuery(query, tuple(terms), tuple(phrases), boost)
 
 
 @dataclass(frozen=True, slots=True)

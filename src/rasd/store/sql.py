@@ -30,6 +30,7 @@ from rasd.store.base import (
     safe_url,
 )
 from rasd.store.maintenance import MaintenanceMixin
+from rasd.store.names import NamesMixin
 from rasd.store.prepare import Prepared, prepare
 from rasd.store.queries import QueriesMixin
 from rasd.store.ranking import RankingMixin
@@ -69,7 +70,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class SQLStore(RankingMixin, QueriesMixin, MaintenanceMixin, Store):
+class SQLStore(RankingMixin, NamesMixin, QueriesMixin, MaintenanceMixin, Store):
     dialect: str
     db_errors: tuple[type[Exception], ...]  # the driver's error classes
 

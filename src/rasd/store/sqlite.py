@@ -10,7 +10,7 @@ from typing import Any
 
 from rasd.store.base import DatabaseMissing, DatabaseUnavailable, placeholders
 from rasd.store.rows import CLUSTER_INSERT, ENTITY_UPSERT
-from rasd.store.search import DocumentKeys, SearchQuery
+from rasd.store.search import PHRASE_BONUS, DocumentKeys, QueryTerm, SearchQuery
 from rasd.store.sql import SQLStore, now
 
 __all__ = ["SQLiteStore"]
@@ -32,6 +32,16 @@ _BULK_WAL_PAGES = 16384
 # BUSY, LOCKED, NOMEM, READONLY, IOERR, CORRUPT, CANTOPEN, PROTOCOL, NOTADB; FULL apart.
 _SQLITE_FULL = 13
 _SQLITE_FAILED = frozenset({5, 6, 7, 8, 10, 11, 14, 15, 26})
+
+_COLUMNS = ("surf", "stem", "skel")
+
+
+def _phrase(run: Sequence[QueryTerm]) -> str:
+    """FTS5: the words adjacent and in order, by their surf keys or by their stems."""
+    alts = ['surf : "' + " ".join(t.surf for t in run) + '"']
+    if all(t.stem for t in run):
+        alts.append('stem : "' + " ".join(t.stem for t in run) + '"')
+    return "(" + " OR ".join(alts) + ")"
 
 
 def _statements(sql: str) -> list[str]:
@@ -160,14 +170,20 @@ class SQLiteStore(SQLStore):
 
     def _match_sql(self, query: SearchQuery, ranked: bool = True) -> tuple[str, list[Any]]:
         """(doc_no, score) of the matching documents; the score is 0 unless `ranked` (bm25 reads
-        every match's word counts and lengths)."""
+        every match's word counts and lengths). Documents with an unquoted query's words as a
+        phrase score PHRASE_BONUS more: they come first."""
         groups = []
         for t in query.terms:
-            alts = [f'{col} : "{key}"' for col, key in (("surf", t.surf), ("stem", t.stem), ("skel", t.skel)) if key]
+            alts = [f'{col} : "{key}"' for col, keys in zip(_COLUMNS, t.column_keys(), strict=True) for key in keys]
             groups.append("(" + " OR ".join(alts) + ")")
+        groups += [_phrase(run) for run in query.phrases]
         expr = " AND ".join(groups)
-        score = f"-{_BM25}" if ranked else "0.0"
-        return f"SELECT rowid AS doc_no, {score} AS score FROM document_fts WHERE document_fts MATCH ?", [expr]
+        if not ranked:
+            return "SELECT rowid AS doc_no, 0.0 AS score FROM document_fts WHERE document_fts MATCH ?", [expr]
+        if not query.boost:
+            return f"SELECT rowid AS doc_no, -{_BM25} AS score FROM document_fts WHERE document_fts MATCH ?", [expr]
+        bonus = f"CASE WHEN rowid IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?) THEN {PHRASE_BONUS} ELSE 0.0 END"
+        return f"SELECT rowid AS doc_no, -{_BM25} + {bonus} AS score FROM document_fts WHERE document_fts MATCH ?", [_phrase(query.boost), expr]
 
     def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:
         row = self._fetchone("SELECT search_keys FROM documents WHERE doc_no = ?", (doc_no,))

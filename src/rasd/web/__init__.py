@@ -62,18 +62,22 @@ def is_page(request: Request) -> bool:
         return True
     if path.startswith("/static/"):
         return False
+    wants_html = request.method in ("GET", "HEAD") and "text/html" in request.headers.get("accept", "")
+    if path in getattr(request.app.state, "html_views", {}):  # an API path with a page for browsers
+        return wants_html
     known_api = request.scope.get("route") is not None
-    return not known_api and request.method in ("GET", "HEAD") and "text/html" in request.headers.get("accept", "")
+    return not known_api and wants_html
 
 
 def install_web(app: FastAPI):
     from rasd.api.errors import message_of, status_of
-    from rasd.web.pages import router
+    from rasd.web.pages import HTML_VIEWS, router
 
     templates = Jinja2Templates(env=_environment())
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(_folder("static"))), name="static")
     app.include_router(router)
+    app.state.html_views = HTML_VIEWS
 
     def page_error(request: Request, exc: RasdError) -> HTMLResponse | None:
         if not is_page(request):

@@ -6,6 +6,8 @@
     /entity/{id}       a profile: names, titles, timeline, quotations, events, relations, company
     /network           the co-occurrence graph of the top entities
     /timeline          events: a time chart and a table, by type and place
+    /quotes            quotations with speaker, cue, article and date, by speaker (any spelling), source
+                       and date; the same path answers JSON to API clients (HTML_VIEWS)
     /api               the API's endpoints (from the OpenAPI schema; works offline)
 """
 
@@ -20,16 +22,17 @@ from rasd.api.errors import message_of, status_of
 from rasd.api.routes import MAX_OFFSET, graph_data
 from rasd.errors import RasdError
 from rasd.model import ENTITY_TYPES, Document
-from rasd.store.base import SearchResult, Store
+from rasd.store.base import AmbiguousEntity, SearchResult, Store
 from rasd.web.labels import EVENT_NAMES, RELATION_ORDER, RELATION_REVERSE
 from rasd.web.render import annotated_text, bar_chart
 
-__all__ = ["router"]
+__all__ = ["HTML_VIEWS", "quotes_page", "router"]
 
 router = APIRouter(include_in_schema=False)
 
 PAGE = 20
 EVENTS_PAGE = 100
+QUOTES_PAGE = 50
 Text = Annotated[str | None, Query(max_length=300)]
 
 
@@ -161,7 +164,10 @@ async def entity_page(entity_id: str, request: Request) -> HTMLResponse:
                 spoke.append((mid, mname, rows))
         return {"profile": profile, "events": events, "spoke": spoke}
 
-    found = await request.app.state.pool.run(gather)
+    try:
+        found = await request.app.state.pool.run(gather)
+    except AmbiguousEntity as exc:  # a surname or a spelling several entities share: let the reader pick
+        return render(request, "candidates.html", {"nav": "", "name": entity_id, "candidates": exc.candidates})
     profile = found["profile"]
     incoming: dict[str, list[dict[str, Any]]] = {}
     outgoing: list[dict[str, Any]] = []
@@ -243,6 +249,42 @@ async def timeline_page(
     )
 
 
+# ------------------------------------------------------------------------------------ quotes
+
+
+async def quotes_page(
+    request: Request,
+    speaker: str | None = None,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    offset: int = 0,
+) -> HTMLResponse:
+    """GET /quotes asked for by a browser (the API's /quotes hands it here, rasd.api.routes):
+    quotations with their speakers, newest first; the speaker by any spelling or a part of the name."""
+    form = {"speaker": _clean(speaker), "source": _clean(source), "since": _clean(since), "until": _clean(until)}
+    start = _offset(str(offset))
+    error, candidates, status, rows = None, [], 200, []
+    try:
+        rows = await request.app.state.pool.run(
+            lambda s: s.quotes(form["speaker"], source=form["source"], since=form["since"], until=form["until"],
+                               limit=QUOTES_PAGE + 1, offset=start)
+        )
+    except AmbiguousEntity as exc:  # let the reader pick the speaker
+        candidates = exc.candidates
+    except RasdError as exc:
+        error, status = {"code": exc.code, "message": message_of(exc)}, status_of(exc)
+    return render(
+        request,
+        "quotes.html",
+        {
+            "nav": "quotes", "form": form, "quotes": rows[:QUOTES_PAGE], "candidates": candidates, "error": error,
+            "offset": start, "more": len(rows) > QUOTES_PAGE, "page_size": QUOTES_PAGE,
+        },
+        status,
+    )
+
+
 # ------------------------------------------------------------------------------------ API reference
 
 
@@ -259,3 +301,7 @@ async def api_page(request: Request) -> HTMLResponse:
             endpoints.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""), "params": params,
                               "body": "requestBody" in op})
     return render(request, "api.html", {"nav": "api", "endpoints": endpoints, "info": schema.get("info", {})})
+
+
+# API paths a browser gets as a page (Accept: text/html); API clients keep getting JSON
+HTML_VIEWS = {"/quotes": quotes_page}
