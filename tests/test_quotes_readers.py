@@ -346,3 +346,10 @@ def test_the_name_after_a_company_head_is_an_organisation():
     doc, qs = quotes(text)
     (ent,) = [e for e in doc.entities if e.type == "ORG"]
     assert ent.name == "زاهر" and {q.speaker for q in qs} == {ent.id}
+
+
+def test_a_continued_statement_keeps_where_its_speaker_was_named():
+    text = "وقال سامي الحداد إن المفاوضات مستمرة. وأضاف أن الاتفاق قريب."
+    doc, qs = quotes(text, [SAMI])
+    (q,) = [q for q in qs if "الاتفاق" in doc.text[q.start : q.end]]
+    assert q.speaker_rule == "previous" and doc.text[q.speaker_start : q.speaker_end] == "سامي الحداد"

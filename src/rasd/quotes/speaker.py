@@ -521,17 +521,18 @@ class SpeakerRules(QuoteView):
 
     def previous_speaker(self, si: int, agr: str | None = None) -> Speaker | None:
         """The speaker of the latest statement, or the latest earlier one that fits the verb."""
+        # the evidence kept is where that speaker was named (the phrase of the statement continued)
         sp = self.last_speaker
         if sp is None:
             return None
         if self.fits(sp, agr):
-            return Speaker(sp.entity, None, None, -1, "previous", sp.type)
+            return Speaker(sp.entity, sp.start, sp.end, -1, "previous", sp.type)
         seen = {sp.entity}
         for q in reversed(self.quotes[-8:]):
             if q.speaker is None or q.speaker in seen:
                 continue
             seen.add(q.speaker)
-            cand = Speaker(q.speaker, None, None, -1, "previous", self.ix.type_of(q.speaker))
+            cand = Speaker(q.speaker, q.speaker_start, q.speaker_end, -1, "previous", self.ix.type_of(q.speaker))
             if self.fits(cand, agr):
                 return cand
         return None
