@@ -7,8 +7,9 @@ source phrase of the sentence, else the previous quotation's speaker.
 Besides:
 - a date is never a speaker («أعلن الرئيس، الأحد، …»), and a title's holder is looked for only
   up to a date, a complementizer or another verb;
-- a speaker inside a named body is that body («متحدث باسم الوزارة», «مصدر في وزارة الداخلية»);
-- a definite head noun refers back to the name it introduced («صحيفة "…"» … «وقالت الصحيفة»);
+- titles, head nouns, spokesmen's bodies and names written again refer back
+  (`rasd.quotes.references`);
+- no previous speaker is carried over a subject of the verb's own («وقالت جهة رقابية …»);
 - the verb agrees with its speaker: a speaker carried over from an earlier statement must fit the
   verb's gender and number (قالت is never a man known from قال or a masculine title; أكدوا never
   one person), else the most recent earlier speaker that fits is taken, else none.
@@ -16,41 +17,13 @@ Besides:
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass
-
-from rasd.model import Document, Quote
-from rasd.quotes.docindex import Hit
+from rasd.model import Document
+from rasd.quotes.found import SPEAKER_RULES, Speaker
 from rasd.quotes.lexicon import QuoteLexicon, strip_article
-from rasd.quotes.view import COMMAS, MAX_NP, MAX_TITLE, OPEN_MARKS, PREPS, QAD, STOP_NP, K, QuoteView
+from rasd.quotes.references import ReferenceRules
+from rasd.quotes.view import COMMAS, MAX_NP, MAX_TITLE, OPEN_MARKS, PREPS, QAD, STOP_NP, K
 
 __all__ = ["SPEAKER_RULES", "Speaker", "SpeakerRules"]
-
-
-# How a speaker is found (Speaker.kind, kept as Quote.speaker_rule so that a page can say why)
-SPEAKER_RULES = (
-    "name",  # the subject after the verb
-    "title",  # a title and its holder's name
-    "reference",  # «الوزير», «الصحيفة», «الرئيس التركي»: a description pointing back
-    "before",  # the subject before the verb, or of an earlier clause
-    "source",  # «بحسب …», «وفق …»
-    "statement",  # «بيان الوزارة»: the author of a statement
-    "same",  # «المصدر ذاته», «البيان»: the same source again
-    "body",  # «متحدث باسم …», «مصدر في …»: the body a spokesman or source speaks for
-    "previous",  # a continuation («وأضاف»): the speaker of the statement it continues
-    "unnamed",  # «مصدر أمني»: nobody the text names
-    "headline",  # «X: …»
-)
-
-
-@dataclass(slots=True)
-class Speaker:
-    entity: str | None
-    start: int | None
-    end: int | None
-    last: int  # last token of the speaker phrase, -1 when none is written
-    kind: str  # name | reference | title | unnamed | statement | same | before | source | previous
-    type: str = ""
 
 
 TIME_PREPS = frozenset(
@@ -61,39 +34,24 @@ PREP_PRONOUNS = frozenset(
     for p in ("في", "علي", "من", "عن", "إلي", "ل", "ب", "مع")
     for s in ("ه", "ها", "هم", "هما", "كم", "نا", "كما", "هن")
 ) | frozenset(K(w) for w in ("فيه", "عليه", "منه", "عنه", "إليه", "له", "لها"))
-MAX_BACK = 40  # earlier occurrences of a word that a reference is checked against
 RELATIVES = frozenset(K(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 
 
-class SpeakerRules(QuoteView):
+class SpeakerRules(ReferenceRules):
     """The speaker rules, with what they remember of the document read so far."""
 
     def __init__(self, doc: Document, lex: QuoteLexicon) -> None:
         super().__init__(doc, lex)
-        self.quotes: list[Quote] = []
         self.last_speaker: Speaker | None = None
         self.last_speaker_sent = -10
         self.last_source: Speaker | None = None
         self.sent_source: Speaker | None = None
         self.last_statement: Speaker | None = None  # the author of the latest statement cited
-        self._names_by_stems: dict[tuple[str, ...], str] | None = None
-        self._positions: dict[str, list[int]] = {}  # stem -> token positions, filled on demand
-        self._bare_positions: dict[str, list[int]] = {}  # ... with or without the article
-        self._titles: list[tuple[str, set[str], tuple[int, int] | None]] | None = None
-        self._longest_name = 0
         self.genders: dict[str, str] = {}  # person entity id -> m | f, from titles and verbs
         for e in doc.entities:
             if e.type == "PERSON" and e.title:
                 word = strip_article(K(e.title.split()[0]))
                 self.genders[e.id] = "f" if word.endswith(K("ة")) else "m"
-        # entities written as a date somewhere («الأحد» tagged as a person): never speakers
-        covered = self.ix.date_cover
-        self.date_entities = {
-            e.id
-            for e in doc.entities
-            for m in e.mentions
-            if any(covered[t] is not None for t in range(*self.ix.token_range(m.start, m.end)))
-        }
 
     # -- agreement --------------------------------------------------------------------------
     def agreement(self, i: int) -> str | None:
@@ -120,223 +78,6 @@ class SpeakerRules(QuoteView):
 
     def fitting(self, sp: Speaker | None, agr: str | None) -> Speaker | None:
         return sp if sp is not None and self.fits(sp, agr) else None
-
-    def _hit_speaker(self, h: Hit, kind: str) -> Speaker:
-        return Speaker(h.entity, h.start, h.end, h.last, kind if h.kind == "name" else h.kind, h.type)
-
-    def _np_end(self, k: int, r1: int, limit: int) -> int:
-        j = k
-        while j + 1 < r1 and j + 1 - k < limit:
-            t = self.toks[j + 1]
-            if (
-                t.kind != "WORD"
-                or self.ix.date_cover[j + 1] is not None
-                or len(t.stem) < 2
-                or self.ix.bare[j + 1] in STOP_NP
-                or self.is_comp(j + 1)
-                or self.cue_at(j + 1)
-            ):
-                break
-            if "ل" in self.ix.prefix(j + 1):
-                break
-            j += 1
-        return j
-
-    def speaker_class(self, i: int) -> str | None:
-        """The speakers.tsv class of token i's head noun, also in the accusative («بيانا»)."""
-        head = self.head(i)
-        cls = self.lex.speakers.get(head)
-        if cls is None and head.endswith("ا") and len(head) > 3:
-            cls = self.lex.speakers.get(head[:-1])
-        return cls
-
-    def with_ba(self, i: int) -> bool:
-        """Whether token i begins with the preposition ب («بأنه», «بارتكاب»)."""
-        return i < len(self.toks) and (self.ix.prefix(i)[-1:] == "ب" or self.ix.norms[i].startswith(K("بأن")))
-
-    def hit_at(self, i: int) -> Hit | None:
-        """The mention starting at token i, unless it is a date («الأحد» is never a speaker)."""
-        h = self.ix.mention_at(i)
-        if h is None or self.ix.date_cover[i] is not None or h.entity in self.date_entities:
-            return None
-        return h
-
-    def earlier(self, key: str, k: int, bare: bool = False) -> list[int]:
-        """Positions before token k of the tokens whose stem (without the article when `bare`)
-        is `key`, the most recent first, at most MAX_BACK of them (a long document stays linear)."""
-        cache = self._bare_positions if bare else self._positions
-        found = cache.get(key)
-        if found is None:
-            stems = self.ix.stems
-            if bare:  # the word with or without the article
-                with_al = K("ال") + key
-                found = [m for m, st in enumerate(stems) if st == key or st == with_al]
-            else:
-                found = [m for m, st in enumerate(stems) if st == key]
-            cache[key] = found
-        at = bisect_left(found, k)
-        return found[max(0, at - MAX_BACK) : at][::-1]
-
-    def head_reference(self, k: int) -> Speaker | None:
-        """«الصحيفة», «المنظمة»: the latest name that the same noun introduced («صحيفة "…"»)."""
-        stem = self.toks[k].stem
-        if not stem.startswith(K("ال")) or len(stem) < 5:
-            return None
-        head = stem[2:]
-        found: list[Hit] = []  # most recent first
-        for m in sorted(self.earlier(stem, k) + self.earlier(head, k), reverse=True):
-            t = self.toks[m]
-            if t.stem == stem:  # a name that begins with the same word («المرصد السوري …»)
-                h = self.hit_at(m)
-                if h is not None and h.entity is not None and h.type != "PERSON" and h.last > m:
-                    found.append(h)
-                continue
-            if t.stem != head:
-                continue
-            j = m + 1
-            while j < k and self.toks[j].kind == "PUNCT" and self.text[self.toks[j].start] in '«“"':
-                j += 1
-            h = self.hit_at(j)
-            if h is not None and h.entity is not None and h.type != "PERSON":
-                found.append(h)
-        if not found:
-            return None
-        # of two bodies the noun could point to, the one that has been speaking
-        speakers = {q.speaker for q in self.quotes}
-        h = next((h for h in found if h.entity in speakers), found[0])
-        return Speaker(h.entity, self.toks[k].stem_start, self.toks[k].end, k, "reference", h.type)
-
-    def title_reference(self, k: int, r1: int) -> Speaker | None:
-        """«وأضاف الرئيس التركي أن …», «وشددت وزيرة التخطيط»: a title without a name refers to the
-        person it introduced earlier («الرئيس التركي فلان»), else to the one person whose title
-        has its words."""
-        toks = self.toks
-        words = [strip_article(toks[k].stem)]
-        j = k + 1
-        while j < r1 and len(words) < 3 and toks[j].kind == "WORD" and toks[j].stem.startswith(K("ال")):
-            if self.ix.cover[j] is not None or self.cue_at(j) or self.is_comp(j):
-                break
-            words.append(strip_article(toks[j].stem))
-            j += 1
-        n = len(words)
-        start, last = toks[k].stem_start, j - 1
-        for m in self.earlier(words[0], k, bare=True):  # the same words earlier, before a person's name
-            if m + n > k:
-                continue
-            if any(strip_article(toks[m + x].stem) != words[x] for x in range(1, n)):
-                continue
-            for x in range(m + n, min(k, m + n + 5)):  # «وزير الشؤون الخارجية فلان»
-                h = self.hit_at(x)
-                if h is not None and h.type == "PERSON" and h.entity is not None:
-                    return Speaker(h.entity, start, toks[last].end, last, "reference", "PERSON")
-                if (self.punct(x) and self.punct(x) not in COMMAS) or self.cue_at(x) or self.is_comp(x):
-                    break
-        if self._titles is None:
-            self._titles = [
-                (e.id, {strip_article(K(w)) for w in e.title.split()}, e.title_span)
-                for e in self.doc.entities
-                if e.type == "PERSON" and e.title
-            ]
-        here = toks[k].start
-        holders = {
-            eid
-            for eid, title, span in self._titles
-            if all(w in title for w in words) and not (span and span[0] <= here < span[1])  # not this very title
-        }
-        if len(holders) == 1:
-            return Speaker(holders.pop(), start, toks[last].end, last, "reference", "PERSON")
-        if n > 1:  # «الرئيس التركي» after «الرئيس فلان»: the one person the head word introduced
-            after = set()
-            for m in self.earlier(words[0], k, bare=True):
-                for x in range(m + 1, min(k, m + 6)):
-                    h = self.hit_at(x)
-                    if h is not None and h.type == "PERSON" and h.entity is not None:
-                        after.add(h.entity)
-                        break
-                    if (self.punct(x) and self.punct(x) not in COMMAS) or self.cue_at(x) or self.is_comp(x):
-                        break
-            if len(after) == 1:
-                return Speaker(after.pop(), start, toks[last].end, last, "reference", "PERSON")
-        return None
-
-    def named_after_head(self, k: int, r1: int) -> Speaker | None:
-        """«صحيفة "واشنطن بوست"», «منظمة "…"»: a head noun and the name it introduces."""
-        t = self.toks[k]
-        if t.kind != "WORD" or t.stem.startswith(K("ال")):
-            return None
-        j = k + 1
-        while j < r1 and self.toks[j].kind == "PUNCT" and self.text[self.toks[j].start] in '«“"':
-            j += 1
-        if j == k + 1 and self.ix.bare[k] not in self.lex.outlets:
-            return None  # «مكتب الأمم المتحدة» is another body than the United Nations
-        h = self.hit_at(j) if j < r1 else None
-        if h is None or h.entity is None or h.type == "PERSON":
-            return None
-        return Speaker(h.entity, t.stem_start, h.end, h.last, "name", h.type)
-
-    def quoted_from(self, sp: Speaker, r1: int) -> Speaker:
-        """«نقلت الوكالة عن فلان (قوله)»: the words are the one they were taken from."""
-        if sp.last < 0:
-            return sp
-        j = sp.last + 1
-        while j < r1 and j - sp.last <= 3 and self.toks[j].stem.startswith(K("ال")) and self.ix.cover[j] is None:
-            j += 1  # «وكالة الأناضول التركية الرسمية عن فلان»
-        return self.quoted_from_at(j, r1) or sp
-
-    def quoted_from_at(self, j: int, r1: int) -> Speaker | None:
-        """The source after «عن» at token j («نقل عن مصدر عسكري أن …»), or None."""
-        if j + 1 >= r1 or self.ix.bare[j] != K("عن"):
-            return None
-        h = self.hit_at(j + 1)
-        if h is not None and h.entity is not None:
-            return self._hit_speaker(h, "name")
-        if self.lex.speakers.get(self.head(j + 1)) in ("unnamed", "source"):
-            body = self.body_after(j + 1, r1)
-            if body is not None:
-                return body
-            end = self._np_end(j + 1, r1, MAX_NP)
-            return Speaker(None, self.toks[j + 1].stem_start, self.toks[end].end, end, "unnamed")
-        return None
-
-    def body_after(self, k: int, r1: int) -> Speaker | None:
-        """The named body of «متحدث باسم X», «مصدر في X», «مسؤول بوزارة X» (tokens after k)."""
-        for j in range(k + 1, min(r1, k + MAX_NP + 1)):
-            if self.punct(j) or self.is_comp(j) or self.cue_at(j):
-                return None
-            bare = self.ix.bare[j]
-            named = self.ix.norms[j] in (K("باسم"), K("وباسم"))
-            after = j + 1 if named or bare in (K("في"), K("من"), K("لدى")) else j if self.ix.prep[j] else -1
-            if after < 0 or after >= r1:
-                continue
-            h = self.hit_at(after)
-            if h is not None and h.entity is not None and h.type == "ORG":
-                return Speaker(h.entity, self.toks[k].stem_start, h.end, h.last, "body", "ORG")
-            if named:
-                ref = self.head_reference(after)
-                if ref is not None:
-                    return Speaker(ref.entity, self.toks[k].stem_start, ref.end, ref.last, "body", ref.type)
-        return None
-
-    def known_name_at(self, k: int, r1: int) -> Speaker | None:
-        """A name the document knows written again where the entity layer did not mark it
-        («الرئاسة المصرية» tagged in one sentence, not in the next): the longest match."""
-        if self._names_by_stems is None:
-            table: dict[tuple[str, ...], set[str]] = {}
-            for e in self.doc.entities:
-                for m in e.mentions:
-                    a, b = self.ix.token_range(m.start, m.end)
-                    stems = tuple(self.toks[x].stem for x in range(a, b))
-                    if stems and (len(stems) > 1 or len(stems[0]) >= 4):
-                        table.setdefault(stems, set()).add(e.id)
-            self._names_by_stems = {k: next(iter(v)) for k, v in table.items() if len(v) == 1}
-            self._longest_name = max((len(k) for k in self._names_by_stems), default=0)
-        table = self._names_by_stems
-        for n in range(min(self._longest_name, r1 - k), 0, -1):
-            eid = table.get(tuple(self.toks[x].stem for x in range(k, k + n)))
-            if eid is not None:
-                last = k + n - 1
-                return Speaker(eid, self.toks[k].stem_start, self.toks[last].end, last, "name", self.ix.type_of(eid))
-        return None
 
     def unresolved_subject(self, r0: int, r1: int) -> Speaker | None:
         """A subject after the verb that names nobody the document knows («وقالت جهة رقابية …»):
