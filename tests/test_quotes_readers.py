@@ -353,3 +353,10 @@ def test_a_continued_statement_keeps_where_its_speaker_was_named():
     doc, qs = quotes(text, [SAMI])
     (q,) = [q for q in qs if "الاتفاق" in doc.text[q.start : q.end]]
     assert q.speaker_rule == "previous" and doc.text[q.speaker_start : q.speaker_end] == "سامي الحداد"
+
+
+def test_a_noun_described_by_a_verb_in_the_imperfect_is_its_speaker():
+    text = "ورفع المحتجون لافتات تطالب الأمم المتحدة بوقف الحرب."
+    doc, (q,) = quotes(text, [("un", "ORG", ["الأمم المتحدة"])])
+    assert q.speaker is None and doc.text[q.speaker_start : q.speaker_end] == "لافتات"
+    assert doc.text[q.start : q.end].startswith("الأمم المتحدة بوقف")

@@ -62,13 +62,15 @@ from rasd.model import Document, Quote
 from rasd.quotes.docindex import Hit
 from rasd.quotes.lexicon import Cue, QuoteLexicon
 from rasd.quotes.speaker import Speaker, SpeakerRules
-from rasd.quotes.view import COMMAS, END_PUNCT, ILA, MAX_SCAN, MIN_FREE_WORDS, ON_ABOUT, K
+from rasd.quotes.view import COMMAS, END_PUNCT, ILA, MAX_SCAN, MIN_FREE_WORDS, ON_ABOUT, STOP_NP, K
 
 # verbs that always take an object before their complement («وصف X بـ…», «اتهم X بـ…»): with one
 # noun phrase between the verb and the complement, that phrase is the object (دعا and طالب are
 # not among them: «طالب المحتجون بالإفراج» has a subject and no object)
 OBJECT_FIRST = {"وصف": "ب", "اتهم": "ب"}
-SOURCE_TAIL = 8  # tokens after a closing source phrase's source before the sentence ends
+SOURCE_TAIL = 8
+# verbs after which a noun and an imperfect verb describing it stand («رفع المتظاهرون لافتات تطالب»)
+DESCRIBED_AFTER = frozenset(K(w) for w in ("رفع", "رفعوا", "رفعت", "حمل", "حملوا", "حملت", "وقع", "وقعوا"))  # tokens after a closing source phrase's source before the sentence ends
 
 __all__ = ["extract_quotes"]
 
@@ -214,8 +216,10 @@ class _Extractor(SpeakerRules):
             region_end = i + 1
         else:
             region_end = found[2] if found else None
-            sp = self.subject_after(i + 1, region_end if region_end is not None else b)
-            self.learn(sp, agr)
+            sp = self.described_noun(i, a)  # «لافتات تطالب الأمم المتحدة بـ…»: the banners ask
+            if sp is None:
+                sp = self.subject_after(i + 1, region_end if region_end is not None else b)
+                self.learn(sp, agr)
         if found is None:
             if "obj" not in comps:
                 return i + 1
@@ -266,6 +270,33 @@ class _Extractor(SpeakerRules):
         self.reported_until = end
         return start
 
+    def described_noun(self, i: int, a: int) -> Speaker | None:
+        """An indefinite noun right before a verb in the imperfect is what the verb describes
+        («لافتات تطالب …», «تقارير تشير إلى …»): that noun, unnamed, is the speaker, and what
+        follows the verb is its object, not its subject."""
+        if i <= a or self.ix.prefix(i):
+            return None
+        verb = self.ix.norms[i]
+        if verb[:1] not in ("ي", "ت"):
+            return None
+        k = i - 1
+        t = self.toks[k]
+        if (
+            t.kind != "WORD"
+            or self.ix.cover[k] is not None
+            or self.ix.prefix(k)
+            or t.stem.startswith(K("ال"))
+            or len(t.stem) < 4
+            or ((c := self.cue_at(k)) is not None and not c.participle)  # «لافتات» is also a participle
+            or self.ix.bare[k] in self.lex.nonnames
+            or self.ix.bare[k] in STOP_NP
+            or self.is_comp(k)
+            or (k > a and self.toks[k - 1].kind == "WORD" and not self.toks[k - 1].stem.startswith(K("ال"))
+                and self.ix.cover[k - 1] is None and self.ix.bare[k - 1] not in DESCRIBED_AFTER)
+        ):
+            return None
+        return Speaker(None, t.stem_start, t.end, k, "unnamed")
+
     def object_first(self, cue: Cue, k: int) -> bool:
         """Whether token k opens the complement that follows the object of the cue's verb, so
         that the noun phrase before it was the object, not the subject («ويدعو الاتحاد للمساهمة»)."""
@@ -292,7 +323,7 @@ class _Extractor(SpeakerRules):
         if start_at is not None:
             start = start_at
         elif sp is not None and sp.last >= 0:
-            start = sp.last + 1
+            start = max(sp.last, i) + 1  # after the subject, never the verb itself
         elif (before := self.fitting(self.subject_before(i, a, agr), agr)) is not None and i + 1 < b:
             start, sp = i + 1, before  # «أردوغان يعلن الفوز …»
         elif (
