@@ -360,3 +360,10 @@ def test_a_noun_described_by_a_verb_in_the_imperfect_is_its_speaker():
     doc, (q,) = quotes(text, [("un", "ORG", ["الأمم المتحدة"])])
     assert q.speaker is None and doc.text[q.speaker_start : q.speaker_end] == "لافتات"
     assert doc.text[q.start : q.end].startswith("الأمم المتحدة بوقف")
+
+
+def test_a_headline_with_a_verb_in_the_present_before_its_colon():
+    doc, qs = quotes("وتحدث الوزير عن الموازنة.", [SAMI], title="سامي الحداد يرد على منتقديه: لن نتراجع")
+    assert speaker_of(qs, doc, "لن نتراجع") == "sami"
+    doc, qs = quotes("وتحدث الوزير عن الموازنة.", [SAMI], title="سامي الحداد يزور المدينة اليوم")
+    assert qs == []

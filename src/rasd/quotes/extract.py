@@ -419,7 +419,8 @@ class _Extractor(SpeakerRules):
 
     def headline(self, a: int, b: int) -> None:
         """Rule 7: «X: …» at the start of a sentence (a headline, or a related story's title in the
-        body): what follows the colon is X's, when X is one or more names joined by و."""
+        body): what follows the colon is X's, when X is one or more names joined by و, or a name
+        and a short clause in the present («فلان يهاجم الصحيفة: …»)."""
         j = a
         first: Hit | None = None
         while j < b:
@@ -434,6 +435,13 @@ class _Extractor(SpeakerRules):
                 break
             elif j < b and self.ix.prefix(j)[:1] == "و" and self.hit_at(j) is not None:
                 continue
+            elif j < b and self.ix.norms[j][:1] == "ي" and self.toks[j].kind == "WORD":
+                # «فلان يهاجم الصحيفة: …»: a verb in the present and its object before the colon
+                colon = next((m for m in range(j + 1, min(b, j + 6)) if self.punct(m)), None)
+                if colon is None or self.punct(colon) != ":":
+                    return
+                j = colon
+                break
             else:
                 return
         if first is None or j >= b - 1 or self.punct(j) != ":":
