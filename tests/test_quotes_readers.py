@@ -367,3 +367,13 @@ def test_a_headline_with_a_verb_in_the_present_before_its_colon():
     assert speaker_of(qs, doc, "لن نتراجع") == "sami"
     doc, qs = quotes("وتحدث الوزير عن الموازنة.", [SAMI], title="سامي الحداد يزور المدينة اليوم")
     assert qs == []
+
+
+def test_a_straight_quotation_nested_after_a_saying_verb():
+    from rasd.quotes.marks import find_pairs
+
+    text = 'وتابع "هذا الأسبوع مدير السجن قال "نعم، وافقت على ذلك". لذا هناك أمور تعرقل ذلك". وأضاف "رسالة اليوم واضحة".'
+    pairs = {text[o + 1 : c] for o, c in find_pairs(text)}
+    assert "نعم، وافقت على ذلك" in pairs and "رسالة اليوم واضحة" in pairs
+    doc, qs = quotes("وقال سامي الحداد إن الأمور تتحسن. " + text, [SAMI])
+    assert speaker_of(qs, doc, "رسالة اليوم") == "sami"
