@@ -377,3 +377,8 @@ def test_a_straight_quotation_nested_after_a_saying_verb():
     assert "نعم، وافقت على ذلك" in pairs and "رسالة اليوم واضحة" in pairs
     doc, qs = quotes("وقال سامي الحداد إن الأمور تتحسن. " + text, [SAMI])
     assert speaker_of(qs, doc, "رسالة اليوم") == "sami"
+
+
+def test_a_leading_source_with_a_phrase_before_its_comma():
+    doc, (q,) = quotes("وبحسب مصدر قريب من الصفقة، فإنه بهذا الاستثمار ترتفع قيمة الشركة.")
+    assert q.speaker is None and doc.text[q.start : q.end].startswith("بهذا الاستثمار")

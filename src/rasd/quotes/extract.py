@@ -142,6 +142,13 @@ class _Extractor(SpeakerRules):
         after = sp.last + 1 if sp.last >= 0 else x0 + 1
         lead = i == a or (i == a + 1 and self.toks[a].kind == "WORD" and self.toks[a].stem in ("و", "ف"))
         comp = after + 1 if after + 1 < b and self.punct(after) in COMMAS else after
+        if lead and not (comp < b and self.is_comp(comp)):  # «وبحسب مصدر قريب من الصفقة، فإن …»
+            for m in range(after, min(b - 1, after + 6)):
+                if self.punct(m) in COMMAS and self.is_comp(m + 1):
+                    comp = m + 1
+                    break
+                if self.punct(m) or self.cue_at(m) or self.is_comp(m):
+                    break
         if lead and comp < b and self.is_comp(comp):  # «بحسب X، فإن …», «وبحسب X فإن …»
             end = self.clause_end(comp + 1, b)
             s = self.span(comp + 1, end)
