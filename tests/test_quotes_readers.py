@@ -382,3 +382,9 @@ def test_a_straight_quotation_nested_after_a_saying_verb():
 def test_a_leading_source_with_a_phrase_before_its_comma():
     doc, (q,) = quotes("وبحسب مصدر قريب من الصفقة، فإنه بهذا الاستثمار ترتفع قيمة الشركة.")
     assert q.speaker is None and doc.text[q.start : q.end].startswith("بهذا الاستثمار")
+
+
+def test_a_quoted_description_followed_by_a_complementizer_is_not_the_content():
+    text = 'وتابعت المنظمة بشأن حزب الأمل "الفائز بالانتخابات الأخيرة" أنه اكتفى بحضور ضعيف.'
+    doc, qs = quotes(text, [("amal", "ORG", ["حزب الأمل"])])
+    assert [doc.text[q.start : q.end] for q in qs] == ["اكتفى بحضور ضعيف"]

@@ -187,7 +187,12 @@ class _Extractor(SpeakerRules):
         while j < limit:
             pi = self.open_at.get(j)
             if pi is not None:
-                if self.pair_words[pi] >= 3 and not self.names_follow(j) and not self.is_name(j, self.close_tok[pi]):
+                ct = self.close_tok[pi]
+                # «حزب … "الفائز بالانتخابات" أنه …»: a quoted phrase that a complementizer follows
+                # describes what stands before it; the content is the clause after
+                then = ct + 2 if ct + 1 < b and self.punct(ct + 1) in COMMAS else ct + 1
+                described = then < b and self.is_comp(then)
+                if self.pair_words[pi] >= 3 and not self.names_follow(j) and not self.is_name(j, ct) and not described:
                     found = ("quote", j, j, pi)
                     break
                 j = self.close_tok[pi] + 1
