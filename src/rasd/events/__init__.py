@@ -2,8 +2,9 @@
 
 The "events" stage (`rasd.events.stage.EventStage`) finds events of a small ontology inspired by
 CAMEO and ACLED (MEET, STATEMENT, VISIT, AGREEMENT, AID, SANCTION, ATTACK, ARREST, TRIAL,
-ELECTION, PROTEST, APPOINTMENT, DEATH, ACCIDENT; see docs/EVENTS.md), each with its trigger,
-participants and roles, place, date, ACLED precision codes and, for violence, casualties. The
+ELECTION, PROTEST, APPOINTMENT, DEATH, ACCIDENT, KIDNAP, RELEASE, STRIKE, CLASH, DEPLOY; see
+docs/EVENTS.md), each with its trigger, participants and roles, place, date, ACLED precision
+codes and, for violence, casualties. The
 rules are described in `rasd.events.extract`; one trigger file per type lives in
 `rasd/data/events/`. Nothing is loaded at import time.
 """

@@ -55,6 +55,8 @@ from rasd.quotes.lexicon import QuoteLexicon
 
 __all__ = ["extract_events"]
 
+MAX_ANNOUNCED = 6  # tokens between «أعلن» and the act it announces (its subject and a date between)
+
 
 class _Extractor(ParticipantRules):
     def run(self) -> list[Event]:
@@ -97,7 +99,7 @@ class _Extractor(ParticipantRules):
         i, trig = c.i, c.trig
         et = self.onto.types[trig.type]
         c0, c1 = self._clause(i)
-        if self._not_happened(i, c0, c1):
+        if self._not_happened(i, c0, c1) or self._announces_other(ci, cands):
             return None
         parts: list[Participant] = []
         locs: list[Place] = []
@@ -122,7 +124,7 @@ class _Extractor(ParticipantRules):
                 if is_place:
                     locs.append((i - j, h, hint))
         if not parts and et.speaker_role:  # «وقالت الوزارة في بيان»: the quotation's speaker
-            who = self._cue_speaker(i)
+            who = self._cue_speaker(i) or self._teller(i, c0)
             if who is not None:
                 parts.append(Participant(who, et.speaker_role))
         parts = _first_role(parts)
@@ -138,6 +140,21 @@ class _Extractor(ParticipantRules):
             ev.killed, ev.injured = self._casualties(i)
         ev.negated = self._negated(i, trig.verbal)
         return ev
+
+    def _announces_other(self, ci: int, cands: list[Cand]) -> bool:
+        """Whether a verb that makes a statement («أعلن») has for its object the act it announces,
+        a nominal trigger of another type in its clause past the subject and a date («أعلنت
+        الحكومة أمس قطع العلاقات», «أعلن الجيش مقتل …»): the act is the event."""
+        c = cands[ci]
+        if not c.trig.announces or ci + 1 >= len(cands):
+            return False
+        nxt = cands[ci + 1]
+        return (
+            not nxt.trig.verbal
+            and nxt.trig.type != c.trig.type
+            and nxt.i <= c.i + MAX_ANNOUNCED
+            and self._clause(nxt.i)[0] == self._clause(c.i)[0]
+        )
 
     @staticmethod
     def _absorbable(ci: int, cands: list[Cand], c1: int) -> Cand | None:

@@ -21,8 +21,11 @@ sentence about a football match), `requires_participant` (an event only with a p
 `requires_next` (the next word must be one of these: «القبض على»),
 `requires_near` (one of these words in the clause: «حادث» near «سيارة»), `requires_near_entity`
 (an entity of that type in the clause), `requires_object_trigger` (a verb that is an event only
-with a nominal trigger of the same type after it: «وقع اتفاقية»), and `roles` overriding the
-type's roles. Words are compared by `norm_key` without the article.
+with a nominal trigger of the same type after it: «وقع اتفاقية»), `announces` (a verb that
+announces an act: with a trigger of another type as its object, «أعلنت الحكومة قطع العلاقات»,
+that act is the event and the verb none), and `roles` overriding the type's roles. Words are compared by `norm_key` without the article. A form that is a trigger of several types
+(«أدان»: a court's conviction or a condemnation) is tried with its conditioned triggers first, so
+that a type's conditions choose it and another type takes the word otherwise.
 
 Loaded once, on first use (`ontology()`).
 """
@@ -67,6 +70,11 @@ EVENT_TYPES = (
     "APPOINTMENT",
     "DEATH",
     "ACCIDENT",
+    "KIDNAP",
+    "RELEASE",
+    "STRIKE",
+    "CLASH",
+    "DEPLOY",
 )
 Role = str | dict[str, str]
 _TRIGGER_KEYS = {
@@ -86,6 +94,7 @@ _TRIGGER_KEYS = {
     "roles",
     "not_near",
     "requires_participant",
+    "announces",
 }
 
 
@@ -106,6 +115,7 @@ class Trigger:
     requires_object_trigger: bool = False
     not_near: frozenset[str] = frozenset()
     requires_participant: bool = False
+    announces: bool = False
     roles: tuple[tuple[str, Role], ...] = ()
 
     def role(self, slot: str, etype: str, default: dict[str, Role]) -> str:
@@ -274,6 +284,7 @@ def _load_type(path: Path, onto: Ontology) -> None:
             requires_object_trigger=bool(spec.get("requires_object_trigger", False)),
             not_near=_words(path, spec, "not_near"),
             requires_participant=bool(spec.get("requires_participant", False)),
+            announces=bool(spec.get("announces", False)),
             roles=tuple(_role_map(path, spec.get("roles", {}), "roles").items()),
         )
         for table, words in ((onto.triggers, forms), (onto.jussive, jussive)):
@@ -319,7 +330,19 @@ def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:
     onto.common = _load_common(data_dir / "common.json")
     for t in EVENT_TYPES:
         _load_type(data_dir / f"{t.lower()}.json", onto)
+    for table in (onto.triggers, onto.jussive):
+        for found in table.values():
+            found.sort(key=lambda tr: not _conditioned(tr))
     return onto
+
+
+def _conditioned(trig: Trigger) -> bool:
+    """Whether a trigger names its type only in some context («أدان» near a court word): such a
+    trigger is tried before an unconditioned one of the same form, so that the context chooses
+    the type («أدانت المحكمة» a TRIAL, «أدانت الوزارة الهجوم» a STATEMENT)."""
+    return bool(
+        trig.requires_near or trig.requires_next or trig.requires_near_entity or trig.requires_object_trigger
+    )
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from rasd.text.normalize import norm_key
 
 __all__ = ["ParticipantRules", "Place"]
 
+_MANNER = frozenset({norm_key("في"), norm_key("خلال")})
 _PLACE_KINDS = frozenset({"country", "region", "province", "city"})
 Place = tuple[int, Hit, int | None]  # (distance to the trigger, mention, precision hint)
 
@@ -114,6 +115,12 @@ class ParticipantRules(EventView):
             if not role and pfx[:1] == "و" and prev_end == j - 1 and prev_role:
                 role = prev_role
             is_place, hint = self._place_hint(j) if h.type == "LOC" else (False, None)
+            if role == "name":  # «اتفاقيات جنيف»: a town that names the treaty, not where it was made
+                if not self._acts(h):
+                    used.add(j)
+                    j = h.last + 1
+                    continue
+                role = "participant"
             if role and not self._acts(h):  # «قمة بروكسل», «قصف الزاوية»: a town is where, not who
                 role = "location"
             if role == "location" or (not role and is_place and h.type == "LOC"):
@@ -190,6 +197,20 @@ class ParticipantRules(EventView):
                 if dist is None or i - k < dist:
                     best, dist = q.speaker, i - k
         return best
+
+    def _teller(self, i: int, c0: int) -> str | None:
+        """The subject of the verb that a statement noun after «في/خلال» tells the manner of
+        («وأكد الوزير فلان في كلمته», «وأدلى فلان بالتصريحات في مؤتمر صحافي»): the nearest
+        person or organisation before it in its clause, not governed by a preposition."""
+        if i == 0 or self.keys[i - 1] not in _MANNER:
+            return None
+        for j in range(i - 2, max(c0, i - 2 - MAX_CUE) - 1, -1):
+            h = self.ix.cover[j]
+            if h is None or h.last != j or h.first < c0 or not h.entity:
+                continue
+            if h.type in ("PERSON", "ORG") and not self._governed(h.first):
+                return h.entity
+        return None
 
     def _support_subject(
         self, i: int, c0: int, et: EventType, trig: Trigger, used: set[int], parts: list[Participant]

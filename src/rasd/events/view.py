@@ -22,6 +22,7 @@ MAX_CUE = 8  # tokens between a reporting verb and the statement noun that its s
 K = norm_key
 PREPS = frozenset(K(w) for w in "في من عن على إلى مع لدى ضد حول عبر بين خلال نحو منذ قبل بعد".split())
 _CALL_PREPS = frozenset({K("إلى"), K("الى")})
+_SINCE = frozenset({K("منذ")})
 QAD = frozenset({K("قد"), K("لقد")})
 CLAUSE_PUNCT = frozenset(";؛:")
 COMMAS = frozenset("،,")
@@ -156,6 +157,8 @@ class EventView:
     def _date(self, i: int, c0: int, c1: int) -> DateSpan | None:
         best, dist = None, None
         for k, d in self.dates:
+            if k > i and k > 0 and self.keys[k - 1] in _SINCE:
+                continue  # «في المدينة المقسمة منذ عام 1947»: the start of a state the clause describes
             if c0 <= k < c1:
                 dd = abs(k - i)
                 if dist is None or dd < dist:

@@ -33,6 +33,11 @@ EVENT_NAMES = {
     "APPOINTMENT": "تعيين",
     "DEATH": "وفاة",
     "ACCIDENT": "حادث",
+    "KIDNAP": "اختطاف",
+    "RELEASE": "إفراج",
+    "STRIKE": "إضراب",
+    "CLASH": "اشتباك",
+    "DEPLOY": "انتشار عسكري",
 }
 
 ROLE_NAMES = {
