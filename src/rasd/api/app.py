@@ -31,7 +31,9 @@ speakers, events with their place and date, stored and searchable.
 
 Errors always have the shape `{"error": {"code": "E6xx", "message": "..."}}`. Lists are paginated
 with `limit` and `offset`; `next_offset` is null on the last page. `POST /documents` needs
-`Authorization: Bearer <token>`. While the database does not answer, every endpoint answers 503
+`Authorization: Bearer <token>`; an already analysed document it is sent (`"schema": "rasd.document/1"`) is
+checked in full against the schema and its span rules, and the first problem is a 422 (E010) whose
+`error.field` is the JSON pointer of the field at fault. While the database does not answer, every endpoint answers 503
 (E631) and `/health` says so; the server reconnects by itself. A write on a full disk is 507 (E632)."""
 
 

@@ -192,7 +192,10 @@ def error_body(code: str, message: str) -> dict[str, Any]:
 
 def json_error(exc: RasdError) -> JSONResponse:
     headers = getattr(exc, "headers", None)
-    return JSONResponse(error_body(exc.code, message_of(exc)), status_code=status_of(exc), headers=headers)
+    body = error_body(exc.code, message_of(exc))
+    if isinstance(exc.details.get("field"), str):  # the JSON pointer of the field at fault (E010)
+        body["error"]["field"] = exc.details["field"]
+    return JSONResponse(body, status_code=status_of(exc), headers=headers)
 
 
 def _validation_problems(exc: RequestValidationError) -> tuple[bool, list[tuple[str, str]]]:

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from rasd import __version__
+from rasd.api.analysed import check_analysed
 from rasd.api.errors import (
     DatabaseDown,
     DatabaseFailed,
@@ -136,6 +137,9 @@ def _incoming(body: DocumentsIn) -> tuple[list[Document], list[Document]]:
     for i, item in enumerate(body.documents):
         where = f"documents[{i}]"
         if item.get("schema") == SCHEMA:
+            if item.get("id") in (None, ""):  # no id: derived from the text below
+                item = {k: v for k, v in item.items() if k != "id"}
+            check_analysed(item, where, f"/documents/{i}")
             doc = from_dict(item, where=where)
             if not doc.id:
                 doc.id = content_id(doc.text)
