@@ -32,6 +32,16 @@ def test_bad_database_is_a_clean_error(tmp_path):
     assert res.exit_code == 2 and "E601" in res.output
 
 
+def test_bad_analysis_limits_in_the_configuration_are_a_clean_error(tmp_path):
+    for key, value in (("analysis_jobs", "0"), ("analysis_chars", '"many"'), ("analyze_max_body", "-1"), ("analysis_jobs", "2.5")):
+        cfg = tmp_path / "serve.toml"
+        cfg.write_text(f"[serve]\n{key} = {value}\n", encoding="utf-8")
+        res = CliRunner().invoke(serve, ["--db", str(tmp_path / "x.db"), "--config", str(cfg)])
+        assert res.exit_code == 2 and f"[serve] {key}" in res.output, (key, value, res.output)
+    res = CliRunner().invoke(serve, ["--db", str(tmp_path / "x.db"), "--config", str(tmp_path / "missing.toml")])
+    assert res.exit_code == 2 and "configuration file not found" in res.output
+
+
 def _children(pid: int) -> list[int]:
     """Ids of the processes whose parent is `pid` (Linux /proc)."""
     out = []

@@ -78,7 +78,8 @@ def test_post_an_analysed_document(writer, auth):
     assert writer.get("/documents/posted-4").json()["entities"] == analysed["entities"]
     broken = {**analysed, "id": "posted-5", "sentences": [{"start": 0, "end": 10_000}]}
     r = writer.post("/documents", json={"documents": [broken]}, headers=auth)
-    assert r.status_code == 422 and error_code(r) == "E005"
+    assert r.status_code == 422 and error_code(r) == "E010"
+    assert r.json()["error"]["field"] == "/documents/0/sentences/0/end"
 
 
 def test_read_only_server_refuses_writes(web, web_db, auth):

@@ -71,3 +71,38 @@ def test_kill_halfway_then_rerun_equals_a_clean_run(tmp_path, arabic_corpus):
 
     again = subprocess.run([sys.executable, "-c", RUN, *args], env=env, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0 and f"0 added, 0 updated, {N} unchanged" in again.stdout
+
+
+def test_an_ingest_killed_again_and_again_keeps_what_each_run_committed(tmp_path, arabic_corpus):
+    """A batch larger than the whole input still commits once its first document has waited
+    [ingest] batch_seconds: each run killed after that keeps its work, and the runs add up
+    (issue 23: with only a batch size, an ingest killed every 15 s never got anywhere)."""
+    n = 1500
+    data = tmp_path / "corpus.jsonl"
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in arabic_corpus(n, seed=11)) + "\n", encoding="utf-8")
+    cfg = tmp_path / "slow-commits.toml"
+    cfg.write_text('[pipeline]\nstages = ["text"]\n\n[ingest]\nbatch_seconds = 0.02\n', encoding="utf-8")
+    env = {**os.environ, "RASD_CONFIG": str(cfg)}
+    db = str(tmp_path / "killed.db")
+    args = [str(data), "--db", db, "--batch-size", str(10 * n), "--quiet"]
+
+    kept = 0
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-c", RUN, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while _count(db) <= kept and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate()
+        assert proc.returncode == -signal.SIGKILL, "the ingest ended before it committed anything and could be killed"
+        now = _count(db)
+        assert kept < now < n  # this run's committed batches stayed
+        report, _ = _state(db, deep=False)
+        assert report.ok, report.problems
+        kept = now
+
+    rerun = subprocess.run([sys.executable, "-c", RUN, *args], env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{n - kept} added" in rerun.stdout and f"{kept} unchanged" in rerun.stdout
+    report, docs = _state(db)
+    assert report.ok and len(docs) == n

@@ -164,3 +164,16 @@ def test_bad_database_url(runner, tmp_path):
     (tmp_path / "a.txt").write_text("نص قصير عن الطقس في المدينة اليوم.", encoding="utf-8")
     res = runner.invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "no" / "such" / "dir.db")])
     assert res.exit_code == 1 and "E603" in res.stderr  # one that writes: the folder to create it in is missing
+
+
+def test_ingest_refuses_a_batch_time_that_is_no_positive_number(runner, tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("افتتح الوزير المعرض في الرياض.", encoding="utf-8")
+    for value in ('"soon"', "0", "-3", "true"):
+        cfg = tmp_path / "bad.toml"
+        cfg.write_text(f'[pipeline]\nstages = ["text"]\n\n[ingest]\nbatch_seconds = {value}\n', encoding="utf-8")
+        res = runner.invoke(cli.commands["ingest"], [str(art), "--db", str(tmp_path / "x.db"), "--config", str(cfg), "--quiet"])
+        assert res.exit_code == 2 and "[ingest] batch_seconds" in res.output, (value, res.output)
+    res = runner.invoke(cli.commands["ingest"], [str(art), "--db", str(tmp_path / "x.db"), "--config", str(cfg), "--quiet",
+                                             "--batch-seconds", "1"])
+    assert res.exit_code == 0 and "1 added" in res.output, res.output

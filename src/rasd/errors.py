@@ -76,6 +76,13 @@ class IdCollision(InputError):
     )
 
 
+class InvalidDocument(InputError):
+    """A pre-analysed document that does not follow rasd.document/1; `field` is a JSON pointer."""
+
+    code = "E010"
+    template = "{where}: field {field} is not valid rasd.document/1: {problem}. {fix}"
+
+
 class PipelineError(RasdError):
     """A pipeline that cannot run: unknown stage, unmet requirement, broken stage contract."""
 

@@ -4,8 +4,9 @@ Every error response of the API has one shape, `{"error": {"code": "E6xx", "mess
 and the status code that fits: 400 a bad query parameter, 401/403 a missing/wrong token, 404
 something missing, 405 a wrong method, 409 a name that fits several entities (the body's error then
 lists them as `candidates`), 413 a body too large, 422 a body that is not valid, 503 the analysis
-pipeline cannot be built or the database does not answer (or fails), 507 the database has no space
-left for a write, 500 a fault in rasd (logged with its traceback). Library errors
+pipeline cannot be built, the analysis has as much work as it takes (with Retry-After) or the
+database does not answer (or fails), 507 the database has no space left for a write, 500 a fault in
+rasd (logged with its traceback). Library errors
 (`RasdError`) keep their own code and message. Pages of the web interface get the same message in
 an Arabic HTML page instead (see `rasd.web.pages`).
 """
@@ -45,7 +46,9 @@ __all__ = [
     "Internal",
     "InvalidBody",
     "MethodNotAllowed",
+    "AnalysisBusy",
     "AnalysisUnavailable",
+    "AnalyzeBodyTooLarge",
     "PageNotFound",
     "StorageFull",
     "TokenMissing",
@@ -158,6 +161,30 @@ class DatabaseFailed(ApiError):
     headers = {"Retry-After": "5"}
 
 
+class AnalyzeBodyTooLarge(ApiError):
+    code = "E634"
+    status = 413
+    template = (
+        "the request body is larger than POST /analyze accepts ({limit} bytes): this server analyses no longer "
+        "article for anyone. Send a shorter text, or raise analyze_max_body in the [serve] table of the server's "
+        "configuration."
+    )
+
+
+class AnalysisBusy(ApiError):
+    code = "E635"
+    status = 503
+    template = (
+        "the server is already analysing or holding {jobs} requests ({chars} characters of text; its limits are "
+        "{max_jobs} requests and {max_chars} characters), so this one was not started. Send it again in {seconds} "
+        "seconds (Retry-After); the limits are analysis_jobs and analysis_chars in the [serve] table of its configuration."
+    )
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.headers = {"Retry-After": str(kwargs["seconds"])}
+
+
 # Status codes of the library's errors; anything else that is a RasdError is a 400 (bad request).
 _STATUS: tuple[tuple[type[RasdError], int], ...] = (
     (ApiError, 0),  # its own
@@ -198,6 +225,8 @@ def json_error(exc: RasdError) -> JSONResponse:
     body = error_body(exc.code, message_of(exc))
     if isinstance(exc, AmbiguousEntity):  # the client picks one of them
         body["error"]["candidates"] = [e.to_dict() for e in exc.candidates]
+    if isinstance(exc.details.get("field"), str):  # the JSON pointer of the field at fault (E010)
+        body["error"]["field"] = exc.details["field"]
     return JSONResponse(body, status_code=status_of(exc), headers=headers)
 
 

@@ -1,5 +1,6 @@
 """Request bodies are size-limited: by their Content-Length before anything is read, and by
-counting the bytes as they stream in (a chunked body has no Content-Length)."""
+counting the bytes as they stream in (a chunked body has no Content-Length). `POST /analyze`,
+which needs no token, has a limit of its own (E634), smaller by default than the others' (E627)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from typing import Any
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from rasd.api.errors import BodyTooLarge, error_body, message_of
+from rasd.api.errors import AnalyzeBodyTooLarge, ApiError, BodyTooLarge, error_body, message_of
 
-__all__ = ["BodyLimit", "DEFAULT_MAX_BODY"]
+__all__ = ["ANALYZE_PATH", "BodyLimit", "DEFAULT_ANALYZE_BODY", "DEFAULT_MAX_BODY"]
 
 DEFAULT_MAX_BODY = 2 * 1024 * 1024  # 2 MiB: some hundred articles per POST /documents
+DEFAULT_ANALYZE_BODY = 1024 * 1024  # 1 MiB: one long article (news articles are a few KB)
+ANALYZE_PATH = "/analyze"
 
 
 class _TooLarge(HTTPException):
@@ -25,19 +28,27 @@ class _TooLarge(HTTPException):
 
 
 class BodyLimit:
-    """ASGI middleware answering 413 to a request whose body is larger than `max_body` bytes."""
+    """ASGI middleware answering 413 to a request whose body is larger than `max_body` bytes (for
+    /analyze: than `analyze_max_body`, when that is smaller)."""
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, analyze_max_body: int | None = None) -> None:
         self.app = app
         self.max_body = max_body
+        self.analyze_max_body = analyze_max_body if analyze_max_body is not None else max_body
+
+    def _limit(self, scope: Scope) -> tuple[int, ApiError]:
+        if scope.get("path") == ANALYZE_PATH and self.analyze_max_body < self.max_body:
+            return self.analyze_max_body, AnalyzeBodyTooLarge(limit=self.analyze_max_body)
+        return self.max_body, BodyTooLarge(limit=self.max_body)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit, refusal = self._limit(scope)
         length = _content_length(scope)
-        if length is not None and length > self.max_body:
-            await self._reject(send)
+        if length is not None and length > limit:
+            await self._reject(send, refusal)
             return
         received = 0
         started = False
@@ -47,7 +58,7 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body:
+                if received > limit:
                     raise _TooLarge()
             return message
 
@@ -62,10 +73,9 @@ class BodyLimit:
         except _TooLarge:
             if started:
                 raise
-            await self._reject(send)
+            await self._reject(send, refusal)
 
-    async def _reject(self, send: Send) -> None:
-        err = BodyTooLarge(limit=self.max_body)
+    async def _reject(self, send: Send, err: ApiError) -> None:
         body = json.dumps(error_body(err.code, message_of(err)), ensure_ascii=False).encode("utf-8")
         headers: list[tuple[bytes, bytes]] = [
             (b"content-type", b"application/json"),

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from rasd import __version__
+from rasd.api.analysed import check_analysed
 from rasd.api.errors import (
     DatabaseDown,
     DatabaseFailed,
@@ -111,7 +112,8 @@ async def health(request: Request) -> JSONResponse:
         "status": "ok",
         "version": __version__,
         "database": {"answers": True, "schema_version": None},
-        "analysis": {"ready": analyzer.ready, "stages": analyzer.stage_names, "problem": analyzer.problem},
+        "analysis": {"ready": analyzer.ready, "stages": analyzer.stage_names, "problem": analyzer.problem,
+                     **analyzer.load()},
         "writes": bool(state.token),
     }
     try:
@@ -128,11 +130,13 @@ async def health(request: Request) -> JSONResponse:
     "/analyze",
     tags=["analysis"],
     summary="Analyse one article and return it as rasd.document/1 JSON (nothing is stored).",
+    responses={413: {"description": "the body is larger than /analyze accepts (E634)"},
+               503: {"description": "as many analyses run or wait as the server takes (E635, Retry-After)"}},
 )
 async def analyze(article: ArticleIn, request: Request) -> JSONResponse:
     doc = article_document(article)
     started = time.perf_counter()
-    [out] = await request.app.state.analyzer.analyze([doc])
+    [out] = await request.app.state.analyzer.analyze([doc], limited=True)
     took = (time.perf_counter() - started) * 1000
     return JSONResponse(to_dict(out), headers={"Server-Timing": f"analyze;dur={took:.1f}"})
 
@@ -147,6 +151,9 @@ def _incoming(body: DocumentsIn) -> tuple[list[Document], list[Document]]:
     for i, item in enumerate(body.documents):
         where = f"documents[{i}]"
         if item.get("schema") == SCHEMA:
+            if item.get("id") in (None, ""):  # no id: derived from the text below
+                item = {k: v for k, v in item.items() if k != "id"}
+            check_analysed(item, where, f"/documents/{i}")
             doc = from_dict(item, where=where)
             if not doc.id:
                 doc.id = content_id(doc.text)

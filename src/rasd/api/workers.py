@@ -1,5 +1,5 @@
-"""Where blocking work runs: database calls on threads that each own one store, analysis on its
-own thread with the app's one pipeline.
+"""Where database calls run: on threads that each own one store (the analysis has its own thread:
+`rasd.api.analyzer`).
 
 A store (a SQLite connection, a PostgreSQL connection) is never shared between threads: each
 worker thread opens its own when it starts and closes it when the pool stops. Request handlers
@@ -18,17 +18,16 @@ import asyncio
 import logging
 import queue
 import threading
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from rasd.api.errors import AnalysisUnavailable, DatabaseDown, DatabaseFailed, StorageFull
+from rasd.api.errors import DatabaseDown, DatabaseFailed, StorageFull
 from rasd.errors import RasdError
-from rasd.model import Document
 from rasd.store import open_store
 from rasd.store.base import DatabaseUnavailable, Store, safe_url
 
-__all__ = ["Analyzer", "StorePool"]
+__all__ = ["StorePool"]
 
 log = logging.getLogger("rasd.api")
 T = TypeVar("T")
@@ -165,67 +164,3 @@ class _Connection:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text.splitlines()[0][:200]}" if text else type(exc).__name__
-
-
-class Analyzer:
-    """The app's analysis pipeline, built once (on first use, or by `warm_up`) on its own thread."""
-
-    def __init__(self, stages: Sequence[str] | None = None, pipeline: Any = None) -> None:
-        self._stages = list(stages) if stages is not None else None
-        self._pipeline = pipeline
-        self._error: RasdError | None = None
-        self._lock = threading.Lock()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rasd-analyze")
-
-    @property
-    def ready(self) -> bool:
-        return self._pipeline is not None
-
-    @property
-    def stage_names(self) -> list[str]:
-        if self._pipeline is not None:
-            return list(self._pipeline.names)
-        return list(self._stages) if self._stages is not None else []
-
-    @property
-    def problem(self) -> str | None:
-        return str(self._error) if self._error is not None else None
-
-    def pipeline(self) -> Any:
-        with self._lock:
-            if self._pipeline is None:
-                if self._error is not None:
-                    raise AnalysisUnavailable(problem=str(self._error))
-                from rasd.pipeline import build_pipeline
-
-                try:
-                    self._pipeline = build_pipeline(self._stages)
-                except RasdError as exc:
-                    self._error = exc
-                    log.error("the analysis pipeline cannot be built: %s", exc)
-                    raise AnalysisUnavailable(problem=str(exc)) from exc
-            return self._pipeline
-
-    def warm_up(self) -> Future[Any]:
-        """Build the pipeline in the background (a failure is kept and reported on use)."""
-
-        def build() -> None:
-            try:
-                self.pipeline()
-            except AnalysisUnavailable:
-                pass  # kept in self._error, logged, and answered with 503 on every /analyze
-
-        return self._executor.submit(build)
-
-    def analyze_sync(self, doc: Document) -> Document:
-        return self.pipeline()(doc)
-
-    async def analyze(self, docs: list[Document]) -> list[Document]:
-        def work() -> list[Document]:
-            pipe = self.pipeline()
-            return [pipe(d) for d in docs]
-
-        return await asyncio.wrap_future(self._executor.submit(work))
-
-    def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)

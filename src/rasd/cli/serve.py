@@ -25,6 +25,26 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _analysis_limits(table: dict[str, object]) -> dict[str, int]:
+    """create_app's limits of POST /analyze from the configuration's [serve] table, checked."""
+    from rasd.errors import BadRecord
+
+    def number(key: str, low: float, high: float, integer: bool) -> float:
+        value = table.get(key)
+        ok = isinstance(value, int) if integer else isinstance(value, int | float)
+        if isinstance(value, bool) or not ok or not low <= value <= high:  # type: ignore[operator]
+            kind = "a whole number" if integer else "a number"
+            raise BadRecord(where=f"configuration [serve] {key}", problem=f"{value!r} is not {kind} from {low:g} to {high:g}",
+                            fix="See the commented defaults in rasd/data/config/defaults.toml.")
+        return value  # type: ignore[return-value]
+
+    return {
+        "analyze_max_body": max(1, int(number("analyze_max_body", 0.001, 1024, False) * _MIB)),
+        "analysis_jobs": int(number("analysis_jobs", 1, 100_000, True)),
+        "analysis_chars": int(number("analysis_chars", 1, 10**10, True)),
+    }
+
+
 @click.command()
 @click.option("--db", default="rasd.db", envvar="RASD_DB", show_default=True, metavar="PATH|URL",
               help="SQLite file (default rasd.db, or $RASD_DB) or postgresql://user@host:port/dbname URL.")
@@ -40,9 +60,11 @@ def _is_loopback(host: str) -> bool:
               help="Server processes, each with its own database threads and analysis pipeline (memory): "
                    "more than one lets searches use more cores than Python's one at a time (caches, such as the graph's, are per process).")
 @click.option("--stages", metavar="LIST", help="Analysis stages for /analyze and /documents, comma-separated (default: the configuration's).")
+@click.option("--config", "config_path", metavar="FILE",
+              help="A TOML configuration layered over the defaults: the pipeline, and the [serve] limits of POST /analyze.")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info", show_default=True)
 def serve(db: str, host: str, port: int, token_env: str, max_body: float, threads: int, workers: int, stages: str | None,
-          log_level: str) -> None:
+          config_path: str | None, log_level: str) -> None:
     """Serve the HTTP API and the Arabic web interface over a database.
 
     Open http://127.0.0.1:8000/ in a browser for the web interface; the API's endpoints are
@@ -55,6 +77,7 @@ def serve(db: str, host: str, port: int, token_env: str, max_body: float, thread
       rasd serve --db rasd.db
       RASD_TOKEN=s3cret rasd serve --db rasd.db --port 8080
       rasd serve --db rasd.db --workers 2
+      rasd serve --db rasd.db --config serve.toml
     """
     try:
         import uvicorn
@@ -65,6 +88,13 @@ def serve(db: str, host: str, port: int, token_env: str, max_body: float, thread
         fail(exc)
     except ImportError as exc:
         fail_usage(f"the web server needs the 'web' extra ({exc.name} is missing). Install it with: pip install 'rasd[web]'")
+    from rasd.config import load_config
+
+    try:
+        config = load_config(config_path)
+        limits = _analysis_limits(config.get("serve", {}))
+    except RasdError as exc:
+        fail_usage(str(exc))
     token = os.environ.get(token_env, "").strip() or None
     stage_list = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
     from rasd.api.headers import LOOPBACK_NAMES
@@ -72,7 +102,8 @@ def serve(db: str, host: str, port: int, token_env: str, max_body: float, thread
     loopback = _is_loopback(host)
     allowed = [*LOOPBACK_NAMES, host] if loopback else None  # a loopback server answers to its own names only
     settings = {"db_url": db, "max_body": int(max_body * _MIB), "stages": stage_list, "store_threads": threads,
-                "token_env": token_env, "allowed_hosts": allowed}
+                "token_env": token_env, "allowed_hosts": allowed,
+                "config_path": os.path.abspath(config_path) if config_path else None, **limits}
     try:
         app = create_app(token=token, **settings)  # with workers, this one only checks the database (and migrates it)
     except RasdError as exc:

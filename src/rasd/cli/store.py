@@ -76,13 +76,16 @@ def _mark(text: str, highlights: list[tuple[int, int]]) -> str:
 @click.option("--encoding", metavar="CODEC", help="Input encoding when not UTF-8 (e.g. cp1256).")
 @click.option("--config", "config_path", metavar="FILE", help="A TOML configuration layered over the defaults (pipeline stages and options).")
 @click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 100_000), help="Documents written per transaction.")
+@click.option("--batch-seconds", type=click.FloatRange(0.001, 86_400), metavar="SECONDS",
+              help="A transaction also commits once its first document has waited this long "
+                   "(default: [ingest] batch_seconds of the configuration, 5).")
 @click.option("--force", is_flag=True, help="Re-analyse and replace documents even when unchanged.")
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Processes analysing articles in parallel (writing stays in one, in input order).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str | None, config_path: str | None,
-           batch_size: int, force: bool, workers: int, quiet: bool, as_json: bool) -> None:
+           batch_size: int, batch_seconds: float | None, force: bool, workers: int, quiet: bool, as_json: bool) -> None:
     """Analyse articles and store them in the knowledge base.
 
     PATHS are .txt, .json (an array), .jsonl, .html pages, RSS/Atom feeds (.rss, .atom, .xml),
@@ -105,6 +108,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
         published = check_published(published)
         check_encoding(encoding)
         config = load_config(config_path)
+        if batch_seconds is None:
+            batch_seconds = _config_seconds(config, "ingest", "batch_seconds")
         pipeline = build_pipeline(config=config)  # built here even with workers: its errors come now
     except RasdError as exc:
         fail_usage(str(exc))
@@ -124,7 +129,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
         try:
             summary = run_ingest(paths, store, pipeline=None if workers > 1 else pipeline, config=config,
                                  workers=workers, encoding=encoding, published=published,
-                                 batch_size=batch_size, force=force, progress=progress)
+                                 batch_size=batch_size, batch_seconds=batch_seconds, force=force, progress=progress)
         except KeyboardInterrupt:
             if bar is not None:
                 bar.close()
@@ -144,6 +149,17 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
         click.echo(summary.report())
     if summary.failed:
         sys.exit(1)
+
+
+def _config_seconds(config: dict[str, Any], table: str, key: str) -> float:
+    """A positive number of seconds from the configuration's [table] key."""
+    from rasd.errors import BadRecord
+
+    value = config.get(table, {}).get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise BadRecord(where=f"configuration [{table}] {key}", problem=f"{value!r} is not a positive number of seconds",
+                        fix="Give a number such as 5.")
+    return float(value)
 
 
 # ------------------------------------------------------------------------------------------ search

@@ -8,7 +8,10 @@
   transaction. (When the id is derived from the text itself, a different hash means another
   record with the same text, e.g. the same article listed twice; it is skipped as "same text".)
 - Documents are written in batches (500 by default), one transaction per batch (all or nothing): fewer,
-  larger commits cost less (SQLite's full-text segments and WAL checkpoints). When a batch
+  larger commits cost less (SQLite's full-text segments and WAL checkpoints). A batch is also
+  committed once its first document has waited `batch_seconds` (5 by default), so a slow
+  analysis still commits every few seconds and an ingest stopped again and again (a job killed
+  at a time limit) keeps what it did. When a batch
   fails, its documents are retried one transaction each so only the bad one is lost. A kill or
   Ctrl-C loses at most the batch in flight, never leaves half a document, and rerunning the
   same command finishes the job.
@@ -147,20 +150,28 @@ def _checked(doc: Document, named: dict[str, str]) -> Document | InputError:
 
 
 class _Batch:
-    def __init__(self, store: Store, summary: IngestSummary, size: int, force: bool = False) -> None:
+    def __init__(self, store: Store, summary: IngestSummary, size: int, force: bool = False, seconds: float = 5.0) -> None:
         self.store = store
         self.summary = summary
         self.size = size
+        self.seconds = seconds
         self.force = force
+        self.opened = 0.0  # time.monotonic() when the first document of the batch came
         self.items: list[tuple[Any, str, Any]] = []  # (Document or Prepared, hash, signature)
         self.pending: dict[str, str] = {}  # id → hash of what waits in this batch
         self.db_errors: tuple[type[Exception], ...] = getattr(store, "db_errors", ())
 
     def add(self, doc: Any, chash: str, sig: Any) -> None:
+        if not self.items:
+            self.opened = time.monotonic()
         self.items.append((doc, chash, sig))
         self.pending[doc.id] = chash
-        if len(self.items) >= self.size:
+        if len(self.items) >= self.size or self.due():
             self.flush()
+
+    def due(self) -> bool:
+        """Whether the batch's first document has waited `seconds` (it is committed then)."""
+        return bool(self.items) and time.monotonic() - self.opened >= self.seconds
 
     def _count(self, result: Any) -> None:
         if result is None:
@@ -222,6 +233,7 @@ def ingest(
     encoding: str | None = None,
     published: str | None = None,
     batch_size: int = 500,
+    batch_seconds: float = 5.0,
     force: bool = False,
     progress: Callable[[int, IngestSummary], None] | None = None,
     strict: bool = False,
@@ -231,7 +243,8 @@ def ingest(
 ) -> IngestSummary:
     """Read, analyse and store every record under `paths`; return the counts.
 
-    `force` re-analyses and replaces documents even when unchanged. `strict` stops at the first
+    A transaction commits every `batch_size` documents, or sooner once its first document has
+    waited `batch_seconds`. `force` re-analyses and replaces documents even when unchanged. `strict` stops at the first
     analysis error instead of counting it as failed. `progress(n, summary)` is called after
     every `n` records handled. `limit` stops after that many records.
 
@@ -252,7 +265,9 @@ def ingest(
 
             pipeline = build_pipeline(config=config)
     summary = IngestSummary()
-    batch = _Batch(store, summary, max(1, batch_size), force)
+    if not batch_seconds > 0:
+        raise ValueError("batch_seconds must be a positive number of seconds")
+    batch = _Batch(store, summary, max(1, batch_size), force, batch_seconds)
     started = time.perf_counter()
     tick = progress or (lambda n, s: None)
     inflight: dict[str, str] = {}  # id → hash of what is being analysed and not yet in the batch
@@ -267,6 +282,8 @@ def ingest(
                 return
             seen += 1
             summary.seconds = time.perf_counter() - started
+            if batch.due():  # records read, skipped or analysed while the batch waited: commit it now
+                batch.flush()
             if not isinstance(item, InputError):
                 item = _checked(item, named)
             if isinstance(item, InputError):
