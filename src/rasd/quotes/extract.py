@@ -378,7 +378,7 @@ class _Extractor(SpeakerRules):
             active: list[int] = []  # pairs still open at the current opening mark
             for o, c in self.pairs:
                 active = [p for p in active if self.pairs[p][1] > o]
-                enclosers.append([p for p in active if self.pairs[p][1] > c])
+                enclosers.append([p for p in active if self.pairs[p][1] >= c])  # a shared close encloses too
                 active.append(len(enclosers) - 1)
             self._pairs_ix = (opens, enclosers)
         return self._pairs_ix

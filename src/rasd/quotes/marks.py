@@ -58,6 +58,10 @@ def find_pairs(text: str) -> list[Pair]:
                 curly.append(p)  # «قال "نعم …" …» inside a quotation: a quotation nested in it
             else:
                 pairs.append((curly.pop(), p))
+                if curly and nxt in ".!?؟":
+                    # «"… قال "نعم …". وأضاف …»: one mark closed the nested quotation and the one
+                    # around it at the end of the sentence
+                    pairs.append((curly.pop(), p))
     pairs.sort()
     return pairs
 
