@@ -393,9 +393,9 @@ def test_a_quoted_description_followed_by_a_complementizer_is_not_the_content():
 def test_one_mark_that_closes_a_nested_quotation_and_the_one_around_it():
     from rasd.quotes.marks import find_pairs
 
-    text = 'وتابع "هذا الأسبوع المدير قال "نعم، وافقت على ذلك قبل أشهر". وأضاف "رسالتي اليوم واضحة". وقالت الوزارة "سنواصل العمل".'
+    text = 'وتابع "هذا الأسبوع المدير قال "نعم، وافقت على ذلك قبل أشهر". وأضاف "رسالتي اليوم واضحة". وقالت الوزارة "سنواصل العمل مع الجميع".'
     pairs = [text[o + 1 : c] for o, c in find_pairs(text)]
-    assert "رسالتي اليوم واضحة" in pairs and "سنواصل العمل" in pairs
+    assert "رسالتي اليوم واضحة" in pairs and "سنواصل العمل مع الجميع" in pairs
     ministry = ("health", "ORG", ["الوزارة"])
     doc, qs = quotes("وقال سامي الحداد إن الأمور تتحسن. " + text, [SAMI, ministry])
     assert len([q for q in qs if "نعم" in doc.text[q.start : q.end]]) == 1  # the nested one is part of it
