@@ -19,8 +19,8 @@ another word, and «علم الاجتماع» is cancelled by `not_after`), when
 - **location**: the nearest place entity of the clause written after في / the proclitic ب / a
   place noun («في مدينة X», «بمحافظة X»), or given a location role by a marker («زيارة إلى X»);
   its ACLED precision from the gazetteers or the place noun (`rasd.events.places`).
-- **date**: the nearest resolved date expression of the same clause, else None (the publication
-  date is never used silently); precision 1 for a day, 2 for an approximate day, 3 for a month
+- **date**: the nearest resolved date expression of the same clause, not one governed by «منذ»
+  (the start of a period), else None (the publication date is never used silently); precision 1 for a day, 2 for an approximate day, 3 for a month
   or a year.
 - **casualties** (types with `casualties`: ATTACK, ACCIDENT): quantities of the sentence whose
   unit is a killed or injured word («5 قتلى», «إصابة 3 أشخاص»), from `doc.quantities`, else from

@@ -28,6 +28,8 @@ CLAUSE_PUNCT = frozenset(";؛:")
 COMMAS = frozenset("،,")
 ARTICLE = K("ال")
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+# object pronouns a verb carries («أوقفتهما», «قتلها», «اعتقلوه»), longest first
+OBJECT_SUFFIXES = tuple(K(s) for s in ("هما", "هم", "هن", "ها", "ه", "كم", "ك"))
 
 
 @dataclass(slots=True)
@@ -138,6 +140,14 @@ class EventView:
             elif m == stems[i] and m[:1] in "وف" and len(m) > 4 and m[1:] in trig_map:
                 hits[i] = trig_map[m[1:]]  # a conjunction the segmenter kept
         for i, s in enumerate(stems):
+            if i not in hits:
+                written = self.text[self.toks[i].start : self.toks[i].end]
+                verbs = self._with_object(s, written)
+                if not verbs and s[:1] in "وف" and len(s) > 5:
+                    verbs = self._with_object(s[1:], written)  # a conjunction the segmenter kept
+                if verbs:
+                    hits[i] = verbs
+        for i, s in enumerate(stems):
             if s in jussive and i not in hits and i > 0 and keys[i - 1] in common.negators_verb:
                 hits[i] = jussive[s]
         out = []
@@ -154,16 +164,43 @@ class EventView:
                     break
         return out
 
+    def _with_object(self, stem: str, written: str) -> list[Trigger]:
+        """The verbal triggers of a verb written with an object pronoun («أوقفتهما الشرطة»,
+        «قتلها الجيش», «اعتقلوه»: the plural's alif is dropped before the pronoun). A word
+        written with ة is a noun («قتلة», «عينة»), whatever its key."""
+        if written.endswith("ة"):
+            return []
+        trig_map = self.onto.triggers
+        for suf in OBJECT_SUFFIXES:
+            base = stem[: -len(suf)]
+            if not stem.endswith(suf) or len(base) < 3:
+                continue
+            for b in (base, base + "ا") if base.endswith("و") else (base,):
+                verbs = [t for t in trig_map.get(b, ()) if t.verbal]
+                if verbs:
+                    return verbs
+        return []
+
     def _date(self, i: int, c0: int, c1: int) -> DateSpan | None:
         best, dist = None, None
         for k, d in self.dates:
-            if k > i and k > 0 and self.keys[k - 1] in _SINCE:
+            if self._since(k):
                 continue  # «في المدينة المقسمة منذ عام 1947»: the start of a state the clause describes
             if c0 <= k < c1:
                 dd = abs(k - i)
                 if dist is None or dd < dist:
                     best, dist = d, dd
         return best
+
+    def _since(self, k: int) -> bool:
+        """Whether «منذ» governs the date at token k, right before it or at most four words
+        before it with no punctuation between («منذ انتهاء الاستعمار عام 1947»)."""
+        for j in range(k - 1, max(-1, k - 5), -1):
+            if self.keys[j] in _SINCE:
+                return True
+            if self.toks[j].kind == "PUNCT":
+                return False
+        return False
 
     @staticmethod
     def date_precision(d: DateSpan) -> int:
