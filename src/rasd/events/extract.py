@@ -46,6 +46,8 @@ another word, and «علم الاجتماع» is cancelled by `not_after`), when
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rasd.events.ontology import Ontology, Trigger
 from rasd.events.participants import ParticipantRules, Place
 from rasd.events.places import precision_of
@@ -61,6 +63,7 @@ MAX_ANNOUNCED = 6  # tokens between «أعلن» and the act it announces (its s
 class _Extractor(ParticipantRules):
     def run(self) -> list[Event]:
         cands = self.candidates()
+        self.more_places: dict[int, list[Place]] = {}  # id(event) -> its other destinations
         trigger_toks = {c.i for c in cands}
         absorbed: set[int] = set()
         events: list[Event] = []
@@ -88,7 +91,7 @@ class _Extractor(ParticipantRules):
             clause_of[id(ev)] = c0
             reported[id(ev)] = self._reported(ev.trigger_start)
             events.append(ev)
-        events = _merge_duplicates(self._absorb_deaths(events))
+        events = self._each_place(_merge_duplicates(self._absorb_deaths(events)))
         if self.min_attributes:
             events = [e for e in events if _attributes(e) >= self.min_attributes]
         return events
@@ -113,7 +116,8 @@ class _Extractor(ParticipantRules):
                 absorbed.add(nominal.i)
             self._verbal(i, trig, nominal, c0, c1, used, parts, locs, others)
         else:
-            self._scan(i, i + 1, c1, et, trig, True, used, parts, locs, others)
+            after = self._relative_doer(i, c1, et, trig, used, parts)
+            self._scan(i, after, c1, et, trig, True, used, parts, locs, others)
             self._support_subject(i, c0, et, trig, used, parts)
         for j in range(c0, i):  # places earlier in the clause: «وفي صفاقس، انطلقت مظاهرة»
             h = self.ix.at_start.get(j)
@@ -133,6 +137,10 @@ class _Extractor(ParticipantRules):
         start, end = self._span(i)
         ev = Event(trig.type, start, end, parts, sentence=self.doc.sentence_index(start))
         self._place(ev, locs, i)
+        if et.one_per_place:
+            dests = {x[1].entity: x for x in locs if x[0] == 0 and x[1].entity and x[1].entity != ev.location}
+            if dests:
+                self.more_places[id(ev)] = list(dests.values())
         d = self._date(i, c0, c1)
         if d is not None:
             ev.date, ev.date_precision = d.value, self.date_precision(d)
@@ -140,6 +148,18 @@ class _Extractor(ParticipantRules):
             ev.killed, ev.injured = self._casualties(i)
         ev.negated = self._negated(i, trig.verbal)
         return ev
+
+    def _each_place(self, events: list[Event]) -> list[Event]:
+        """An event of a type with `one_per_place` and several destinations («زار مصر والأردن»,
+        «الزيارات … إلى دول الخليج (الكويت وقطر)») is one event per destination."""
+        out = []
+        for ev in events:
+            out.append(ev)
+            for place in self.more_places.get(id(ev), ()):
+                other = replace(ev, participants=list(ev.participants), location=None)
+                self._place(other, [place], other.trigger_start)
+                out.append(other)
+        return out
 
     def _announces_other(self, ci: int, cands: list[Cand]) -> bool:
         """Whether a verb that makes a statement («أعلن») has for its object the act it announces,

@@ -134,6 +134,7 @@ class EventType:
     roles: dict[str, Role]
     markers: dict[str, Role]  # key (norm, no article; "ل-" for a proclitic) -> role
     casualties: bool = False
+    one_per_place: bool = False  # several destinations («إلى مصر والأردن») are one event each
     requires_participant: bool = False
     absorbed_by: tuple[str, ...] = ()
     speaker_role: str = ""
@@ -158,6 +159,8 @@ class Common:
     people: frozenset[str]
     not_the_act: frozenset[str] = frozenset()
     habitual: frozenset[tuple[str, str]] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    relative_doers: frozenset[tuple[str, ...]] = frozenset()  # «قام بها», «أجراها»
 
 
 @dataclass(slots=True)
@@ -193,6 +196,17 @@ def _words(path: Path, spec: dict[str, Any], name: str) -> frozenset[str]:
             path=str(path), problem=f"{name!r} must be a list of words", fix='Write it as ["word", ...].'
         )
     return frozenset(_key(w) for w in value)
+
+
+def _phrases(path: Path, spec: dict[str, Any], name: str) -> list[str]:
+    value = spec.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.split() for w in value):
+        raise EventDataError(
+            path=str(path),
+            problem=f"{name!r} must be a list of phrases",
+            fix='Write it as ["word word", ...].',
+        )
+    return value
 
 
 def _role_map(path: Path, value: Any, what: str) -> dict[str, Role]:
@@ -258,6 +272,7 @@ def _load_type(path: Path, onto: Ontology) -> None:
         roles=_role_map(path, data.get("roles", {}), "roles"),
         markers=_role_map(path, data.get("markers", {}), "markers"),
         casualties=bool(data.get("casualties", False)),
+        one_per_place=bool(data.get("one_per_place", False)),
         requires_participant=bool(data.get("requires_participant", False)),
         absorbed_by=tuple(data.get("absorbed_by", ())),
         speaker_role=str(data.get("speaker_role", "")),
@@ -319,7 +334,13 @@ def _load_common(path: Path) -> Common:
         people=words("people"),
         not_the_act=words("not_the_act"),
         habitual=frozenset(
-            tuple(_key(w) for w in phrase.split()) for phrase in data.get("habitual", []) if len(phrase.split()) == 2
+            tuple(_key(w) for w in phrase.split())
+            for phrase in data.get("habitual", [])
+            if len(phrase.split()) == 2
+        ),
+        relative_pronouns=words("relative_pronouns"),
+        relative_doers=frozenset(
+            tuple(_key(w) for w in phrase.split()) for phrase in _phrases(path, data, "relative_doers")
         ),
     )
 

@@ -81,6 +81,7 @@ class ParticipantRules(EventView):
         j = start
         stop = min(c1, start + MAX_AFTER)
         prev_role, prev_end = prev
+        marker_at = -1  # a marker of a destination with no mention after it yet («إلى عدة دول (…)»)
         while j < stop:
             if j in others:
                 break
@@ -88,6 +89,8 @@ class ParticipantRules(EventView):
             if h is None:
                 if self.toks[j].kind == "PUNCT" and self.text[self.toks[j].start] in COMMAS:
                     prev_role = ""
+                if et.marker_role(self.keys[j], "LOC") == "location":
+                    marker_at = j
                 j += 1
                 continue
             if j in used:
@@ -114,6 +117,10 @@ class ParticipantRules(EventView):
                         break
             if not role and pfx[:1] == "و" and prev_end == j - 1 and prev_role:
                 role = prev_role
+            if not role and marker_at >= 0 and h.type == "LOC" and self.ix.norms[j - 1] == "(":
+                role = et.marker_role(self.keys[marker_at], h.type)  # «إلى دول الخليج (الكويت وقطر)»
+            if role:
+                marker_at = -1
             is_place, hint = self._place_hint(j) if h.type == "LOC" else (False, None)
             if role == "name":  # «اتفاقيات جنيف»: a town that names the treaty, not where it was made
                 if not self._acts(h):
@@ -125,6 +132,8 @@ class ParticipantRules(EventView):
                 role = "location"
             if role == "location" or (not role and is_place and h.type == "LOC"):
                 locs.append((abs(j - i) if role != "location" else 0, h, hint))
+                if role == "location":  # «إلى مصر والأردن»: each a destination
+                    prev_role, prev_end = role, h.last
             elif role and h.entity:
                 parts.append(Participant(h.entity, override or role))
                 prev_role, prev_end = role, h.last
@@ -211,6 +220,41 @@ class ParticipantRules(EventView):
             if h.type in ("PERSON", "ORG") and not self._governed(h.first):
                 return h.entity
         return None
+
+    def _relative_doer(
+        self, i: int, c1: int, et: EventType, trig: Trigger, used: set[int], parts: list[Participant]
+    ) -> int:
+        """The doer of a relative clause on a nominal trigger is its subject («الزيارات التي قام
+        بها الرئيس فلان», «الحملة التي أجراها الجيش»): a relative pronoun right after the trigger
+        or one adjective on, a verb of doing from `relative_doers`, then the mention (titles may
+        stand before it, and one word that completes a title: «رئيس الدولة فلان»). Returns the
+        token after the doer, where the trigger's other attributes are looked for, or i + 1."""
+        common, keys = self.common, self.keys
+        for k in (i + 1, i + 2):
+            if k < c1 and keys[k] in common.relative_pronouns and k not in self.ix.at_start:
+                break
+        else:
+            return i + 1
+        k += 1
+        for doer in common.relative_doers:
+            if tuple(keys[k : k + len(doer)]) == doer:
+                k += len(doer)
+                break
+        else:
+            return i + 1
+        if k < c1 and k not in self.ix.at_start and self.qlex.speakers.get(keys[k]) == "title":
+            k += 1  # «قام بها الرئيس فلان», «قام بها رئيس الدولة فلان»
+            if k < c1 and k not in self.ix.at_start and self.ix.mention_at(k + 1) is not None:
+                k += 1
+        h = self.ix.mention_at(k) if k < c1 else None
+        if h is None or not h.entity or self._governed(k) or not self._acts(h):
+            return i + 1
+        role = trig.role("subject", h.type, et.roles)
+        if not role or role == "location":
+            return i + 1
+        used.add(h.first)
+        parts.append(Participant(h.entity, role))
+        return h.last + 1
 
     def _support_subject(
         self, i: int, c0: int, et: EventType, trig: Trigger, used: set[int], parts: list[Participant]
