@@ -64,6 +64,7 @@ class _Extractor(ParticipantRules):
     def run(self) -> list[Event]:
         cands = self.candidates()
         self.more_places: dict[int, list[Place]] = {}  # id(event) -> its other destinations
+        self.dead_only: set[int] = set()  # id(event) of a killing with no killer named
         trigger_toks = {c.i for c in cands}
         absorbed: set[int] = set()
         events: list[Event] = []
@@ -91,7 +92,8 @@ class _Extractor(ParticipantRules):
             clause_of[id(ev)] = c0
             reported[id(ev)] = self._reported(ev.trigger_start)
             events.append(ev)
-        events = self._each_place(_merge_duplicates(self._absorb_deaths(events)))
+        events = _merge_duplicates(self._absorb_deaths(events))
+        events = self._each_place(_count_dead(events, self.dead_only))
         if self.min_attributes:
             events = [e for e in events if _attributes(e) >= self.min_attributes]
         return events
@@ -137,6 +139,10 @@ class _Extractor(ParticipantRules):
         start, end = self._span(i)
         ev = Event(trig.type, start, end, parts, sentence=self.doc.sentence_index(start))
         self._place(ev, locs, i)
+        if trig.counts_dead and not any(p.role == "actor" for p in parts):
+            if self._during_other(c, cands, c1):
+                return None
+            self.dead_only.add(id(ev))
         if et.one_per_place:
             dests = {x[1].entity: x for x in locs if x[0] == 0 and x[1].entity and x[1].entity != ev.location}
             if dests:
@@ -148,6 +154,14 @@ class _Extractor(ParticipantRules):
             ev.killed, ev.injured = self._casualties(i)
         ev.negated = self._negated(i, trig.verbal)
         return ev
+
+    def _during_other(self, c: Cand, cands: list[Cand], c1: int) -> bool:
+        """Whether a killing word has, later in its clause, «خلال» or «أثناء» right before a
+        trigger of another type («قتل 61 شخصا خلال احتجاجات …»): the dead of that happening."""
+        during = self.common.during
+        return any(
+            o.trig.type != c.trig.type and c.i < o.i < c1 and self.keys[o.i - 1] in during for o in cands
+        )
 
     def _each_place(self, events: list[Event]) -> list[Event]:
         """An event of a type with `one_per_place` and several destinations («زار مصر والأردن»,
@@ -306,6 +320,31 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
         else:
             _merge(same, ev)
     return out
+
+
+def _count_dead(events: list[Event], dead_only: set[int]) -> list[Event]:
+    """A killing with no killer named («قتل 5 أشخاص», «مقتل فلان») after an event of its type
+    whose date and place do not conflict with it counts that event's dead: it is merged into the
+    nearest such event before it instead of being a happening of its own."""
+    out: list[Event] = []
+    for ev in events:
+        earlier = None
+        if id(ev) in dead_only:
+            earlier = next((e for e in reversed(out) if _compatible(e, ev)), None)
+        if earlier is None:
+            out.append(ev)
+        else:
+            _merge(earlier, ev)
+    return out
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    """Same type and polarity, and no conflicting date or place."""
+    if a.type != b.type or a.negated != b.negated:
+        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    return not (a.location and b.location and a.location != b.location)
 
 
 def _same_happening(a: Event, b: Event) -> bool:

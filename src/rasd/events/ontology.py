@@ -23,7 +23,8 @@ sentence about a football match), `requires_participant` (an event only with a p
 (an entity of that type in the clause), `requires_object_trigger` (a verb that is an event only
 with a nominal trigger of the same type after it: «وقع اتفاقية»), `announces` (a verb that
 announces an act: with a trigger of another type as its object, «أعلنت الحكومة قطع العلاقات»,
-that act is the event and the verb none), and `roles` overriding the type's roles. Words are compared by `norm_key` without the article. A form that is a trigger of several types
+that act is the event and the verb none), `counts_dead` (a killing word that, with no killer
+named, counts the dead of a happening told elsewhere: «مقتل», «قتل»), and `roles` overriding the type's roles. Words are compared by `norm_key` without the article. A form that is a trigger of several types
 («أدان»: a court's conviction or a condemnation) is tried with its conditioned triggers first, so
 that a type's conditions choose it and another type takes the word otherwise.
 
@@ -95,6 +96,7 @@ _TRIGGER_KEYS = {
     "not_near",
     "requires_participant",
     "announces",
+    "counts_dead",
 }
 
 
@@ -116,6 +118,7 @@ class Trigger:
     not_near: frozenset[str] = frozenset()
     requires_participant: bool = False
     announces: bool = False
+    counts_dead: bool = False  # «مقتل», «قتل»: with no killer named, the dead of a happening told elsewhere
     roles: tuple[tuple[str, Role], ...] = ()
 
     def role(self, slot: str, etype: str, default: dict[str, Role]) -> str:
@@ -160,6 +163,7 @@ class Common:
     not_the_act: frozenset[str] = frozenset()
     habitual: frozenset[tuple[str, str]] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    during: frozenset[str] = frozenset()
     relative_doers: frozenset[tuple[str, ...]] = frozenset()  # «قام بها», «أجراها»
 
 
@@ -300,6 +304,7 @@ def _load_type(path: Path, onto: Ontology) -> None:
             not_near=_words(path, spec, "not_near"),
             requires_participant=bool(spec.get("requires_participant", False)),
             announces=bool(spec.get("announces", False)),
+            counts_dead=bool(spec.get("counts_dead", False)),
             roles=tuple(_role_map(path, spec.get("roles", {}), "roles").items()),
         )
         for table, words in ((onto.triggers, forms), (onto.jussive, jussive)):
@@ -339,6 +344,7 @@ def _load_common(path: Path) -> Common:
             if len(phrase.split()) == 2
         ),
         relative_pronouns=words("relative_pronouns"),
+        during=words("during"),
         relative_doers=frozenset(
             tuple(_key(w) for w in phrase.split()) for phrase in _phrases(path, data, "relative_doers")
         ),
