@@ -95,6 +95,18 @@ def test_entities_entity_quotes_events(runner, db):
     assert "MEET «الاجتماع» @ بروكسل" in res.stdout and "وزير الخارجية (actor)" in res.stdout
 
 
+def test_unknown_types_are_refused_with_the_list(runner, db):
+    """`--type FOO` is a usage error listing the valid types, not an empty answer (exit 0)."""
+    res = runner.invoke(cli, ["events", "--type", "FOO", "--db", db])
+    assert res.exit_code == 2 and "E612" in res.stderr and "FOO" in res.stderr
+    for kind in ("MEET", "ATTACK", "KIDNAP", "RELEASE", "STRIKE", "CLASH", "DEPLOY"):
+        assert kind in res.stderr
+    res = runner.invoke(cli, ["search", "بروكسل", "--type", "PEOPLE", "--db", db])
+    assert res.exit_code == 2 and "E612" in res.stderr and "PERSON" in res.stderr and "MEET" in res.stderr
+    res = runner.invoke(cli, ["events", "--type", "meet", "--db", db])  # any case
+    assert res.exit_code == 0 and "MEET «الاجتماع»" in res.stdout
+
+
 @pytest.fixture
 def names_db(tmp_path, build_doc):
     """Two people sharing a surname and a council known by a longer name."""

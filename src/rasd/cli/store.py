@@ -152,7 +152,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
 @click.command()
 @click.argument("query", required=False, default="")
 @click.option("--entity", metavar="NAME", help="Only documents mentioning this entity (any alias, or its id).")
-@click.option("--type", "type_", metavar="TYPE", help="An entity type (PERSON, ORG, LOC, MISC) narrowing --entity, or alone: documents with such an entity; or an event type.")
+@click.option("--type", "type_", metavar="TYPE", help="An entity type (PERSON, ORG, LOC, MISC) narrowing --entity, or alone: documents with such an entity; "
+              "or an event type (MEET, ATTACK …): documents reporting such an event. An unknown type is refused with the list (E612).")
 @click.option("--source", metavar="NAME", help="Only documents from this source.")
 @click.option("--since", metavar="DATE", help="Published on or after (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", metavar="DATE", help="Published on or before.")
@@ -314,7 +315,8 @@ def quotes(speaker: str | None, source: str | None, since: str | None, until: st
 
 
 @click.command()
-@click.option("--type", "type_", metavar="TYPE", help="Only events of this type.")
+@click.option("--type", "type_", metavar="TYPE", help="Only events of this type (MEET, STATEMENT, VISIT, ATTACK …; any case). "
+              "An unknown type is refused with the list of types (E612, exit 2).")
 @click.option("--location", metavar="NAME", help="Only events located at this place (any alias or id).")
 @click.option("--participant", metavar="NAME", help="Only events with this participant (any alias or id).")
 @click.option("--since", metavar="DATE")

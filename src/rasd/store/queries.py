@@ -20,6 +20,7 @@ from rasd.store.base import (
     SearchResult,
     placeholders,
 )
+from rasd.store.choices import check_entity_type, check_event_type
 from rasd.store.search import alias_key, parse_query, snippet
 
 __all__ = ["QueriesMixin", "date_bound", "entity_summary"]
@@ -100,6 +101,7 @@ class QueriesMixin:
         until: str | None = None,
         offset: int = 0,
     ) -> list[EntitySummary]:
+        type = check_entity_type(type)
         where, params = self._doc_filters(source, since, until)
         docs = "JOIN documents d ON d.doc_no = de.doc_no " if where else ""
         if type:
@@ -131,6 +133,7 @@ class QueriesMixin:
         return where, params
 
     def find_entities(self, name: str, type: str | None = None) -> list[EntitySummary]:
+        type = check_entity_type(type)
         key = alias_key(name)
         sql = (
             f"SELECT {ENTITY_COLS} FROM document_entities de JOIN entities e ON e.id = de.entity_id "
@@ -312,6 +315,7 @@ class QueriesMixin:
         self, type: str | None, location: str | None, participant: str | None, where: list[str], params: list[Any]
     ) -> None:
         """Append the event type, place and participant conditions shared by `events` and `event_counts`."""
+        type = check_event_type(type)
         if type:
             where.append("ev.type = ?")
             params.append(type)

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from rasd.model import ENTITY_TYPES
 from rasd.store.base import ORDERS, BadQuery, EntitySummary, SearchResult, placeholders
+from rasd.store.choices import check_search_type
 from rasd.store.queries import date_bound
 from rasd.store.search import PackedKeys, SearchQuery, alias_key, parse_query, snippet
 
@@ -143,6 +144,7 @@ class RankingMixin:
         self, query: str | None, entity: str | None, type: str | None, source: str | None, since: str | None,
         until: str | None, allow_everything: bool,
     ) -> Plan:
+        type = check_search_type(type)
         q = parse_query(query)
         if q.empty and query and query.strip():
             raise BadQuery(problem=f"the query {query!r} has no words to search for", fix="Give words or names, or leave the query empty and use a filter.")
