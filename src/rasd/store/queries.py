@@ -44,7 +44,7 @@ def date_bound(value: str | None, name: str, end: bool = False) -> str | None:
         else:
             raise ValueError("too many parts")
     except ValueError:
-        raise BadQuery(problem=f"{name} {raw!r} is not a date", fix="Use YYYY-MM-DD (or YYYY-MM, or YYYY).") from None
+        raise BadQuery(problem=f"{name} {raw!r} is not a date", fix="Use YYYY-MM-DD (or YYYY-MM, or YYYY).", date=raw) from None
     return day.isoformat()
 
 

@@ -147,10 +147,10 @@ class RankingMixin:
         type = check_search_type(type)
         q = parse_query(query)
         if q.empty and query and query.strip():
-            raise BadQuery(problem=f"the query {query!r} has no words to search for", fix="Give words or names, or leave the query empty and use a filter.")
+            raise BadQuery(problem=f"the query {query!r} has no words to search for", fix="Give words or names, or leave the query empty and use a filter.", query=query)
         since, until = date_bound(since, "since"), date_bound(until, "until", end=True)
         if q.empty and not (entity or type or source or since or until or allow_everything):
-            raise BadQuery(problem="nothing to search for", fix="Give a query, or at least one filter (entity, type, source, since, until), or order by date to list the latest documents.")
+            raise BadQuery(problem="nothing to search for", empty=True, fix="Give a query, or at least one filter (entity, type, source, since, until), or order by date to list the latest documents.")
         plan = Plan(q)
         entity_type = type if type in ENTITY_TYPES else None
         if entity:
