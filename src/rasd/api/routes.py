@@ -297,7 +297,7 @@ async def quotes(
     return page(rows, limit, offset)
 
 
-@router.get("/events", tags=["queries"], summary="Events, newest first, by type, place, participant and date.", responses={**NAMED, **TYPED})
+@router.get("/events", tags=["queries"], summary="Events, newest first by the event's own date (else its article's publication date), by type, place, participant and date.", responses={**NAMED, **TYPED})
 async def events(
     request: Request,
     type: Annotated[str | None, Query(max_length=40, description=EVENT_TYPE_HELP)] = None,

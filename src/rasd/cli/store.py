@@ -327,7 +327,8 @@ def quotes(speaker: str | None, source: str | None, since: str | None, until: st
 @db_option
 def events(type_: str | None, location: str | None, participant: str | None, since: str | None, until: str | None,
            limit: int, offset: int, fmt: str, db: str) -> None:
-    """Stored events with their participants, place and date, newest first.
+    """Stored events with their participants, place and date, newest first: by the event's own
+    date, else by its article's publication date (then marked "(published)").
 
     \b
     Examples:
@@ -346,7 +347,8 @@ def events(type_: str | None, location: str | None, participant: str | None, sin
         where = f" @ {ev.location_name or ev.location_id}" if ev.location_id else ""
         toll = "".join(f" {k}={v}" for k, v in (("killed", ev.killed), ("injured", ev.injured)) if v is not None)
         neg = " (negated)" if ev.negated else ""
-        click.echo(f"{ev.date or ev.published or '----------'}  {ev.type}{neg} «{ev.trigger}»{where}{toll}  {who}  [{ev.document_id}]")
+        when = ev.date or (f"{ev.published} (published)" if ev.published else "----------")
+        click.echo(f"{when}  {ev.type}{neg} «{ev.trigger}»{where}{toll}  {who}  [{ev.document_id}]")
 
 
 # ------------------------------------------------------------------------------------------ export

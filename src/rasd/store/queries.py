@@ -295,7 +295,8 @@ class QueriesMixin:
             "SELECT ev.doc_no, ev.idx, d.id, d.title, d.published, ev.type, ev.trigger_text, ev.date, ev.location_id, le.name, "
             "ev.killed, ev.injured, ev.negated FROM events ev JOIN documents d ON d.doc_no = ev.doc_no "
             f"LEFT JOIN entities le ON le.id = ev.location_id WHERE {' AND '.join(where) or '1 = 1'} "
-            "ORDER BY d.published DESC NULLS LAST, d.id, ev.idx LIMIT ? OFFSET ?",
+            # by the date shown: the event's own, else its article's publication date
+            "ORDER BY COALESCE(ev.date, d.published) DESC NULLS LAST, d.id, ev.idx LIMIT ? OFFSET ?",
             [*params, int(limit), int(offset)],
         )
         parts: dict[tuple[int, int], list[dict[str, Any]]] = {}

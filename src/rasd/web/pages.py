@@ -235,24 +235,26 @@ async def timeline_page(
     start = _offset(offset)
     error = None
     status = 200
+    def gather(s: Store) -> tuple[list[Any], list[tuple[str, int]]]:
+        rows = s.events(form["type"], location=form["location"], since=form["since"], until=form["until"],
+                        limit=EVENTS_PAGE + 1, offset=start)
+        per_day: dict[str, int] = {}  # every matching event, not only this page's
+        for day, _type, n in s.event_counts(form["type"], location=form["location"], since=form["since"], until=form["until"]):
+            per_day[day] = per_day.get(day, 0) + n
+        return rows, sorted(per_day.items())
+
     try:
-        rows = await request.app.state.pool.run(
-            lambda s: s.events(
-                form["type"], location=form["location"], since=form["since"], until=form["until"],
-                limit=EVENTS_PAGE + 1, offset=start,
-            )
-        )
+        rows, points = await request.app.state.pool.run(gather)
     except RasdError as exc:
-        (error, status), rows = reader_error(exc), []
+        (error, status), rows, points = reader_error(exc), [], []
     shown = rows[:EVENTS_PAGE]
-    points = [((e.date if e.date and len(e.date) == 10 else e.published) or "", 1) for e in shown]
     return render(
         request,
         "timeline.html",
         {
             "nav": "timeline", "form": form, "events": shown, "offset": start, "more": len(rows) > EVENTS_PAGE,
             "page_size": EVENTS_PAGE, "error": error, "event_types": EVENT_NAMES,
-            "chart": bar_chart([p for p in points if p[0]], label="الأحداث عبر الزمن"),
+            "chart": bar_chart(points, label="الأحداث عبر الزمن"),
         },
         status,
     )
