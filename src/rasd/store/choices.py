@@ -2,7 +2,8 @@
 
 A value outside the list is refused (`UnknownValue`, E612, with the list) rather than matched
 against nothing: «--type FOO» would otherwise answer "no events" as if there were none. Values
-are taken in any case («meet» is MEET).
+are taken in any case («meet» is MEET). The store also takes an event type its documents have
+(an analysis made elsewhere may have types of its own).
 """
 
 from __future__ import annotations

@@ -313,11 +313,18 @@ class QueriesMixin:
             for r in rows
         ]
 
+    def _event_type(self, type: str | None) -> str | None:
+        """An event type of the ontology, or one the stored documents have (an analysis made
+        elsewhere may have its own); anything else is refused with the ontology's list (E612)."""
+        if type and self._fetchone("SELECT 1 FROM events WHERE type = ? LIMIT 1", (type.strip(),)):
+            return type.strip()
+        return check_event_type(type)
+
     def _event_filters(
         self, type: str | None, location: str | None, participant: str | None, where: list[str], params: list[Any]
     ) -> None:
         """Append the event type, place and participant conditions shared by `events` and `event_counts`."""
-        type = check_event_type(type)
+        type = self._event_type(type)
         if type:
             where.append("ev.type = ?")
             params.append(type)

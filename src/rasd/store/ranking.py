@@ -144,7 +144,8 @@ class RankingMixin:
         self, query: str | None, entity: str | None, type: str | None, source: str | None, since: str | None,
         until: str | None, allow_everything: bool,
     ) -> Plan:
-        type = check_search_type(type)
+        if not (type and self._fetchone("SELECT 1 FROM events WHERE type = ? LIMIT 1", (type.strip(),))):
+            type = check_search_type(type)  # else: an event type the stored documents have
         q = parse_query(query)
         if q.empty and query and query.strip():
             raise BadQuery(problem=f"the query {query!r} has no words to search for", fix="Give words or names, or leave the query empty and use a filter.", query=query)
