@@ -13,7 +13,7 @@ def error_of(resp, status: int, code: str | None = None) -> str:
     assert resp.status_code == status, (resp.status_code, resp.text)
     assert resp.headers["content-type"].startswith("application/json")
     body = resp.json()
-    assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}, body
+    assert set(body) == {"error"} and {"code", "message"} <= set(body["error"]) <= {"code", "message", "candidates", "valid"}, body
     assert body["error"]["code"].startswith("E") and body["error"]["message"]
     if code:
         assert body["error"]["code"] == code, body
@@ -222,6 +222,25 @@ def test_events(http):
     paged = all_pages(http, "/events", {}, 3)
     assert len(paged) == len(whole)
     error_of(http.get("/events", params={"until": "2024-99"}), 400, "E608")
+
+
+def test_unknown_types_are_refused_with_the_list(http):
+    """An unknown `type` is a 400 naming the valid ones, not an empty page of results."""
+    r = http.get("/events", params={"type": "FOO"})
+    assert "FOO" in error_of(r, 400, "E612")
+    assert {"MEET", "KIDNAP", "RELEASE", "STRIKE", "CLASH", "DEPLOY"} <= set(r.json()["error"]["valid"])
+    r = http.get("/entities", params={"type": "PEOPLE"})
+    error_of(r, 400, "E612")
+    assert r.json()["error"]["valid"] == ["PERSON", "ORG", "LOC", "MISC"]
+    error_of(http.get("/search", params={"q": "فيينا", "type": "FOO"}), 400, "E612")
+    error_of(http.get("/graph", params={"type": "FOO"}), 400, "E612")
+    people = http.get("/entities", params={"type": "PERSON", "limit": 1}).json()["items"]
+    error_of(http.get(f"/entities/{people[0]['id']}", params={"type": "FOO"}), 400, "E612")
+    schema = http.get("/openapi.json").json()["paths"]
+    for path in ("/search", "/entities", "/entities/{entity_id}", "/events", "/graph"):
+        assert "E612" in schema[path]["get"]["responses"]["400"]["description"], path
+    event_type = next(p for p in schema["/events"]["get"]["parameters"] if p["name"] == "type")
+    assert "KIDNAP" in event_type["description"] and "DEPLOY" in event_type["description"]
 
 
 # ------------------------------------------------------------------------------------ graph

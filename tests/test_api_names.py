@@ -61,6 +61,15 @@ def test_api_answers_an_ambiguous_name_with_the_candidates(http):
         assert [(c["id"], c["documents"]) for c in err["candidates"]] == [("per:pres", 2), ("per:daughter", 1)]
 
 
+def test_search_page_offers_the_candidates_in_arabic(http):
+    """A surname several people share, as the search page's entity filter: the reader picks one (in
+    Arabic), not the developer's E611 listing."""
+    r = http.get("/", params={"q": "", "entity": "ترمب", "order": "date"}, headers={"accept": "text/html"})
+    assert r.status_code == 200 and "من تقصد بـ«<bdi>ترمب</bdi>»؟" in r.text
+    assert 'href="/?entity=per%3Apres&amp;order=date"' in r.text and 'href="/?entity=per%3Adaughter&amp;order=date"' in r.text
+    assert "could be any of several" not in r.text and "لا توجد نتائج" not in r.text
+
+
 def test_api_quotes_of_an_unknown_speaker_is_an_error(http):
     r = http.get("/quotes", params={"speaker": "أحد لا يعرفه أحد"})
     assert r.status_code == 404 and r.json()["error"]["code"] == "E607"

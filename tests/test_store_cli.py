@@ -95,6 +95,18 @@ def test_entities_entity_quotes_events(runner, db):
     assert "MEET «الاجتماع» @ بروكسل" in res.stdout and "وزير الخارجية (actor)" in res.stdout
 
 
+def test_unknown_types_are_refused_with_the_list(runner, db):
+    """`--type FOO` is a usage error listing the valid types, not an empty answer (exit 0)."""
+    res = runner.invoke(cli, ["events", "--type", "FOO", "--db", db])
+    assert res.exit_code == 2 and "E612" in res.stderr and "FOO" in res.stderr
+    for kind in ("MEET", "ATTACK", "KIDNAP", "RELEASE", "STRIKE", "CLASH", "DEPLOY"):
+        assert kind in res.stderr
+    res = runner.invoke(cli, ["search", "بروكسل", "--type", "PEOPLE", "--db", db])
+    assert res.exit_code == 2 and "E612" in res.stderr and "PERSON" in res.stderr and "MEET" in res.stderr
+    res = runner.invoke(cli, ["events", "--type", "meet", "--db", db])  # any case
+    assert res.exit_code == 0 and "MEET «الاجتماع»" in res.stdout
+
+
 @pytest.fixture
 def names_db(tmp_path, build_doc):
     """Two people sharing a surname and a council known by a longer name."""
@@ -177,3 +189,46 @@ def test_ingest_refuses_a_batch_time_that_is_no_positive_number(runner, tmp_path
     res = runner.invoke(cli.commands["ingest"], [str(art), "--db", str(tmp_path / "x.db"), "--config", str(cfg), "--quiet",
                                              "--batch-seconds", "1"])
     assert res.exit_code == 0 and "1 added" in res.output, res.output
+
+
+@pytest.fixture
+def places_db(tmp_path, build_doc):
+    """Events in Yemen's cities and regions (by the alias tables' ids, by a gazetteer name, by a
+    LOCATED_IN relation), in Yemen itself, and in another country's capital."""
+    yemen = ("country:YE", "LOC", "اليمن", ["اليمن"])
+    path = str(tmp_path / "places.db")
+    with open_store(path) as s:
+        s.put_document(build_doc("عقد المبعوث الأممي اجتماعا مع المسؤولين في صنعاء.", "اجتماع", id="p1", published="2024-01-01",
+                                 entities=[("city:sanaa-ye", "LOC", "صنعاء", ["صنعاء"])],
+                                 events=[("MEET", "اجتماعا", [], "city:sanaa-ye")]))
+        s.put_document(build_doc("أصاب هجوم ميناء الحديدة صباح اليوم.", "هجوم", id="p2", published="2024-01-02",
+                                 entities=[("city:al-hudaydah-ye", "LOC", "الحديدة", ["الحديدة"])],
+                                 events=[("ATTACK", "هجوم", [], "city:al-hudaydah-ye")]))
+        s.put_document(build_doc("خرجت مظاهرة كبيرة في تعز للمطالبة بفتح الطرق.", "مظاهرة", id="p3", published="2024-01-03",
+                                 entities=[("loc:تعز", "LOC", "تعز", ["تعز"])],
+                                 events=[("PROTEST", "مظاهرة", [], "loc:تعز")]))
+        s.put_document(build_doc("اندلعت اشتباكات في مديرية الوادي بمحافظة شبوة شرق اليمن.", "اشتباكات", id="p4", published="2024-01-04",
+                                 entities=[("loc:الوادي", "LOC", "مديرية الوادي", ["مديرية الوادي"]),
+                                           ("loc:شبوه", "LOC", "محافظة شبوة", ["محافظة شبوة"]), yemen],
+                                 events=[("CLASH", "اشتباكات", [], "loc:الوادي")],
+                                 relations=[("LOCATED_IN", "loc:الوادي", "loc:شبوه"), ("LOCATED_IN", "loc:شبوه", "country:YE")]))
+        s.put_document(build_doc("زار الوزير اليمن في جولة إقليمية.", "زيارة", id="p5", published="2024-01-05",
+                                 entities=[yemen], events=[("VISIT", "زار", [], "country:YE")]))
+        s.put_document(build_doc("عقد الوزراء اجتماعا في الرياض وفي طرابلس.", "اجتماع", id="p6", published="2024-01-06",
+                                 entities=[("city:riyadh-sa", "LOC", "الرياض", ["الرياض"]), ("loc:طرابلس", "LOC", "طرابلس", ["طرابلس"])],
+                                 events=[("MEET", "اجتماعا", [], "city:riyadh-sa")]))
+    return path
+
+
+def test_events_in_a_country_include_its_cities_and_regions(runner, places_db):
+    """`--location اليمن` finds the events in Sanaa, Hodeidah, Taiz and a district of Shabwa, not Riyadh's."""
+    res = runner.invoke(cli, ["events", "--location", "اليمن", "--format", "json", "--db", places_db])
+    assert res.exit_code == 0, res.output
+    assert sorted(e["document_id"] for e in json.loads(res.stdout)) == ["p1", "p2", "p3", "p4", "p5"]
+    res = runner.invoke(cli, ["events", "--location", "صنعاء", "--format", "json", "--db", places_db])
+    assert [e["document_id"] for e in json.loads(res.stdout)] == ["p1"]
+    res = runner.invoke(cli, ["events", "--location", "محافظة شبوة", "--format", "json", "--db", places_db])
+    assert [e["document_id"] for e in json.loads(res.stdout)] == ["p4"]
+    with open_store(places_db) as s:
+        assert sum(n for _d, _t, n in s.event_counts(location="اليمن")) == 5
+        assert "loc:طرابلس" in s.places_within(["country:LY"]) and "loc:طرابلس" not in s.places_within(["country:YE"])

@@ -171,3 +171,52 @@ def test_readme_screenshots(web, browser, tmp_path):
     finally:
         context.close()
         srv.stop()
+
+
+PHONE = {"width": 390, "height": 844}
+# what overflows the viewport at phone width, the search button's place, broken dates, italic text
+PHONE_CHECK = """() => {
+  const width = window.innerWidth;
+  const button = document.querySelector('form.search button[type=submit]');
+  const box = button ? button.getBoundingClientRect() : null;
+  const tables = [...document.querySelectorAll('table')].map(t => {
+    const box = t.parentElement;
+    return {scrolls: getComputedStyle(box).overflowX === 'auto', right: box.getBoundingClientRect().right,
+            left: box.getBoundingClientRect().left};
+  });
+  const broken = [...document.querySelectorAll('time')].filter(t => t.getClientRects().length > 1
+      || t.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(t).lineHeight || '20')).map(t => t.textContent);
+  const italic = [...document.querySelectorAll('body *')].filter(e => getComputedStyle(e).fontStyle === 'italic'
+      && e.textContent.trim()).map(e => e.className || e.tagName);
+  return {width, scroll: document.documentElement.scrollWidth, button: box && {left: box.left, right: box.right},
+          tables, broken, italic};
+}"""
+
+
+def test_every_page_fits_a_phone(web, live_server, browser):
+    """At 390 px: no page scrolls sideways, the search button is on screen, tables scroll in their
+    own box, no date breaks across lines, nothing is set in italic."""
+    import httpx
+
+    person = max(httpx.get(live_server.url + "/entities", params={"type": "PERSON", "limit": 200}).json()["items"],
+                 key=lambda e: e["documents"])
+    paths = ["/", "/?" + urlencode({"q": "فيينا"}), "/?" + urlencode({"q": "لا شيء يطابق هذا"}), "/article/web-2",
+             f"/entity/{quote(person['id'], safe='')}", "/timeline", "/quotes", "/network", "/api", "/no-such-page"]
+    context = browser.new_context(locale="ar", viewport=PHONE)
+    try:
+        pg = context.new_page()
+        for path in paths:
+            pg.goto(live_server.url + path)
+            pg.wait_for_load_state("load")
+            got = pg.evaluate(PHONE_CHECK)
+            assert got["scroll"] <= PHONE["width"], (path, got["scroll"])
+            if got["button"] is not None:
+                assert 0 <= got["button"]["left"] and got["button"]["right"] <= PHONE["width"], (path, got["button"])
+            for t in got["tables"]:
+                assert t["scrolls"] and t["left"] >= 0 and t["right"] <= PHONE["width"], (path, t)
+            assert got["broken"] == [], (path, got["broken"])
+            assert got["italic"] == [], (path, got["italic"])
+            name = path.strip("/").split("?")[0].split("/")[0] or "home"
+            pg.screenshot(path=str(web.artifacts_dir() / f"phone-{name}.png"), full_page=True)
+    finally:
+        context.close()

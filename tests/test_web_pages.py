@@ -217,3 +217,85 @@ def test_xss_article_reads_as_text(http):
     for e in doc["entities"]:
         entity_page = page(http, f"/entity/{quote(e['id'], safe='')}")
         assert_inert(entity_page, f"entity {e['id']}")
+
+
+def _error_text(text: str) -> str:
+    m = re.search(r'<p class="error"[^>]*>(.*?)</p>', text, re.S)
+    assert m, "the error is shown on the page"
+    return html.unescape(re.sub(r"<[^>]+>", "", m.group(1)))
+
+
+@pytest.mark.parametrize(
+    "path, params, status, code, arabic",
+    [
+        ("/entity/no-such-entity", {}, 404, "E607", "لا يوجد في قاعدة البيانات كيان باسم «no-such-entity»"),
+        ("/", {"entity": "لا أحد"}, 404, "E607", "كيان باسم «لا أحد»"),
+        ("/", {"since": "أمس"}, 400, "E608", "التاريخ «أمس» غير صالح"),
+        ("/quotes", {"until": "2024-99"}, 400, "E608", "التاريخ «2024-99» غير صالح"),
+        ("/timeline", {"type": "FOO"}, 400, "E612", "النوع «FOO» غير معروف"),
+        ("/", {"q": "بيروت", "type": "FOO"}, 400, "E612", "اختطاف"),
+        ("/article/no-such-article", {}, 404, "E609", "لا مقال بالمعرّف «no-such-article»"),
+        ("/no-such-page", {}, 404, "E622", "لا صفحة بهذا العنوان"),
+    ],
+    ids=["entity-page", "search-entity", "search-date", "quotes-date", "timeline-type", "search-type", "article", "no-page"],
+)
+def test_errors_speak_arabic_to_the_reader(http, path, params, status, code, arabic):
+    """A page's error says in Arabic what went wrong and what to do, with its code; the developer's
+    English message (option names, commands) stays in the API."""
+    said = _error_text(page(http, path, status, **params))
+    assert code in said and arabic in said, said
+    assert not re.search(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", said), f"English on the page: {said}"
+    assert "rasd entities" not in said and "List names" not in said
+
+
+def test_every_event_role_has_an_arabic_name():
+    """A participant's role is shown in Arabic, never as its code («(guest)»)."""
+    from rasd.events.ontology import DATA_DIR
+    from rasd.web.labels import ROLE_NAMES, role_name
+
+    roles: set[str] = set()
+
+    def walk(node, collecting=False):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, collecting or k in ("roles", "markers", "speaker_role"))
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, collecting)
+        elif collecting and isinstance(node, str) and node:
+            roles.add(node)
+
+    for path in DATA_DIR.glob("*.json"):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    assert {"guest", "host", "actor", "target"} <= roles
+    assert not roles - set(ROLE_NAMES), f"roles without an Arabic name: {sorted(roles - set(ROLE_NAMES))}"
+    assert role_name("some-new-role") == "", "an unnamed role is not shown as its code"
+
+
+def test_empty_states_upright_dates_whole_metadata_isolated(http):
+    """Empty states are not italic (italic slants Arabic); a date never breaks at its hyphens; a
+    source or a title in metadata is isolated, so a Latin one does not reorder what is around it."""
+    css = http.get("/static/rasd.css").text
+    assert "font-style: italic" not in css and "font-style:italic" not in css
+    rule = re.search(r"(?m)^time\b[^{]*\{([^}]*)\}", css)
+    assert rule and "white-space: nowrap" in rule.group(1) and "unicode-bidi: isolate" in rule.group(1)
+    text = page(http, "/", q="الخرطوم")
+    assert "<bdi>وكالة المثال للأنباء</bdi>" in text
+    text = page(http, "/quotes")
+    sources = {q["source"] for q in http.get("/quotes", params={"limit": 200}).json()["items"] if q["source"]}
+    assert sources and all(f"<bdi>{html.escape(s, quote=False)}</bdi>" in text for s in sources)
+    text = page(http, "/article/web-4")
+    assert re.search(r'<p class="meta">.*?<bdi>[^<]+</bdi>', text, re.S)
+
+
+def test_timeline_chart_counts_every_matching_event_sorted_by_the_date_shown(http):
+    """The chart counts all the events the filters match, not only the page shown; the table is in
+    the order of the dates it shows (the event's, else the publication date, marked as such)."""
+    events = http.get("/events", params={"limit": 200}).json()["items"]
+    shown = [e["date"] or e["published"] for e in events]
+    assert shown == sorted(shown, reverse=True), shown
+    text = page(http, "/timeline", offset=str(len(events) - 1))  # a page with one event on it
+    counted = sum(int(n) for n in re.findall(r"<title>[^<:]+: (\d+) \(", text))
+    assert counted == sum(1 for e in events if e["date"] and len(e["date"]) == 10 or e["published"]) > 1
+    if any(not e["date"] and e["published"] for e in events):
+        assert "(تاريخ النشر)" in page(http, "/timeline")

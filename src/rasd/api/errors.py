@@ -3,10 +3,11 @@
 Every error response of the API has one shape, `{"error": {"code": "E6xx", "message": "..."}}`,
 and the status code that fits: 400 a bad query parameter, 401/403 a missing/wrong token, 404
 something missing, 405 a wrong method, 409 a name that fits several entities (the body's error then
-lists them as `candidates`), 413 a body too large, 422 a body that is not valid, 503 the analysis
-pipeline cannot be built, the analysis has as much work as it takes (with Retry-After) or the
-database does not answer (or fails), 507 the database has no space left for a write, 500 a fault in
-rasd (logged with its traceback). Library errors
+lists them as `candidates`; a value outside an option's list, E612, lists the option's values as
+`valid`), 413 a body too large, 422 a body that is not valid, 503 the analysis pipeline cannot be
+built, the analysis has as much work as it takes (with Retry-After) or the database does not answer
+(or fails), 507 the database has no space left for a write, 500 a fault in rasd (logged with its
+traceback). Library errors
 (`RasdError`) keep their own code and message. Pages of the web interface get the same message in
 an Arabic HTML page instead (see `rasd.web.pages`).
 """
@@ -32,6 +33,7 @@ from rasd.store.base import (
     DocumentNotFound,
     StoreError,
     UnknownEntity,
+    UnknownValue,
 )
 
 log = logging.getLogger("rasd.api")
@@ -192,6 +194,7 @@ _STATUS: tuple[tuple[type[RasdError], int], ...] = (
     (UnknownEntity, 404),
     (AmbiguousEntity, 409),
     (BadQuery, 400),
+    (UnknownValue, 400),
     (BadReference, 422),
     (BadDate, 422),
     (InputError, 422),
@@ -227,6 +230,8 @@ def json_error(exc: RasdError) -> JSONResponse:
         body["error"]["candidates"] = [e.to_dict() for e in exc.candidates]
     if isinstance(exc.details.get("field"), str):  # the JSON pointer of the field at fault (E010)
         body["error"]["field"] = exc.details["field"]
+    if isinstance(exc, UnknownValue):  # the values the option takes
+        body["error"]["valid"] = list(exc.valid)
     return JSONResponse(body, status_code=status_of(exc), headers=headers)
 
 

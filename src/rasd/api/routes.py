@@ -28,9 +28,10 @@ from rasd.api.graph import laid_out
 from rasd.api.schemas import ArticleIn, DocumentsIn
 from rasd.errors import EmptyText
 from rasd.io.records import check_published
-from rasd.model import SCHEMA, Document, content_id
+from rasd.model import ENTITY_TYPES, SCHEMA, Document, content_id
 from rasd.serialize import from_dict, to_dict
 from rasd.store.base import Store
+from rasd.store.choices import event_types
 from rasd.store.rows import content_hash
 
 __all__ = ["router", "article_document", "page", "wants_html"]
@@ -51,6 +52,13 @@ NAMED: dict[int | str, dict[str, Any]] = {
     409: {"description": "E611: the name fits several entities; `error.candidates` lists them (id, type, name, "
                          "documents …), most documents first. Ask again with one's id."},
 }
+# Endpoints that take a type: a value outside the list is refused, with the list
+TYPED: dict[int | str, dict[str, Any]] = {
+    400: {"description": "E612: an unknown `type`; `error.valid` lists the types it takes. (E608: a bad date or query; "
+                         "E620: a parameter out of range.)"},
+}
+EVENT_TYPE_HELP = "An event type: " + ", ".join(event_types()) + " (any case)."
+ENTITY_TYPE_HELP = "An entity type: " + ", ".join(ENTITY_TYPES) + " (any case)."
 
 
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -216,12 +224,14 @@ async def get_document(doc_id: Id, request: Request) -> JSONResponse:
 
 
 @router.get("/search", tags=["queries"], summary="Full-text search with filters; snippets with highlight offsets; `total`: the matching stories "
-            "(documents with `duplicates`). Words in double quotes must be adjacent, in order.", responses=NAMED)
+            "(documents with `duplicates`). Words in double quotes must be adjacent, in order.", responses={**NAMED, **TYPED})
 async def search(
     request: Request,
     q: Text = None,
     entity: Annotated[str | None, Query(max_length=200, description="Documents naming this entity (id, any alias, another spelling of one, or a surname).")] = None,
-    type: Annotated[str | None, Query(max_length=40, description="An entity type (PERSON, ORG, LOC, MISC) or an event type.")] = None,
+    type: Annotated[str | None, Query(max_length=40, description="Documents naming an entity of this type ("
+                                       + ", ".join(ENTITY_TYPES) + "), or reporting an event of this type ("
+                                       + ", ".join(event_types()) + ").")] = None,
     source: Annotated[str | None, Query(max_length=200)] = None,
     since: Since = None,
     until: Until = None,
@@ -242,10 +252,10 @@ async def search(
     return {**page(hits, limit, offset), "total": total}
 
 
-@router.get("/entities", tags=["queries"], summary="The entities named in most story clusters.")
+@router.get("/entities", tags=["queries"], summary="The entities named in most story clusters.", responses=TYPED)
 async def entities(
     request: Request,
-    type: Annotated[str | None, Query(max_length=40, description="PERSON, ORG, LOC or MISC.")] = None,
+    type: Annotated[str | None, Query(max_length=40, description=ENTITY_TYPE_HELP)] = None,
     source: Annotated[str | None, Query(max_length=200)] = None,
     since: Since = None,
     until: Until = None,
@@ -260,11 +270,11 @@ async def entities(
     return page(rows, n, offset)
 
 
-@router.get("/entities/{entity_id:path}", tags=["queries"], summary="An entity's profile (id or any of its names).", responses=NAMED)
+@router.get("/entities/{entity_id:path}", tags=["queries"], summary="An entity's profile (id or any of its names).", responses={**NAMED, **TYPED})
 async def entity(
     entity_id: Id,
     request: Request,
-    type: Annotated[str | None, Query(max_length=40)] = None,
+    type: Annotated[str | None, Query(max_length=40, description="When the name is ambiguous: " + ENTITY_TYPE_HELP)] = None,
     quotes: Annotated[int, Query(ge=0, le=200)] = 10,
     cooccurring: Annotated[int, Query(ge=0, le=200)] = 15,
 ) -> dict[str, Any]:
@@ -294,10 +304,10 @@ async def quotes(
     return page(rows, limit, offset)
 
 
-@router.get("/events", tags=["queries"], summary="Events, newest first, by type, place, participant and date.", responses=NAMED)
+@router.get("/events", tags=["queries"], summary="Events, newest first by the event's own date (else its article's publication date), by type, place, participant and date.", responses={**NAMED, **TYPED})
 async def events(
     request: Request,
-    type: Annotated[str | None, Query(max_length=40)] = None,
+    type: Annotated[str | None, Query(max_length=40, description=EVENT_TYPE_HELP)] = None,
     location: Annotated[str | None, Query(max_length=200, description="A place: entity id or any of its names.")] = None,
     participant: Annotated[str | None, Query(max_length=200)] = None,
     since: Since = None,
@@ -327,11 +337,11 @@ async def graph_data(request: Request, top: int, type: str | None, min_weight: i
     return data
 
 
-@router.get("/graph", tags=["queries"], summary="Co-occurrence graph of the top entities, laid out, with communities.")
+@router.get("/graph", tags=["queries"], summary="Co-occurrence graph of the top entities, laid out, with communities.", responses=TYPED)
 async def graph(
     request: Request,
     top: Annotated[int, Query(ge=2, le=300, description="How many entities (the most frequent).")] = 50,
-    type: Annotated[str | None, Query(max_length=40)] = None,
+    type: Annotated[str | None, Query(max_length=40, description="Only entities of this type. " + ENTITY_TYPE_HELP)] = None,
     min_weight: Annotated[int, Query(ge=1, le=100_000, description="Least shared documents for an edge.")] = 1,
 ) -> dict[str, Any]:
     return await graph_data(request, top, type, min_weight)

@@ -168,7 +168,8 @@ def _config_seconds(config: dict[str, Any], table: str, key: str) -> float:
 @click.command()
 @click.argument("query", required=False, default="")
 @click.option("--entity", metavar="NAME", help="Only documents mentioning this entity (any alias, or its id).")
-@click.option("--type", "type_", metavar="TYPE", help="An entity type (PERSON, ORG, LOC, MISC) narrowing --entity, or alone: documents with such an entity; or an event type.")
+@click.option("--type", "type_", metavar="TYPE", help="An entity type (PERSON, ORG, LOC, MISC) narrowing --entity, or alone: documents with such an entity; "
+              "or an event type (MEET, ATTACK …): documents reporting such an event. An unknown type is refused with the list (E612).")
 @click.option("--source", metavar="NAME", help="Only documents from this source.")
 @click.option("--since", metavar="DATE", help="Published on or after (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", metavar="DATE", help="Published on or before.")
@@ -330,7 +331,8 @@ def quotes(speaker: str | None, source: str | None, since: str | None, until: st
 
 
 @click.command()
-@click.option("--type", "type_", metavar="TYPE", help="Only events of this type.")
+@click.option("--type", "type_", metavar="TYPE", help="Only events of this type (MEET, STATEMENT, VISIT, ATTACK …; any case). "
+              "An unknown type is refused with the list of types (E612, exit 2).")
 @click.option("--location", metavar="NAME", help="Only events located at this place (any alias or id).")
 @click.option("--participant", metavar="NAME", help="Only events with this participant (any alias or id).")
 @click.option("--since", metavar="DATE")
@@ -341,7 +343,8 @@ def quotes(speaker: str | None, source: str | None, since: str | None, until: st
 @db_option
 def events(type_: str | None, location: str | None, participant: str | None, since: str | None, until: str | None,
            limit: int, offset: int, fmt: str, db: str) -> None:
-    """Stored events with their participants, place and date, newest first.
+    """Stored events with their participants, place and date, newest first: by the event's own
+    date, else by its article's publication date (then marked "(published)").
 
     \b
     Examples:
@@ -360,7 +363,8 @@ def events(type_: str | None, location: str | None, participant: str | None, sin
         where = f" @ {ev.location_name or ev.location_id}" if ev.location_id else ""
         toll = "".join(f" {k}={v}" for k, v in (("killed", ev.killed), ("injured", ev.injured)) if v is not None)
         neg = " (negated)" if ev.negated else ""
-        click.echo(f"{ev.date or ev.published or '----------'}  {ev.type}{neg} «{ev.trigger}»{where}{toll}  {who}  [{ev.document_id}]")
+        when = ev.date or (f"{ev.published} (published)" if ev.published else "----------")
+        click.echo(f"{when}  {ev.type}{neg} «{ev.trigger}»{where}{toll}  {who}  [{ev.document_id}]")
 
 
 # ------------------------------------------------------------------------------------------ export

@@ -42,6 +42,7 @@ __all__ = [
     "Store",
     "StoreError",
     "UnknownEntity",
+    "UnknownValue",
 ]
 
 T = TypeVar("T")
@@ -104,6 +105,21 @@ class AmbiguousEntity(StoreError):
         listing = "; ".join(f"{e.name} ({e.type}) [{e.id}], {e.documents} documents" for e in candidates)
         err = cls(name=name, listing=listing)
         err.candidates = list(candidates)
+        return err
+
+
+class UnknownValue(StoreError):
+    """An option that takes one of a list of values (an event or entity type) was given another."""
+
+    code = "E612"
+    template = "unknown {what} {value!r}. Use one of: {listing}."
+    exit_code = 2
+    valid: list[str]
+
+    @classmethod
+    def of(cls, what: str, value: str, valid: Sequence[str]) -> UnknownValue:
+        err = cls(what=what, value=value, listing=", ".join(valid))
+        err.valid = list(valid)
         return err
 
 

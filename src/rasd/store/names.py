@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rasd.store.base import AmbiguousEntity, EntitySummary, UnknownEntity
+from rasd.store.choices import check_entity_type
 from rasd.store.search import alias_key
 
 __all__ = ["NamesMixin", "word_skeleton"]
@@ -54,6 +55,7 @@ class NamesMixin:
     def similar_entities(self, name: str, type: str | None = None) -> list[EntitySummary]:
         """Entities whose aliases spell `name` differently or contain it (steps 2 and 3 above),
         most documents first, at most MAX_CANDIDATES."""
+        type = check_entity_type(type)
         words = [word_skeleton(w) for w in alias_key(name).split()]
         if not words:
             return []
@@ -78,6 +80,7 @@ class NamesMixin:
         """The entities `name` stands for: the exact matches (several when they share an alias,
         most documents first), else the one entity it is a variant or part of the name of.
         Raises UnknownEntity when nothing matches, AmbiguousEntity when several entities do."""
+        type = check_entity_type(type)
         found = self.find_entities(name, type)
         if found:
             return found

@@ -20,6 +20,7 @@ from rasd.store.base import (
     SearchResult,
     placeholders,
 )
+from rasd.store.choices import check_entity_type, check_event_type
 from rasd.store.search import alias_key, parse_query, snippet
 
 __all__ = ["QueriesMixin", "date_bound", "entity_summary"]
@@ -43,7 +44,7 @@ def date_bound(value: str | None, name: str, end: bool = False) -> str | None:
         else:
             raise ValueError("too many parts")
     except ValueError:
-        raise BadQuery(problem=f"{name} {raw!r} is not a date", fix="Use YYYY-MM-DD (or YYYY-MM, or YYYY).") from None
+        raise BadQuery(problem=f"{name} {raw!r} is not a date", fix="Use YYYY-MM-DD (or YYYY-MM, or YYYY).", date=raw) from None
     return day.isoformat()
 
 
@@ -64,6 +65,7 @@ class QueriesMixin:
         def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
         def _fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None: ...
         def resolve_entities(self, name: str, type: str | None = None) -> list[EntitySummary]: ...
+        def places_within(self, ids: Sequence[str]) -> list[str]: ...
         def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
 
     # ------------------------------------------------------------------ search (the rest: rasd.store.ranking)
@@ -100,6 +102,7 @@ class QueriesMixin:
         until: str | None = None,
         offset: int = 0,
     ) -> list[EntitySummary]:
+        type = check_entity_type(type)
         where, params = self._doc_filters(source, since, until)
         docs = "JOIN documents d ON d.doc_no = de.doc_no " if where else ""
         if type:
@@ -131,6 +134,7 @@ class QueriesMixin:
         return where, params
 
     def find_entities(self, name: str, type: str | None = None) -> list[EntitySummary]:
+        type = check_entity_type(type)
         key = alias_key(name)
         sql = (
             f"SELECT {ENTITY_COLS} FROM document_entities de JOIN entities e ON e.id = de.entity_id "
@@ -291,7 +295,8 @@ class QueriesMixin:
             "SELECT ev.doc_no, ev.idx, d.id, d.title, d.published, ev.type, ev.trigger_text, ev.date, ev.location_id, le.name, "
             "ev.killed, ev.injured, ev.negated FROM events ev JOIN documents d ON d.doc_no = ev.doc_no "
             f"LEFT JOIN entities le ON le.id = ev.location_id WHERE {' AND '.join(where) or '1 = 1'} "
-            "ORDER BY d.published DESC NULLS LAST, d.id, ev.idx LIMIT ? OFFSET ?",
+            # by the date shown: the event's own, else its article's publication date
+            "ORDER BY COALESCE(ev.date, d.published) DESC NULLS LAST, d.id, ev.idx LIMIT ? OFFSET ?",
             [*params, int(limit), int(offset)],
         )
         parts: dict[tuple[int, int], list[dict[str, Any]]] = {}
@@ -308,15 +313,24 @@ class QueriesMixin:
             for r in rows
         ]
 
+    def _event_type(self, type: str | None) -> str | None:
+        """An event type of the ontology, or one the stored documents have (an analysis made
+        elsewhere may have its own); anything else is refused with the ontology's list (E612)."""
+        if type and self._fetchone("SELECT 1 FROM events WHERE type = ? LIMIT 1", (type.strip(),)):
+            return type.strip()
+        return check_event_type(type)
+
     def _event_filters(
         self, type: str | None, location: str | None, participant: str | None, where: list[str], params: list[Any]
     ) -> None:
         """Append the event type, place and participant conditions shared by `events` and `event_counts`."""
+        type = self._event_type(type)
         if type:
             where.append("ev.type = ?")
             params.append(type)
         loc_ids = self._entity_ids(location)
         if loc_ids:
+            loc_ids = self.places_within(loc_ids)  # a country's cities and regions too
             where.append(f"ev.location_id IN ({placeholders(loc_ids)})")
             params += loc_ids
         part_ids = self._entity_ids(participant)

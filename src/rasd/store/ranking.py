@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from rasd.model import ENTITY_TYPES
 from rasd.store.base import ORDERS, BadQuery, EntitySummary, SearchResult, placeholders
+from rasd.store.choices import check_search_type
 from rasd.store.queries import date_bound
 from rasd.store.search import PackedKeys, SearchQuery, alias_key, parse_query, snippet
 
@@ -143,12 +144,14 @@ class RankingMixin:
         self, query: str | None, entity: str | None, type: str | None, source: str | None, since: str | None,
         until: str | None, allow_everything: bool,
     ) -> Plan:
+        if not (type and self._fetchone("SELECT 1 FROM events WHERE type = ? LIMIT 1", (type.strip(),))):
+            type = check_search_type(type)  # else: an event type the stored documents have
         q = parse_query(query)
         if q.empty and query and query.strip():
-            raise BadQuery(problem=f"the query {query!r} has no words to search for", fix="Give words or names, or leave the query empty and use a filter.")
+            raise BadQuery(problem=f"the query {query!r} has no words to search for", fix="Give words or names, or leave the query empty and use a filter.", query=query)
         since, until = date_bound(since, "since"), date_bound(until, "until", end=True)
         if q.empty and not (entity or type or source or since or until or allow_everything):
-            raise BadQuery(problem="nothing to search for", fix="Give a query, or at least one filter (entity, type, source, since, until), or order by date to list the latest documents.")
+            raise BadQuery(problem="nothing to search for", empty=True, fix="Give a query, or at least one filter (entity, type, source, since, until), or order by date to list the latest documents.")
         plan = Plan(q)
         entity_type = type if type in ENTITY_TYPES else None
         if entity:

@@ -31,6 +31,7 @@ from rasd.store.base import (
 )
 from rasd.store.maintenance import MaintenanceMixin
 from rasd.store.names import NamesMixin
+from rasd.store.places import PlacesMixin
 from rasd.store.prepare import Prepared, prepare
 from rasd.store.queries import QueriesMixin
 from rasd.store.ranking import RankingMixin
@@ -70,7 +71,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class SQLStore(RankingMixin, NamesMixin, QueriesMixin, MaintenanceMixin, Store):
+class SQLStore(RankingMixin, NamesMixin, PlacesMixin, QueriesMixin, MaintenanceMixin, Store):
     dialect: str
     db_errors: tuple[type[Exception], ...]  # the driver's error classes
 

@@ -70,7 +70,8 @@ def is_page(request: Request) -> bool:
 
 
 def install_web(app: FastAPI):
-    from rasd.api.errors import message_of, status_of
+    from rasd.api.errors import status_of
+    from rasd.web.messages import arabic_message
     from rasd.web.pages import HTML_VIEWS, router
 
     templates = Jinja2Templates(env=_environment())
@@ -86,7 +87,7 @@ def install_web(app: FastAPI):
         return templates.TemplateResponse(
             request,
             "error.html",
-            {"nav": "", "status": status, "code": exc.code, "message": message_of(exc), "db_label": app.state.db_label},
+            {"nav": "", "status": status, "code": exc.code, "message": arabic_message(exc, status), "db_label": app.state.db_label},
             status_code=status,
             headers=getattr(exc, "headers", None),
         )

@@ -1,5 +1,5 @@
 """Arabic labels for the codes the analysis uses (entity types, event types, roles, relations).
-An unknown code is shown as it is."""
+An unknown event type is shown as it is; an unknown role is not shown."""
 
 from __future__ import annotations
 
@@ -43,6 +43,9 @@ EVENT_NAMES = {
 ROLE_NAMES = {
     "participant": "مشارك",
     "host": "مضيف",
+    "guest": "ضيف",
+    "name": "سُمّي باسمه",
+    "replaced": "سلفه في المنصب",
     "location": "مكان",
     "actor": "فاعل",
     "target": "مستهدف",
@@ -103,4 +106,5 @@ def event_name(code: str | None) -> str:
 
 
 def role_name(code: str | None) -> str:
-    return ROLE_NAMES.get(code or "", code or "")
+    """A role in Arabic; "" for a role without a name here (a page shows no code to its reader)."""
+    return ROLE_NAMES.get(code or "", "")

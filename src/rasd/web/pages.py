@@ -18,12 +18,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from rasd.api.errors import message_of, status_of
+from rasd.api.errors import status_of
 from rasd.api.routes import MAX_OFFSET, graph_data
 from rasd.errors import RasdError
 from rasd.model import ENTITY_TYPES, Document
 from rasd.store.base import AmbiguousEntity, SearchResult, Store
 from rasd.web.labels import EVENT_NAMES, RELATION_ORDER, RELATION_REVERSE
+from rasd.web.messages import arabic_message
 from rasd.web.render import annotated_text, bar_chart
 
 __all__ = ["HTML_VIEWS", "quotes_page", "router"]
@@ -47,6 +48,12 @@ def _offset(value: str | None) -> int:
     except ValueError:
         return 0
     return min(max(n, 0), MAX_OFFSET)
+
+
+def reader_error(exc: RasdError) -> tuple[dict[str, str], int]:
+    """An error shown in place on a page: its code and the reader's Arabic message, and the status."""
+    status = status_of(exc)
+    return {"code": exc.code, "message": arabic_message(exc, status)}, status
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
@@ -89,12 +96,14 @@ async def search_page(
         top = {t: store.entities(t, 8) for t in ENTITY_TYPES}
         return {"hits": hits, "top": top}
 
-    error = None
+    error, candidates = None, []
     status = 200
     try:
         found = await pool.run(gather)
+    except AmbiguousEntity as exc:  # let the reader pick the entity
+        candidates, found = exc.candidates, {"hits": [], "top": {}}
     except RasdError as exc:
-        error, status = {"code": exc.code, "message": message_of(exc)}, status_of(exc)
+        error, status = reader_error(exc)
         found = {"hits": [], "top": {}}
     hits = found["hits"]
     return render(
@@ -102,7 +111,7 @@ async def search_page(
         "search.html",
         {
             "nav": "search", "form": form, "asked": asked, "hits": hits[:PAGE], "top": found["top"],
-            "offset": start, "more": len(hits) > PAGE, "page_size": PAGE, "error": error,
+            "offset": start, "more": len(hits) > PAGE, "page_size": PAGE, "error": error, "candidates": candidates,
             "event_types": EVENT_NAMES,
         },
         status,
@@ -226,24 +235,26 @@ async def timeline_page(
     start = _offset(offset)
     error = None
     status = 200
+    def gather(s: Store) -> tuple[list[Any], list[tuple[str, int]]]:
+        rows = s.events(form["type"], location=form["location"], since=form["since"], until=form["until"],
+                        limit=EVENTS_PAGE + 1, offset=start)
+        per_day: dict[str, int] = {}  # every matching event, not only this page's
+        for day, _type, n in s.event_counts(form["type"], location=form["location"], since=form["since"], until=form["until"]):
+            per_day[day] = per_day.get(day, 0) + n
+        return rows, sorted(per_day.items())
+
     try:
-        rows = await request.app.state.pool.run(
-            lambda s: s.events(
-                form["type"], location=form["location"], since=form["since"], until=form["until"],
-                limit=EVENTS_PAGE + 1, offset=start,
-            )
-        )
+        rows, points = await request.app.state.pool.run(gather)
     except RasdError as exc:
-        error, status, rows = {"code": exc.code, "message": message_of(exc)}, status_of(exc), []
+        (error, status), rows, points = reader_error(exc), [], []
     shown = rows[:EVENTS_PAGE]
-    points = [((e.date if e.date and len(e.date) == 10 else e.published) or "", 1) for e in shown]
     return render(
         request,
         "timeline.html",
         {
             "nav": "timeline", "form": form, "events": shown, "offset": start, "more": len(rows) > EVENTS_PAGE,
             "page_size": EVENTS_PAGE, "error": error, "event_types": EVENT_NAMES,
-            "chart": bar_chart([p for p in points if p[0]], label="الأحداث عبر الزمن"),
+            "chart": bar_chart(points, label="الأحداث عبر الزمن"),
         },
         status,
     )
@@ -273,7 +284,7 @@ async def quotes_page(
     except AmbiguousEntity as exc:  # let the reader pick the speaker
         candidates = exc.candidates
     except RasdError as exc:
-        error, status = {"code": exc.code, "message": message_of(exc)}, status_of(exc)
+        error, status = reader_error(exc)
     return render(
         request,
         "quotes.html",
