@@ -121,6 +121,8 @@ class _Extractor(ParticipantRules):
             after = self._relative_doer(i, c1, et, trig, used, parts)
             self._scan(i, after, c1, et, trig, True, used, parts, locs, others)
             self._support_subject(i, c0, et, trig, used, parts)
+            if not parts:
+                self._relative_bearer(i, c0, et, trig, used, parts)
         for j in range(c0, i):  # places earlier in the clause: «وفي صفاقس، انطلقت مظاهرة»
             h = self.ix.at_start.get(j)
             if any(j < k < i for k in others):

@@ -165,6 +165,7 @@ class Common:
     relative_pronouns: frozenset[str] = frozenset()
     during: frozenset[str] = frozenset()
     relative_doers: frozenset[tuple[str, ...]] = frozenset()  # «قام بها», «أجراها»
+    relative_bearers: frozenset[tuple[str, ...]] = frozenset()  # «الذي يواجه اتهامات»
 
 
 @dataclass(slots=True)
@@ -347,6 +348,9 @@ def _load_common(path: Path) -> Common:
         during=words("during"),
         relative_doers=frozenset(
             tuple(_key(w) for w in phrase.split()) for phrase in _phrases(path, data, "relative_doers")
+        ),
+        relative_bearers=frozenset(
+            tuple(_key(w) for w in phrase.split()) for phrase in _phrases(path, data, "relative_bearers")
         ),
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rasd.events.ontology import EventType, Trigger
 from rasd.events.places import COUNTRY
-from rasd.events.view import COMMAS, MAX_AFTER, MAX_CUE, MAX_OBJECT, PREPS, QAD, EventView
+from rasd.events.view import ARTICLE, COMMAS, MAX_AFTER, MAX_CUE, MAX_OBJECT, PREPS, QAD, EventView
 from rasd.model import Participant
 from rasd.quotes.docindex import Hit
 from rasd.quotes.lexicon import strip_article
@@ -15,6 +15,7 @@ from rasd.text.normalize import norm_key
 
 __all__ = ["ParticipantRules", "Place"]
 
+MAX_TITLE_BACK = 600  # tokens a bare title looks back for the person it introduced
 _MANNER = frozenset({norm_key("في"), norm_key("خلال")})
 _PLACE_KINDS = frozenset({"country", "region", "province", "city"})
 Place = tuple[int, Hit, int | None]  # (distance to the trigger, mention, precision hint)
@@ -111,8 +112,11 @@ class ParticipantRules(EventView):
                     if not role and self.qlex.speakers.get(prevkey) == "title":  # «مع رئيس حزب X»
                         role = et.marker_role(self.keys[j - 2], h.type)
             if not role:
+                # the proclitic on the mention, or on a title or a definite noun in apposition
+                # just before it, an adjective of origin between («للصحفي فلان», «للقس الأمريكي فلان»)
+                clitics = pfx + self._apposed_clitic(i, j)
                 for clitic in "لب":
-                    if clitic in pfx and (clitic + "-") in et.markers:
+                    if clitic in clitics and (clitic + "-") in et.markers:
                         role = et.marker_role(clitic + "-", h.type)
                         break
             if not role and pfx[:1] == "و" and prev_end == j - 1 and prev_role:
@@ -139,6 +143,22 @@ class ParticipantRules(EventView):
                 prev_role, prev_end = role, h.last
             used.add(j)
             j = h.last + 1
+
+    def _apposed_clitic(self, i: int, j: int) -> str:
+        """The proclitics of a noun in apposition before the mention at j, after the trigger at i:
+        a title, or a definite noun with a proclitic, with one adjective of origin (ending in ي)
+        between them («للصحفي فلان», «للقس الأمريكي فلان»); "" when there is none."""
+        for t in (j - 1, j - 2):
+            if t <= i or self.toks[t].kind != "WORD" or self.ix.cover[t] is not None:
+                return ""
+            pfx = self.ix.prefix(t)
+            if self.qlex.speakers.get(self.keys[t]) == "title" or (
+                pfx and self.toks[t].stem.startswith(ARTICLE)
+            ):
+                return pfx
+            if not (self.keys[t].endswith("ي") and self.toks[t].stem.startswith(ARTICLE)):
+                return ""
+        return ""
 
     def _subject(self, i: int, c0: int, c1: int) -> tuple[Hit | None, int]:
         """A verbal trigger's subject and the token where its object may start."""
@@ -219,6 +239,33 @@ class ParticipantRules(EventView):
                 continue
             if h.type in ("PERSON", "ORG") and not self._governed(h.first):
                 return h.entity
+        s0 = self._sentence(i)[0]  # «وأشاد الوزير في تصريح»: «في» may open the clause
+        for j in range(i - 2, max(s0, i - 2 - MAX_CUE) - 1, -1):
+            if self.ix.cover[j] is None and not self._governed(j):
+                who = self._title_holder(j)
+                if who is not None:
+                    return who
+        return None
+
+    def _title_holder(self, j: int) -> str | None:
+        """The person a bare definite title stands for («وأشاد الوزير في تصريح»): the person that
+        the same title word introduced last before it («وزير المالية فلان»), within MAX_TITLE_BACK
+        tokens; None when it is not a title or introduced no one."""
+        stem = self.toks[j].stem
+        if not stem.startswith(ARTICLE) or self.qlex.speakers.get(self.keys[j]) != "title":
+            return None
+        word = strip_article(stem)
+        for m in range(j - 1, max(-1, j - MAX_TITLE_BACK), -1):
+            if word not in (strip_article(self.toks[m].stem), strip_article(self.ix.norms[m])):
+                continue  # the word as written too: «وزير» is not «و» and «زير»
+            for x in range(m + 1, min(j, m + 6)):  # «وزير الشؤون الخارجية فلان»
+                h = self.ix.mention_at(x)
+                if h is not None:
+                    if h.type == "PERSON" and h.entity:
+                        return h.entity
+                    break
+                if self.toks[x].kind == "PUNCT" and self.text[self.toks[x].start] not in COMMAS:
+                    break
         return None
 
     def _relative_doer(
@@ -255,6 +302,36 @@ class ParticipantRules(EventView):
         used.add(h.first)
         parts.append(Participant(h.entity, role))
         return h.last + 1
+
+    def _relative_bearer(
+        self, i: int, c0: int, et: EventType, trig: Trigger, used: set[int], parts: list[Participant]
+    ) -> None:
+        """A nominal trigger right after a relative clause's verb of undergoing (`relative_bearers`)
+        is about the clause's antecedent («فلان، الذي يواجه اتهامات», «فلان الذي وضع تحت الإقامة
+        الجبرية»): the mention right before the relative pronoun (a comma may stand between) takes
+        the trigger's genitive role."""
+        common, keys, norms = self.common, self.keys, self.ix.norms
+        for phrase in common.relative_bearers:
+            k = i - len(phrase)
+            # the word as written too: «وضع» is not «و» and «ضع»
+            if (
+                k - 1 > c0
+                and keys[k - 1] in common.relative_pronouns
+                and all(w in (keys[k + x], norms[k + x]) for x, w in enumerate(phrase))
+            ):
+                break
+        else:
+            return
+        j = k - 2
+        if j >= c0 and self.toks[j].kind == "PUNCT" and self.text[self.toks[j].start] in COMMAS:
+            j -= 1
+        h = self.ix.cover[j] if j >= c0 else None
+        if h is None or h.last != j or h.first < c0 or h.first in used or not h.entity or not self._acts(h):
+            return
+        role = trig.role("genitive", h.type, et.roles)
+        if role and role != "location":
+            used.add(h.first)
+            parts.append(Participant(h.entity, role))
 
     def _support_subject(
         self, i: int, c0: int, et: EventType, trig: Trigger, used: set[int], parts: list[Participant]
