@@ -30,6 +30,9 @@ ARTICLE = K("ال")
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # object pronouns a verb carries («أوقفتهما», «قتلها», «اعتقلوه»), longest first
 OBJECT_SUFFIXES = tuple(K(s) for s in ("هما", "هم", "هن", "ها", "ه", "كم", "ك"))
+# a word key -> the verbal triggers it holds with an object pronoun, found once per word
+_OBJECT_VERBS: dict[tuple[int, str], list] = {}
+_OBJECT_CACHE = 200_000
 
 
 @dataclass(slots=True)
@@ -141,11 +144,11 @@ class EventView:
                 hits[i] = trig_map[m[1:]]  # a conjunction the segmenter kept
         for i, s in enumerate(stems):
             if i not in hits:
-                written = self.text[self.toks[i].start : self.toks[i].end]
-                verbs = self._with_object(s, written)
+                verbs = self._with_object(s)
                 if not verbs and s[:1] in "وف" and len(s) > 5:
-                    verbs = self._with_object(s[1:], written)  # a conjunction the segmenter kept
-                if verbs:
+                    verbs = self._with_object(s[1:])  # a conjunction the segmenter kept
+                # a word written with ة is a noun («قتلة», «عينة»), whatever its key
+                if verbs and self.text[self.toks[i].end - 1] != "ة":
                     hits[i] = verbs
         for i, s in enumerate(stems):
             if s in jussive and i not in hits and i > 0 and keys[i - 1] in common.negators_verb:
@@ -164,13 +167,15 @@ class EventView:
                     break
         return out
 
-    def _with_object(self, stem: str, written: str) -> list[Trigger]:
+    def _with_object(self, stem: str) -> list[Trigger]:
         """The verbal triggers of a verb written with an object pronoun («أوقفتهما الشرطة»,
-        «قتلها الجيش», «اعتقلوه»: the plural's alif is dropped before the pronoun). A word
-        written with ة is a noun («قتلة», «عينة»), whatever its key."""
-        if written.endswith("ة"):
-            return []
+        «قتلها الجيش», «اعتقلوه»: the plural's alif is dropped before the pronoun)."""
         trig_map = self.onto.triggers
+        key = (id(trig_map), stem)
+        found = _OBJECT_VERBS.get(key)
+        if found is not None:
+            return found
+        found = []
         for suf in OBJECT_SUFFIXES:
             base = stem[: -len(suf)]
             if not stem.endswith(suf) or len(base) < 3:
@@ -178,8 +183,14 @@ class EventView:
             for b in (base, base + "ا") if base.endswith("و") else (base,):
                 verbs = [t for t in trig_map.get(b, ()) if t.verbal]
                 if verbs:
-                    return verbs
-        return []
+                    found = verbs
+                    break
+            if found:
+                break
+        if len(_OBJECT_VERBS) >= _OBJECT_CACHE:
+            _OBJECT_VERBS.clear()  # bounded: a long ingest keeps a flat memory
+        _OBJECT_VERBS[key] = found
+        return found
 
     def _date(self, i: int, c0: int, c1: int) -> DateSpan | None:
         best, dist = None, None
