@@ -299,3 +299,16 @@ def test_timeline_chart_counts_every_matching_event_sorted_by_the_date_shown(htt
     assert counted == sum(1 for e in events if e["date"] and len(e["date"]) == 10 or e["published"]) > 1
     if any(not e["date"] and e["published"] for e in events):
         assert "(تاريخ النشر)" in page(http, "/timeline")
+
+
+def test_no_place_is_an_event_participant_on_the_timeline_or_an_entity_page(http):
+    """«فيينا تستضيف الاجتماع»: a town hosting a meeting is where it happens, not who meets; only
+    persons, organisations and countries take part (the articles of tests/data/web)."""
+    events = http.get("/events", params={"limit": 200}).json()["items"]
+    assert events
+    places = ("city:", "loc:", "region:")
+    for e in events:
+        assert not [p for p in e["participants"] if p["entity"].startswith(places)], e
+    assert any(e["location_id"] == "city:vienna-at" for e in events), "the meeting keeps Vienna as its place"
+    text = page(http, "/entity/city:vienna-at")
+    assert "مضيف" not in text  # never shown as the host of the meeting

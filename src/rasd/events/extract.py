@@ -222,6 +222,8 @@ class _Extractor(ParticipantRules):
             used.add(subj.first)
             role = trig.role("subject", subj.type, et.roles)
             is_place, hint = self._place_hint(subj.first) if subj.type == "LOC" else (False, None)
+            if role and not self._acts(subj):  # «فيينا تستضيف الاجتماع»: a town is where, not who
+                is_place = True
             if is_place:
                 locs.append((abs(subj.first - i), subj, hint))
             elif role and subj.entity:
