@@ -36,6 +36,46 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class _PgCluster:
+    """A throwaway PostgreSQL cluster in a temporary directory, listening on a free local port;
+    its commands run as the postgres user when the tests run as root."""
+
+    def __init__(self, pgbin: str, prefix: str) -> None:
+        self.pgbin = pgbin
+        self.tmp = tempfile.mkdtemp(prefix=prefix)
+        self.as_root = os.geteuid() == 0
+        if self.as_root:
+            shutil.chown(self.tmp, "postgres", "postgres")
+        self.data, self.port = os.path.join(self.tmp, "data"), _free_port()
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+        self._opts = f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c fsync=off"
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        cmd = [os.path.join(self.pgbin, args[0]), *args[1:]]
+        if self.as_root:
+            cmd = ["runuser", "-u", "postgres", "--", *cmd]
+        return subprocess.run(cmd, cwd=self.tmp, capture_output=True, text=True, check=check)
+
+    def ctl(self, action: str) -> None:
+        """pg_ctl start, stop (fast: sessions are ended) or restart, waiting for it."""
+        self.run("pg_ctl", "-D", self.data, "-l", os.path.join(self.tmp, "server.log"), "-w", "-t", "60",
+                 "-m", "fast", "-o", self._opts, action)
+
+    def create(self) -> None:
+        """initdb and start; on failure the directory is removed and CalledProcessError raised."""
+        try:
+            self.run("initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
+            self.ctl("start")
+        except subprocess.CalledProcessError:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            raise
+
+    def remove(self, mode: str) -> None:
+        """Stop the server (`mode`: fast or immediate) and delete its directory."""
+        self.run("pg_ctl", "-D", self.data, "-m", mode, "-w", "stop", check=False)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def pg_server_url() -> Iterator[str]:
     """URL of a PostgreSQL server for the tests: $DATABASE_URL (set by .ci/pg.sh), else a
@@ -50,34 +90,15 @@ def pg_server_url() -> Iterator[str]:
     pgbin = _pg_bin()
     if pgbin is None:
         pytest.skip("no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/pg_ctl): apt-get install postgresql, or source .ci/pg.sh")
-    tmp = tempfile.mkdtemp(prefix="rasd-pgtest-")
-    as_root = os.geteuid() == 0
-    if as_root:
-        shutil.chown(tmp, "postgres", "postgres")
-
-    def pg(*args: str) -> subprocess.CompletedProcess[str]:
-        cmd = [os.path.join(pgbin, args[0]), *args[1:]]
-        if as_root:
-            cmd = ["runuser", "-u", "postgres", "--", *cmd]
-        return subprocess.run(cmd, cwd=tmp, capture_output=True, text=True, check=True)
-
-    port = _free_port()
-    data = os.path.join(tmp, "data")
+    cluster = _PgCluster(pgbin, "rasd-pgtest-")
     try:
-        pg("initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
-        pg("pg_ctl", "-D", data, "-l", os.path.join(tmp, "server.log"), "-w", "-t", "60",
-           "-o", f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+        cluster.create()
     except subprocess.CalledProcessError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
         raise RuntimeError(f"could not start a test PostgreSQL server: {exc.stderr or exc.stdout}") from exc
     try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        yield cluster.url
     finally:
-        subprocess.run(
-            (["runuser", "-u", "postgres", "--"] if as_root else []) + [os.path.join(pgbin, "pg_ctl"), "-D", data, "-m", "fast", "-w", "stop"],
-            cwd=tmp, capture_output=True, check=False,
-        )
-        shutil.rmtree(tmp, ignore_errors=True)
+        cluster.remove("fast")
 
 
 @pytest.fixture
@@ -128,34 +149,16 @@ def own_pg_server() -> Iterator[SimpleNamespace]:
     pgbin = _pg_bin()
     if pgbin is None:
         pytest.skip("no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/pg_ctl)")
-    tmp = tempfile.mkdtemp(prefix="rasd-pgrestart-")
-    as_root = os.geteuid() == 0
-    if as_root:
-        shutil.chown(tmp, "postgres", "postgres")
-    data, port = os.path.join(tmp, "data"), _free_port()
-
-    def pg(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        cmd = [os.path.join(pgbin, args[0]), *args[1:]]
-        return subprocess.run((["runuser", "-u", "postgres", "--"] if as_root else []) + cmd, cwd=tmp, capture_output=True, text=True, check=check)
-
-    opts = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off"
-    log = os.path.join(tmp, "server.log")
-
-    def ctl(action: str) -> None:
-        pg("pg_ctl", "-D", data, "-l", log, "-w", "-t", "60", "-m", "fast", "-o", opts, action)
-
+    cluster = _PgCluster(pgbin, "rasd-pgrestart-")
     try:
-        pg("initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
-        ctl("start")
+        cluster.create()
     except subprocess.CalledProcessError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
         pytest.skip(f"could not start a PostgreSQL server: {exc.stderr or exc.stdout}")
     try:
-        yield SimpleNamespace(url=f"postgresql://postgres@127.0.0.1:{port}/postgres",
-                              stop=lambda: ctl("stop"), start=lambda: ctl("start"), restart=lambda: ctl("restart"))
+        yield SimpleNamespace(url=cluster.url, stop=lambda: cluster.ctl("stop"), start=lambda: cluster.ctl("start"),
+                              restart=lambda: cluster.ctl("restart"))
     finally:
-        pg("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop", check=False)
-        shutil.rmtree(tmp, ignore_errors=True)
+        cluster.remove("immediate")
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -164,6 +167,18 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "kb.db")
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def store(request: pytest.FixtureRequest, store_url: str, build_doc: Callable[..., Any]) -> Iterator[Any]:
+    """A store on each back end holding the documents of the test module's `corpus(build_doc)`."""
+    from rasd.store import open_store
+
+    s = open_store(store_url)
+    for doc in request.module.corpus(build_doc):
+        s.put_document(doc)
+    yield s
+    s.close()
 
 
 @pytest.fixture

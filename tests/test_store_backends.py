@@ -41,15 +41,6 @@ def corpus(build_doc):
     ]
 
 
-@pytest.fixture
-def store(store_url, build_doc):
-    s = open_store(store_url)
-    for doc in corpus(build_doc):
-        s.put_document(doc)
-    yield s
-    s.close()
-
-
 def ids(results):
     return [r.id for r in results]
 

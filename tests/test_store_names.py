@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.store import open_store
 from rasd.store.base import AmbiguousEntity, UnknownEntity
 from rasd.store.names import word_skeleton
 
@@ -29,15 +28,6 @@ def corpus(build_doc):
         build_doc("التقى فلاديمير بوتين وفدا اقتصاديا في العاصمة لبحث مشاريع الطاقة المشتركة.", "لقاء اقتصادي",
                   id="n4", published="2024-03-04", source="okaz", entities=[KREMLIN]),
     ]
-
-
-@pytest.fixture
-def store(store_url, build_doc):
-    s = open_store(store_url)
-    for doc in corpus(build_doc):
-        s.put_document(doc)
-    yield s
-    s.close()
 
 
 def test_word_skeleton_folds_the_long_vowels_of_a_name():

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from rasd.store import open_store
 from rasd.store.search import parse_query, snippet
 
 
@@ -20,15 +17,6 @@ def corpus(build_doc):
         build_doc("مجلس الأعمال بحث الأمن الغذائي، ومجلس الإدارة بحث الأمن المائي.", "مجلسان",
                   id="scattered", published="2024-01-04"),
     ]
-
-
-@pytest.fixture
-def store(store_url, build_doc):
-    s = open_store(store_url)
-    for doc in corpus(build_doc):
-        s.put_document(doc)
-    yield s
-    s.close()
 
 
 def ids(results):
