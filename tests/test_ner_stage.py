@@ -78,3 +78,29 @@ def test_a_name_tagged_once_is_tagged_everywhere(pipe):
     )
     orgs = [t for t, label in found(doc) if label == "ORG"]
     assert len(orgs) == 2 and all(t.endswith("الصحة العالمية") for t in orgs)
+
+
+def test_a_body_named_after_a_known_organisation_is_its_own(pipe):
+    doc = run(pipe, "وقال مكتب الأمم المتحدة لشؤون الإغاثة إن القوافل وصلت إلى المدينة.")
+    assert ("مكتب الأمم المتحدة لشؤون الإغاثة", "ORG") in found(doc)
+    assert ("الأمم المتحدة", "ORG") not in found(doc)
+
+
+def test_a_kind_noun_before_a_known_organisation_leaves_its_name(pipe):
+    doc = run(pipe, "وأدانت الحكومة هجوما تبنته حركة حماس المسلحة قرب الحدود.")
+    orgs = [t for t, label in found(doc) if label == "ORG"]
+    assert not any(t.startswith("حركة حماس ال") for t in orgs)
+
+
+def test_a_state_body_with_a_nationality_adjective(pipe):
+    doc = run(pipe, "وطالبت السلطة الفلسطينية بوقف الاستيطان في الضفة الغربية.")
+    assert ("السلطة الفلسطينية", "ORG") in found(doc)
+    doc = run(pipe, "وأكد نادي شباب الأردن أن البطولة ستقام في موعدها.")
+    assert ("نادي شباب الأردن", "ORG") in found(doc)
+
+
+def test_a_family_name_with_the_article_ends_a_title_holders_name(pipe):
+    doc = run(pipe, "وقال المتحدث باسم الدفاع المدني كريم الحداد إن فرق الإنقاذ انتشلت ثلاثة ناجين.")
+    assert ("كريم الحداد", "PERSON") in found(doc)
+    doc = run(pipe, "وقال وزير الزراعة سامي الأحد إن الموسم جيد.")  # a weekday is no family name
+    assert ("سامي الأحد", "PERSON") not in found(doc)

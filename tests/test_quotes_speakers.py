@@ -159,3 +159,22 @@ def test_verb_inside_reported_speech_starts_no_new_quotation():
 def test_anonymous_source_phrase_stops_before_the_addressee():
     doc, (q,) = quotes("وأكدت مصادر خاصة لـ«الوطن» أن الصفقة اكتملت.")
     assert q.speaker is None and spk(doc, q) == "مصادر خاصة"
+
+
+def test_a_relative_clause_speaks_for_its_antecedent_and_is_not_continued():
+    text = (
+        'وقالت جمعية "الرقيب" إن الحضور ضعيف. واستشهدت الجمعية بأرقام منظمة "الميزان" والتي تشير إلى '
+        "أن نصف النواب تغيبوا. وأضافت الجمعية أن الغياب يتكرر كل عام."
+    )
+    ents = [("raqib", "ORG", ["الرقيب"]), ("mizan", "ORG", ['منظمة "الميزان"'])]
+    doc, qs = quotes(text, ents)
+    by_text = {doc.text[q.start : q.end]: q.speaker for q in qs}
+    assert by_text["نصف النواب تغيبوا"] == "mizan"
+    assert by_text["الغياب يتكرر كل عام"] == "raqib"
+
+
+def test_a_new_name_followed_by_a_relative_clause():
+    text = 'وأشارت نيرمين التي أتت من برلين مع شقيقتها أن "الرحلة كانت شاقة".'
+    doc, (q,) = quotes(text)
+    assert spk(doc, q) == "نيرمين"
+    assert q.speaker is not None

@@ -35,7 +35,7 @@ from rasd.text.normalize import norm_key
 if TYPE_CHECKING:
     from rasd.ner.rules import Cand, Rules
 
-__all__ = ["descriptive", "known", "phrase_words", "seats", "state_bodies"]
+__all__ = ["descriptive", "is_kind", "known", "phrase_words", "seats", "state_bodies"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner"
 MAX_COMPLEMENT = 6
@@ -77,6 +77,11 @@ def known_names() -> Gazetteer:
 def _classes(r: Rules, i: int) -> frozenset[str]:
     t = r.tokens[i]
     return phrase_words().get(t.stem, frozenset()) if t.kind == "WORD" else frozenset()
+
+
+def is_kind(r: Rules, i: int) -> bool:
+    """Whether token i is a noun that says what kind of body the name after it is («منظمة»)."""
+    return "kind" in _classes(r, i)
 
 
 def _clitic(r: Rules, i: int) -> str:

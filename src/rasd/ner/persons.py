@@ -99,10 +99,36 @@ def after_titles(r: Rules, covered: dict[int, str]) -> list[Cand]:
             k = j
             while k < b and k - j < MAX_NAME_WORDS + 1 and covered.get(k) not in ("LOC", "ORG") and _plain(r, k):
                 k += 1
+            if 1 <= k - j < MAX_NAME_WORDS and _family_name(r, k, b) and k not in covered:
+                k += 1
             if not 1 <= k - j <= MAX_NAME_WORDS or not _boundary(r, k, b):
                 continue
             out.append(Cand(j, k, "PERSON", "rule", PRIO_APPOSITION))
     return out
+
+
+_NAME_END_PUNCT = frozenset({"،", ",", ":", '"', "«", "»", "“", "”"})
+_RELATIVES = frozenset(norm_key(w) for w in ("الذي", "التي"))
+
+
+def _family_name(r: Rules, k: int, b: int) -> bool:
+    """Whether the word with the article at token k ends the name before it: a family name
+    («الناطق باسم الوزارة أشرف القدرة أن …», «… يوسف الجيدة، …»), right before a comma, «:», a
+    quotation mark, a complementizer or a relative pronoun; never a time word («فلان الأحد إن»),
+    a verb or a function word."""
+    if k + 1 > b or k >= len(r.tokens):
+        return False
+    t = r.tokens[k]
+    if t.kind != "WORD" or t.prefix_len or not t.stem.startswith("ال") or len(t.stem) < 5:
+        return False
+    if t.norm in r.fw or t.norm[2:] in not_name_words() or verb_like(t.norm) or not r._nameish(k):
+        return False
+    if k + 1 == b:
+        return False
+    nxt = r.tokens[k + 1]
+    if nxt.kind == "PUNCT":
+        return nxt.norm in _NAME_END_PUNCT
+    return nxt.norm in quote_lexicon().complementizers or nxt.norm in _RELATIVES
 
 
 def surnames(r: Rules, accepted: Sequence[Cand]) -> dict[tuple[str, ...], str]:

@@ -33,7 +33,7 @@ from rasd.model import Token
 from rasd.ner.affinity import NameAffinity
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
 from rasd.ner.noise import trim
-from rasd.ner.orgs import descriptive, known, phrase_words, seats, state_bodies
+from rasd.ner.orgs import descriptive, is_kind, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surnames, trim_person
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
@@ -393,7 +393,15 @@ def apply_rules(
     for c in [*crf, *gaz]:
         if c.label == "LOC" and (c.s not in places or places[c.s] < c.e):
             places[c.s] = c.e
-    orgs = [*r.organisations(locs), *known(r), *state_bodies(r, places), *descriptive(r, places)]
+    # a known organisation is a complement as a place is: «مكتب الأمم المتحدة لتنسيق الشؤون
+    # الإنسانية» is another body than the one it names inside
+    named = known(r)
+    bodies = descriptive(r, {**{k.s: k.e for k in named if k.label == "ORG"}, **places})
+    named = [
+        k for k in named
+        if not any(d.s < k.s and k.e <= d.e and not (k.s == d.s + 1 and is_kind(r, d.s)) for d in bodies)
+    ]
+    orgs = [*r.organisations(locs), *named, *state_bodies(r, places), *bodies]
     orgs += seats(r, [*orgs, *crf], places)
     covered = {i: c.label for c in [*gaz, *orgs] if c.label in ("LOC", "ORG") for i in range(c.s, c.e)}
     for c in crf:  # the tagger's places and organisations, where no list or rule says otherwise

@@ -101,7 +101,7 @@ class _Extractor(SpeakerRules):
             sp.kind if sp is not None else "",
         )
         self.quotes.append(q)
-        if sp is not None:
+        if sp is not None and not sp.embedded:
             self.last_speaker = sp
             self.last_speaker_sent = self.doc.sentence_index(start) or 0
             if sp.kind in ("unnamed", "statement", "source") or sp.type == "ORG":

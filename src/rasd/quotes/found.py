@@ -30,3 +30,6 @@ class Speaker:
     last: int  # last token of the speaker phrase, -1 when none is written
     kind: str  # one of SPEAKER_RULES
     type: str = ""
+    # the subject of a relative clause («منظمة … التي تشير إلى …»): a statement cited inside
+    # another's, which the statements after it do not continue
+    embedded: bool = False

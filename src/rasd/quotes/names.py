@@ -35,7 +35,7 @@ from functools import lru_cache
 from rasd.model import Document, Entity, Mention
 from rasd.quotes.docindex import DocIndex
 from rasd.quotes.lexicon import QuoteLexicon, strip_article
-from rasd.quotes.speaker import PREP_PRONOUNS
+from rasd.quotes.speaker import PREP_PRONOUNS, RELATIVES
 from rasd.quotes.view import COMMAS, PREPS, K, first_word_index
 from rasd.resolve.ids import stable_id
 from rasd.resolve.latin import romanize
@@ -139,7 +139,9 @@ def _reads_as_name(ix: DocIndex, lex: QuoteLexicon, j: int, k: int, b: int, coun
     if count > 1 or k >= b:
         return True
     nxt = toks[k]
-    return toks[k].stem in lex.complementizers or (nxt.kind == "PUNCT" and ix.text[nxt.start] in ':«“",،')
+    if nxt.stem in lex.complementizers or ix.bare[k] in RELATIVES:  # «وأشارت فلانة التي …»
+        return True
+    return nxt.kind == "PUNCT" and ix.text[nxt.start] in ':«“",،'
 
 
 def _common_noun(stem: str, share: float = 0.1) -> bool:
@@ -166,7 +168,7 @@ def _direct_end(ix: DocIndex, lex: QuoteLexicon, k: int, b: int) -> bool:
     if k >= b:
         return True
     t = ix.tokens[k]
-    if ix.date_cover[k] is not None or t.stem in lex.complementizers:
+    if ix.date_cover[k] is not None or t.stem in lex.complementizers or ix.bare[k] in RELATIVES:
         return True
     return t.kind == "PUNCT" and ix.text[t.start] in ':«“",،'
 

@@ -33,6 +33,7 @@ class ReferenceRules(QuoteView):
     def __init__(self, doc: Document, lex: QuoteLexicon) -> None:
         super().__init__(doc, lex)
         self.quotes: list[Quote] = []
+        self.last_speaker: Speaker | None = None  # the speaker of the statement read last
         self._names_by_stems: dict[tuple[str, ...], str] | None = None
         self._longest_name = 0
         self._positions: dict[str, list[int]] = {}  # stem -> token positions, filled on demand
@@ -127,9 +128,12 @@ class ReferenceRules(QuoteView):
                 found.append(h)
         if not found:
             return None
-        # of two bodies the noun could point to, the one that has been speaking
+        # of two bodies the noun could point to, the one speaking now, else one that has spoken
+        current = self.last_speaker.entity if self.last_speaker is not None else None
         speakers = {q.speaker for q in self.quotes}
-        h = next((h for h in found if h.entity in speakers), found[0])
+        h = next((h for h in found if h.entity == current), None) or next(
+            (h for h in found if h.entity in speakers), found[0]
+        )
         return Speaker(h.entity, self.toks[k].stem_start, self.toks[k].end, k, "reference", h.type)
 
     def title_reference(self, k: int, r1: int) -> Speaker | None:

@@ -35,6 +35,7 @@ PREP_PRONOUNS = frozenset(
     for s in ("ه", "ها", "هم", "هما", "كم", "نا", "كما", "هن")
 ) | frozenset(K(w) for w in ("فيه", "عليه", "منه", "عنه", "إليه", "له", "لها"))
 RELATIVES = frozenset(K(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
+CLOSE_MARKS = frozenset('»”"')
 
 
 class SpeakerRules(ReferenceRules):
@@ -200,9 +201,9 @@ class SpeakerRules(ReferenceRules):
                 return None
             j -= 1
         relative = j >= a and self.ix.bare[j] in RELATIVES
-        if relative:  # «فلان، الذي صرح …»
+        if relative:  # «فلان، الذي صرح …», «منظمة "…" والتي تشير …»
             j -= 1
-            while j >= a and self.punct(j) in COMMAS:
+            while j >= a and (self.punct(j) in COMMAS or (self.punct(j) in CLOSE_MARKS and self.ix.cover[j] is None)):
                 j -= 1
         if j < a:
             return None
@@ -225,7 +226,9 @@ class SpeakerRules(ReferenceRules):
                 if prev is None or prev.entity is None or prev.entity in self.date_entities:
                     break
                 h = prev
-        return self._hit_speaker(h, "before")
+        sp = self._hit_speaker(h, "before")
+        sp.embedded = relative and h.first > a  # «… بإحصائيات منظمة "…" والتي تشير إلى …»
+        return sp
 
     def clause_subject(self, a: int, i: int) -> Speaker | None:
         """The subject of the sentence's first clause: a person or organisation at its start or
