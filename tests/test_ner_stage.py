@@ -102,5 +102,12 @@ def test_a_state_body_with_a_nationality_adjective(pipe):
 def test_a_family_name_with_the_article_ends_a_title_holders_name(pipe):
     doc = run(pipe, "وقال المتحدث باسم الدفاع المدني كريم الحداد إن فرق الإنقاذ انتشلت ثلاثة ناجين.")
     assert ("كريم الحداد", "PERSON") in found(doc)
+    doc = run(pipe, "وقال المدير التنفيذي لمنظمة الصحة العالمية سامر الخطيب في مقابلة مع التلفزيون إن الوباء تراجع.")
+    assert ("سامر الخطيب", "PERSON") in found(doc)
     doc = run(pipe, "وقال وزير الزراعة سامي الأحد إن الموسم جيد.")  # a weekday is no family name
     assert ("سامي الأحد", "PERSON") not in found(doc)
+
+
+def test_a_title_with_a_quoted_body_before_the_name_between_commas(pipe):
+    doc = run(pipe, 'وقال المتحدث باسم ائتلاف "شباب من أجل الوطن"، تركي العنزي، إن المسيرة سلمية.')
+    assert ("تركي العنزي", "PERSON") in found(doc)

@@ -178,3 +178,25 @@ def test_a_new_name_followed_by_a_relative_clause():
     doc, (q,) = quotes(text)
     assert spk(doc, q) == "نيرمين"
     assert q.speaker is not None
+
+
+def test_an_arm_of_a_body_speaks_for_it():
+    text = "وقالت قوات التحالف إنها تعمل على تأمين الممرات. وكان التحالف الدولي قد بدأ عملياته العام الماضي."
+    doc, (q,) = quotes(text, [("coalition", "ORG", ["التحالف الدولي"])])
+    assert q.speaker == "coalition"
+    assert spk(doc, q) == "قوات التحالف"
+
+
+def test_a_name_without_its_head_noun_is_that_body():
+    text = (
+        "أعلنت شركة النخيل القابضة عن استثمار جديد في المغرب. "
+        'وأضاف النخيل القابضة في بيان: "الاستثمار يعزز حضورنا في المنطقة".'
+    )
+    doc, qs = quotes(text, [("palms", "ORG", ["شركة النخيل القابضة"]), ("ma", "LOC", ["المغرب"])])
+    assert qs[-1].speaker == "palms"
+
+
+def test_a_word_that_opens_two_names_refers_to_neither():
+    text = "وقالت الشرطة إن الحادث وقع ليلا. وتعاونت الشرطة المحلية مع الشرطة الاتحادية في التحقيق."
+    doc, (q,) = quotes(text, [("local", "ORG", ["الشرطة المحلية"]), ("federal", "ORG", ["الشرطة الاتحادية"])])
+    assert q.speaker is None

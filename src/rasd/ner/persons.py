@@ -95,6 +95,9 @@ def after_titles(r: Rules, covered: dict[int, str]) -> list[Cand]:
                 ):
                     j += 1
                     continue
+                if t.kind == "WORD" and t.norm[:1] == "ل" and t.prefix_len and covered.get(j + 1) in ("LOC", "ORG"):
+                    j += 1  # «الرئيس التنفيذي لشركة X»: a noun in «لـ» before the organisation's name
+                    continue
                 break
             k = j
             while k < b and k - j < MAX_NAME_WORDS + 1 and covered.get(k) not in ("LOC", "ORG") and _plain(r, k):
@@ -109,6 +112,7 @@ def after_titles(r: Rules, covered: dict[int, str]) -> list[Cand]:
 
 _NAME_END_PUNCT = frozenset({"،", ",", ":", '"', "«", "»", "“", "”"})
 _RELATIVES = frozenset(norm_key(w) for w in ("الذي", "التي"))
+_FRAMES = frozenset(norm_key(w) for w in ("في", "خلال"))  # «… فلان الفلاني في مقابلة مع …»
 
 
 def _family_name(r: Rules, k: int, b: int) -> bool:
@@ -128,7 +132,7 @@ def _family_name(r: Rules, k: int, b: int) -> bool:
     nxt = r.tokens[k + 1]
     if nxt.kind == "PUNCT":
         return nxt.norm in _NAME_END_PUNCT
-    return nxt.norm in quote_lexicon().complementizers or nxt.norm in _RELATIVES
+    return nxt.norm in quote_lexicon().complementizers or nxt.norm in _RELATIVES or nxt.norm in _FRAMES
 
 
 def surnames(r: Rules, accepted: Sequence[Cand]) -> dict[tuple[str, ...], str]:

@@ -48,6 +48,7 @@ MAX_TITLE_WORDS = 10
 MAX_NAME_WORDS = 4
 MAX_CHAIN = 4
 COMMAS = frozenset({"،", ","})
+QUOTE_MARKS = frozenset('"«»“”')
 NAME_END = frozenset({"،", ",", ".", ":", "؛", ";", "(", ")", "-", "–", "—", "!", "؟", "?"})
 # prepositions may occur inside a title phrase («سفير النيجر في بروكسيل»)
 TITLE_INNER = frozenset(norm_key(w) for w in ("في", "من", "على", "لدى", "عن", "إلى", "مع"))
@@ -200,6 +201,8 @@ class Rules:
                 for j in range(e, min(e + MAX_TITLE_WORDS, b)):
                     t = toks[j]
                     if t.kind == "PUNCT":
+                        if t.norm in QUOTE_MARKS:
+                            continue  # «المتحدث باسم تحالف "…"، NAME،»
                         if t.norm in COMMAS and j > e:
                             comma = j
                         break

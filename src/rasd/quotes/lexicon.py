@@ -33,7 +33,7 @@ __all__ = [
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "quotes"
 COMPLEMENTS = frozenset({"an", "ila_an", "ila", "obj", "colon"})
-SPEAKER_CLASSES = frozenset({"title", "unnamed", "source", "statement", "same"})
+SPEAKER_CLASSES = frozenset({"title", "unnamed", "source", "statement", "same", "arm"})
 _ARTICLE = norm_key("ال")
 
 

@@ -39,6 +39,7 @@ class ReferenceRules(QuoteView):
         self._positions: dict[str, list[int]] = {}  # stem -> token positions, filled on demand
         self._bare_positions: dict[str, list[int]] = {}  # ... with or without the article
         self._titles: list[tuple[str, set[str], tuple[int, int] | None]] | None = None
+        self._named_stems: list[tuple[str, tuple[str, ...]]] | None = None
         # entities written as a date somewhere («الأحد» tagged as a person): never speakers
         covered = self.ix.date_cover
         self.date_entities = {
@@ -127,7 +128,7 @@ class ReferenceRules(QuoteView):
             if h is not None and h.entity is not None and h.type != "PERSON":
                 found.append(h)
         if not found:
-            return None
+            return self.named_later(k)
         # of two bodies the noun could point to, the one speaking now, else one that has spoken
         current = self.last_speaker.entity if self.last_speaker is not None else None
         speakers = {q.speaker for q in self.quotes}
@@ -135,6 +136,45 @@ class ReferenceRules(QuoteView):
             (h for h in found if h.entity in speakers), found[0]
         )
         return Speaker(h.entity, self.toks[k].stem_start, self.toks[k].end, k, "reference", h.type)
+
+    def named_later(self, k: int) -> Speaker | None:
+        """«وتقول قوات التحالف» … «التحالف العربي»: the definite words from token k open the name
+        of just one organisation or place of the document, written anywhere (also after a head
+        noun: «المملكة القابضة» of «شركة المملكة القابضة»)."""
+        toks = self.toks
+        words = [toks[k].stem]
+        j = k + 1
+        while j < len(toks) and len(words) < 3 and toks[j].kind == "WORD" and toks[j].stem.startswith(K("ال")):
+            if self.ix.cover[j] is not None or self.ix.date_cover[j] is not None or self.ix.prep[j]:
+                break
+            if self.cue_at(j) or self.is_comp(j):
+                break
+            words.append(toks[j].stem)
+            j += 1
+        phrase = tuple(words)
+        owners = {
+            eid for eid, stems in self.named_stems()
+            if stems[: len(phrase)] == phrase or (not stems[0].startswith(K("ال")) and stems[1 : len(phrase) + 1] == phrase)
+        }
+        if len(owners) != 1:
+            return None
+        eid = owners.pop()
+        return Speaker(eid, toks[k].stem_start, toks[j - 1].end, j - 1, "reference", self.ix.type_of(eid))
+
+    def named_stems(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(entity, the stems of one of its names) for the names of two words or more of the
+        document's organisations and places."""
+        if self._named_stems is None:
+            out = set()
+            for e in self.doc.entities:
+                if e.type == "PERSON" or e.id in self.date_entities:
+                    continue
+                for m in e.mentions:
+                    a, b = self.ix.token_range(m.start, m.end)
+                    if b - a > 1:
+                        out.add((e.id, tuple(self.toks[x].stem for x in range(a, b))))
+            self._named_stems = sorted(out)
+        return self._named_stems
 
     def title_reference(self, k: int, r1: int) -> Speaker | None:
         """«وأضاف الرئيس التركي أن …», «وشددت وزيرة التخطيط»: a title without a name refers to the

@@ -129,6 +129,11 @@ class SpeakerRules(ReferenceRules):
             h = self.ix.at_start.get(k)  # «قال رئيس اللجنة، إن الرئيس فلان …»: the name is in the content
         head = self.head(k)
         cls = self.lex.speakers.get(head)
+        if cls == "arm":  # «وتقول قوات التحالف»: the body after the arm's noun, else as any noun
+            body = self.arm_of(k, r1) if h is None and not toks[k].stem.startswith(K("ال")) else None
+            if body is not None:
+                return body
+            cls = None
         if h is not None and not self.ix.has_prep_clitic(k):
             if h.kind == "title" or h.type == "PERSON" or cls not in ("title", "statement"):
                 return self._hit_speaker(h, "name")
@@ -189,6 +194,19 @@ class SpeakerRules(ReferenceRules):
             return body
         end = self._np_end(k, r1, MAX_NP)
         return Speaker(None, start, toks[end].end, end, "unnamed")
+
+    def arm_of(self, k: int, r1: int) -> Speaker | None:
+        """«قوات التحالف»: the body named or referred to right after an arm's noun at token k."""
+        j = k + 1
+        if self.toks[j].kind != "WORD" or self.ix.has_prep_clitic(j):
+            return None
+        h = self.hit_at(j)
+        if h is not None and h.entity is not None and h.type in ("ORG", "LOC"):
+            return Speaker(h.entity, self.toks[k].stem_start, h.end, h.last, "body", h.type)
+        ref = self.head_reference(j) if h is None else None
+        if ref is not None:
+            return Speaker(ref.entity, self.toks[k].stem_start, ref.end, ref.last, "body", ref.type)
+        return None
 
     def subject_before(self, i: int, a: int, agr: str | None = None) -> Speaker | None:
         """A subject written right before the verb («الوزارة قالت», «الوزير قد أكد»)."""
