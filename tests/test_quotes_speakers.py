@@ -200,3 +200,15 @@ def test_a_word_that_opens_two_names_refers_to_neither():
     text = "وقالت الشرطة إن الحادث وقع ليلا. وتعاونت الشرطة المحلية مع الشرطة الاتحادية في التحقيق."
     doc, (q,) = quotes(text, [("local", "ORG", ["الشرطة المحلية"]), ("federal", "ORG", ["الشرطة الاتحادية"])])
     assert q.speaker is None
+
+
+def test_a_description_after_a_person_spoke_is_that_person():
+    text = "وقال سامر ناصيف إن المباراة كانت صعبة. وأضاف اللاعب اللبناني أن الفريق سيتعافى سريعا."
+    doc, qs = quotes(text, [("samer", "PERSON", ["سامر ناصيف"])])
+    assert [q.speaker for q in qs] == ["samer", "samer"]
+    assert spk(doc, qs[1]) == "اللاعب اللبناني"
+    # a person known by another title is not what a new title describes
+    text = "وقال وزير الرياضة سامر ناصيف إن المباراة كانت صعبة. وأضاف اللاعب اللبناني أن الفريق سيتعافى سريعا."
+    titled = ("samer", "PERSON", ["سامر ناصيف"], (), "وزير الرياضة")
+    doc, qs = quotes(text, [titled])
+    assert qs[1].speaker is None

@@ -176,6 +176,21 @@ class ReferenceRules(QuoteView):
             self._named_stems = sorted(out)
         return self._named_stems
 
+    def title_rows(self) -> list[tuple[str, set[str], tuple[int, int] | None]]:
+        """(person entity, the words of its title without the article, the title's span) of the
+        titled persons of the document."""
+        if self._titles is None:
+            self._titles = [
+                (e.id, {strip_article(K(w)) for w in e.title.split()}, e.title_span)
+                for e in self.doc.entities
+                if e.type == "PERSON" and e.title
+            ]
+        return self._titles
+
+    def titles_by_entity(self) -> dict[str, set[str]]:
+        """Person entity -> the words (without the article) of its title, for the titled ones."""
+        return {eid: words for eid, words, _ in self.title_rows()}
+
     def title_reference(self, k: int, r1: int) -> Speaker | None:
         """«وأضاف الرئيس التركي أن …», «وشددت وزيرة التخطيط»: a title without a name refers to the
         person it introduced earlier («الرئيس التركي فلان»), else to the one person whose title
@@ -201,16 +216,10 @@ class ReferenceRules(QuoteView):
                     return Speaker(h.entity, start, toks[last].end, last, "reference", "PERSON")
                 if (self.punct(x) and self.punct(x) not in COMMAS) or self.cue_at(x) or self.is_comp(x):
                     break
-        if self._titles is None:
-            self._titles = [
-                (e.id, {strip_article(K(w)) for w in e.title.split()}, e.title_span)
-                for e in self.doc.entities
-                if e.type == "PERSON" and e.title
-            ]
         here = toks[k].start
         holders = {
             eid
-            for eid, title, span in self._titles
+            for eid, title, span in self.title_rows()
             if all(w in title for w in words) and not (span and span[0] <= here < span[1])  # not this very title
         }
         if len(holders) == 1:

@@ -162,6 +162,9 @@ class SpeakerRules(ReferenceRules):
             body = self.body_after(k, r1)
             if body is not None:
                 return body
+            ref = self.describes_last_speaker(k, r1)
+            if ref is not None:
+                return ref
             if same:
                 src = self.latest_source()
                 if src is not None:
@@ -194,6 +197,24 @@ class SpeakerRules(ReferenceRules):
             return body
         end = self._np_end(k, r1, MAX_NP)
         return Speaker(None, start, toks[end].end, end, "unnamed")
+
+    def describes_last_speaker(self, k: int, r1: int) -> Speaker | None:
+        """«وقال فلان … . وأضاف اللاعب السويدي …»: a definite title that points to nobody else,
+        right after a person spoke (this sentence or the one before) whose own title, if known, has
+        the same head word, describes that person."""
+        sp = self.last_speaker
+        t = self.toks[k]
+        if sp is None or sp.entity is None or sp.type != "PERSON" or not t.stem.startswith(K("ال")):
+            return None
+        if self.last_speaker_sent < self.ix.sent_of[k] - 1:
+            return None
+        title = self.titles_by_entity().get(sp.entity)
+        if title is not None and strip_article(t.stem) not in title:
+            return None
+        end = self._np_end(k, r1, 3)
+        while end > k and not self.toks[end].stem.startswith(K("ال")):
+            end -= 1
+        return Speaker(sp.entity, t.stem_start, self.toks[end].end, end, "reference", "PERSON")
 
     def arm_of(self, k: int, r1: int) -> Speaker | None:
         """«قوات التحالف»: the body named or referred to right after an arm's noun at token k."""
