@@ -212,3 +212,14 @@ def test_a_description_after_a_person_spoke_is_that_person():
     titled = ("samer", "PERSON", ["سامر ناصيف"], (), "وزير الرياضة")
     doc, qs = quotes(text, [titled])
     assert qs[1].speaker is None
+
+
+def test_a_body_called_on_inside_a_sentence_is_not_the_speaker():
+    text = "رئيس الوزراء يستقبل نظيره في عمان ويدعو الاتحاد الأوروبي للمساهمة في دعم اللاجئين."
+    ents = [("pm", "PERSON", ["رئيس الوزراء"]), ("eu", "ORG", ["الاتحاد الأوروبي"]), ("amman", "LOC", ["عمان"])]
+    doc, (q,) = quotes(text, ents)
+    assert q.speaker == "pm"
+    assert doc.text[q.start : q.end].startswith("للمساهمة")
+    # at the start of a sentence the body is the one calling
+    doc, (q,) = quotes("ودعا الاتحاد الأوروبي إلى وقف القتال فورا.", [ents[1]])
+    assert q.speaker == "eu"

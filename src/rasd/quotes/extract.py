@@ -68,6 +68,8 @@ from rasd.quotes.view import COMMAS, END_PUNCT, ILA, MAX_SCAN, MIN_FREE_WORDS, O
 # noun phrase between the verb and the complement, that phrase is the object (دعا and طالب are
 # not among them: «طالب المحتجون بالإفراج» has a subject and no object)
 OBJECT_FIRST = {"وصف": "ب", "اتهم": "ب"}
+# verbs of calling on someone: inside a sentence, a body right before these marks is the one called on
+CALLED_ON = {"دعا": "لإ", "طالب": "ب"}
 SOURCE_TAIL = 8
 # verbs after which a noun and an imperfect verb describing it stand («رفع المتظاهرون لافتات تطالب»)
 DESCRIBED_AFTER = frozenset(K(w) for w in ("رفع", "رفعوا", "رفعت", "حمل", "حملوا", "حملت", "وقع", "وقعوا"))  # tokens after a closing source phrase's source before the sentence ends
@@ -232,6 +234,12 @@ class _Extractor(SpeakerRules):
             if sp is None:
                 sp = self.subject_after(i + 1, region_end if region_end is not None else b)
                 self.learn(sp, agr)
+        called = None  # the token after the object of a call («ويدعو الاتحاد الأوروبي للمساهمة …»)
+        if sp is not None and sp.last >= 0 and i > a and sp.type in ("ORG", "LOC") and self.called_on(cue, sp.last + 1):
+            called = sp.last + 1
+            sp = self.fitting(self.subject_before(i, a, agr), agr) or (
+                self.fitting(self.clause_subject(a, i), agr) if i > a + 1 else None
+            )
         if found is None:
             if "obj" not in comps:
                 return i + 1
@@ -239,11 +247,14 @@ class _Extractor(SpeakerRules):
                 if not (i > a and self.punct(i - 1) in COMMAS):
                     return i + 1
                 return self.object_quote(i, cue, sp, negated, a, b, agr, start_at=i + 1)
-            return self.object_quote(i, cue, sp, negated, a, b, agr)
+            return self.object_quote(i, cue, sp, negated, a, b, agr, start_at=called)
         kind, j, _, pair = found
-        if sp is None and not cue.participle:  # «ونقل عن مصدر عسكري أن …»
+        if sp is None and not cue.participle and called is None:  # «ونقل عن مصدر عسكري أن …»
             sp = self.quoted_from_at(self.skip_frames(i + 1, b), b)
-        if sp is None and not cue.participle and not (i > a and self.speaker_class(i - 1) == "statement"):
+        if (
+            sp is None and not cue.participle and called is None
+            and not (i > a and self.speaker_class(i - 1) == "statement")
+        ):
             sp = self.unresolved_subject(i + 1, region_end if region_end is not None else b)
         # «ووصف تحقيق فلان بأنه …»: what was described, not who described it
         if sp is not None and sp.last >= 0 and self.object_first(cue, sp.last + 1):
@@ -308,6 +319,19 @@ class _Extractor(SpeakerRules):
         ):
             return None
         return Speaker(None, t.stem_start, t.end, k, "unnamed")
+
+    def called_on(self, cue: Cue, k: int) -> bool:
+        """Whether token k opens what a body was called on to do, so that the organisation or
+        place before it, after a verb of calling inside a sentence, is whom the call was made to
+        («بوتين يلتقي ميركل ويدعو الاتحاد الأوروبي للمساهمة …», «تطالب الأمم المتحدة بـ…»)."""
+        marks = CALLED_ON.get(cue.lemma)
+        if not marks or k >= len(self.toks):
+            return False
+        if "ب" in marks and self.with_ba(k):
+            return True
+        if "ل" in marks and self.ix.prefix(k)[-1:] == "ل":
+            return True
+        return "إ" in marks and self.ix.bare[k] == ILA
 
     def object_first(self, cue: Cue, k: int) -> bool:
         """Whether token k opens the complement that follows the object of the cue's verb, so

@@ -231,6 +231,8 @@ class SpeakerRules(ReferenceRules):
 
     def subject_before(self, i: int, a: int, agr: str | None = None) -> Speaker | None:
         """A subject written right before the verb («الوزارة قالت», «الوزير قد أكد»)."""
+        if self.ix.prefix(i)[:1] == "و":
+            return None  # «… قرب برلين ويدعو …»: a verb joined by «و» opens a clause of its own
         j = i - 1
         while j >= a and self.ix.bare[j] in QAD:
             j -= 1
