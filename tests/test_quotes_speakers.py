@@ -223,3 +223,13 @@ def test_a_body_called_on_inside_a_sentence_is_not_the_speaker():
     # at the start of a sentence the body is the one calling
     doc, (q,) = quotes("ودعا الاتحاد الأوروبي إلى وقف القتال فورا.", [ents[1]])
     assert q.speaker == "eu"
+
+
+def test_the_person_a_title_is_of_is_not_its_holder():
+    text = (
+        "وكان محامي الشركة ديفيد كوفمان قد مثل أمام المحققين. "
+        "وقال المحامي الخاص لكوفمان، يوم السبت، إن موكله أجاب على كل الأسئلة."
+    )
+    doc, qs = quotes(text, [("kaufman", "PERSON", ["ديفيد كوفمان", "كوفمان"])])
+    assert qs[-1].speaker is None
+    assert spk(doc, qs[-1]).startswith("المحامي الخاص")

@@ -148,16 +148,20 @@ class SpeakerRules(ReferenceRules):
             and self.lex.speakers[self.head(k + 1)] == "same"
         )
         if cls == "title":
+            related = None  # «المحامي الخاص لفلان»: the person the title is of, who is not its holder
             for j in range(k + 1, min(r1, k + MAX_TITLE)):
                 if self.cue_at(j) or self.ix.date_cover[j] is not None or self.is_comp(j):
                     break
                 hj = self.hit_at(j)
-                if hj is not None and hj.type == "PERSON" and not self.ix.prep[j]:  # not «المحامي الخاص لفلان»
-                    return Speaker(hj.entity, start, hj.end, hj.last, "title", "PERSON")
-            if h is not None:  # a reference such as «الوزير» resolved to its holder
+                if hj is not None and hj.type == "PERSON":
+                    # the preposition may be split off the token, or only off the mention («لماكغان»)
+                    if not self.ix.prep[j] and not any(c in "بلك" for c in self.text[self.toks[j].start : hj.start]):
+                        return Speaker(hj.entity, start, hj.end, hj.last, "title", "PERSON")
+                    related = hj.entity
+            if h is not None and h.entity != related:  # a reference such as «الوزير» resolved to its holder
                 return self._hit_speaker(h, "reference")
             ref = self.title_reference(k, r1)
-            if ref is not None:
+            if ref is not None and ref.entity != related:
                 return ref
             body = self.body_after(k, r1)
             if body is not None:
