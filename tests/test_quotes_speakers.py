@@ -233,3 +233,11 @@ def test_the_person_a_title_is_of_is_not_its_holder():
     doc, qs = quotes(text, [("kaufman", "PERSON", ["ديفيد كوفمان", "كوفمان"])])
     assert qs[-1].speaker is None
     assert spk(doc, qs[-1]).startswith("المحامي الخاص")
+
+
+def test_the_head_of_a_named_body_is_not_any_head_of_the_text():
+    text = "قال رئيس الهيئة العليا للانتخابات، إن الرئيس سليم حداد فاز بالأغلبية."
+    ents = [("haddad", "PERSON", ["سليم حداد"], (), "الرئيس"), ("board", "ORG", ["الهيئة العليا للانتخابات"])]
+    doc, (q,) = quotes(text, ents)
+    assert q.speaker is None
+    assert spk(doc, q).startswith("رئيس الهيئة")

@@ -203,6 +203,11 @@ class ReferenceRules(QuoteView):
                 break
             words.append(strip_article(toks[j].stem))
             j += 1
+        body = self.ix.cover[j] if j < r1 and j == k + 1 else None
+        if body is not None and body.type == "ORG" and body.first == j:
+            # «رئيس اللجنة العليا للانتخابات»: the head of that body, not any «الرئيس» of the text
+            words += [strip_article(toks[x].stem) for x in range(j, body.last + 1) if toks[x].kind == "WORD"]
+            j = body.last + 1
         n = len(words)
         start, last = toks[k].stem_start, j - 1
         for m in self.earlier(words[0], k, bare=True):  # the same words earlier, before a person's name
