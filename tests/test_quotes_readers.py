@@ -400,3 +400,19 @@ def test_one_mark_that_closes_a_nested_quotation_and_the_one_around_it():
     doc, qs = quotes("وقال سامي الحداد إن الأمور تتحسن. " + text, [SAMI, ministry])
     assert len([q for q in qs if "نعم" in doc.text[q.start : q.end]]) == 1  # the nested one is part of it
     assert speaker_of(qs, doc, "سنواصل") == "health"
+
+
+def test_a_headline_title_colon_names_the_title_holder_of_the_text():
+    title = "وزير المالية الأسبق: الأزمة أعمق مما يظن الجميع"
+    text = "قال سامي الحداد، وزير المالية الأسبق، إن الاقتصاد يمر بمرحلة صعبة."
+    doc, qs = quotes(text, [SAMI], title=title)
+    assert speaker_of(qs, doc, "الأزمة أعمق") == "sami"
+    # a title that nobody in the text holds is no speaker
+    doc, qs = quotes("وتحدث الخبراء عن الموازنة.", [SAMI], title=title)
+    assert not [q for q in qs if q.speaker is not None]
+
+
+def test_a_headline_with_an_adverbial_before_its_colon():
+    title = "سامي الحداد ردا على منتقديه: لن نقبل بالتأجيل"
+    doc, qs = quotes("وتحدث الوزير عن الموازنة.", [SAMI], title=title)
+    assert speaker_of(qs, doc, "لن نقبل") == "sami"

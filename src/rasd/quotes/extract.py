@@ -62,7 +62,7 @@ from rasd.model import Document, Quote
 from rasd.quotes.docindex import Hit
 from rasd.quotes.lexicon import Cue, QuoteLexicon
 from rasd.quotes.speaker import Speaker, SpeakerRules
-from rasd.quotes.view import COMMAS, END_PUNCT, ILA, MAX_SCAN, MIN_FREE_WORDS, ON_ABOUT, STOP_NP, K
+from rasd.quotes.view import COMMAS, END_PUNCT, ILA, MAX_SCAN, MAX_TITLE, MIN_FREE_WORDS, ON_ABOUT, STOP_NP, K
 
 # verbs that always take an object before their complement («وصف X بـ…», «اتهم X بـ…»): with one
 # noun phrase between the verb and the complement, that phrase is the object (دعا and طالب are
@@ -459,6 +459,10 @@ class _Extractor(SpeakerRules):
         and a short clause in the present («فلان يهاجم الصحيفة: …»)."""
         j = a
         first: Hit | None = None
+        titled = self.titled_headline(a, b)
+        if titled is not None:
+            self.emit_headline(titled[0], titled[1], b)
+            return
         while j < b:
             h = self.hit_at(j)
             if h is None or h.type == "MISC" or h.entity is None:
@@ -471,8 +475,9 @@ class _Extractor(SpeakerRules):
                 break
             elif j < b and self.ix.prefix(j)[:1] == "و" and self.hit_at(j) is not None:
                 continue
-            elif j < b and self.ix.norms[j][:1] == "ي" and self.toks[j].kind == "WORD":
-                # «فلان يهاجم الصحيفة: …»: a verb in the present and its object before the colon
+            elif j < b and (self.ix.norms[j][:1] == "ي" or self.ix.norms[j].endswith("ا")) and self.toks[j].kind == "WORD":
+                # «فلان يهاجم الصحيفة: …»: a verb in the present and its object before the colon;
+                # «فلان ردا على فلان: …»: an adverbial in the accusative
                 colon = next((m for m in range(j + 1, min(b, j + 6)) if self.punct(m)), None)
                 if colon is None or self.punct(colon) != ":":
                     return
@@ -482,12 +487,30 @@ class _Extractor(SpeakerRules):
                 return
         if first is None or j >= b - 1 or self.punct(j) != ":":
             return
+        self.emit_headline(Speaker(first.entity, first.start, first.end, first.last, "headline", first.type), j, b)
+
+    def titled_headline(self, a: int, b: int) -> tuple[Speaker, int] | None:
+        """«رئيس وزراء قطر الأسبق: …»: a title alone before the colon, and the person it points to
+        (`title_reference`), with the colon's token."""
+        if self.hit_at(a) is not None or self.speaker_class(a) != "title" or self.ix.prefix(a):
+            return None
+        colon = next((m for m in range(a + 1, min(b, a + MAX_TITLE)) if self.punct(m)), None)
+        if colon is None or self.punct(colon) != ":":
+            return None
+        if any(self.cue_at(m) or self.is_comp(m) for m in range(a, colon)):
+            return None
+        ref = self.title_reference(a, colon) or self.holder_named_later(a, colon)
+        if ref is None:
+            return None
+        return Speaker(ref.entity, ref.start, self.toks[colon - 1].end, colon - 1, "headline", ref.type), colon
+
+    def emit_headline(self, headliner: Speaker, j: int, b: int) -> None:
+        """What follows the colon at token j, said by `headliner`."""
         s = self.span(j + 1, b)
         if s is None or sum(1 for t in self.toks[j + 1 : b] if t.kind == "WORD") < 2:
             return
         # a headline stands apart: the statements after it do not continue it
         kept = (self.last_speaker, self.last_speaker_sent, self.last_source)
-        headliner = Speaker(first.entity, first.start, first.end, first.last, "headline", first.type)
         if self.open_at.get(j + 1) is not None:
             self.emit_pair(self.open_at[j + 1], j, headliner, False)
         else:

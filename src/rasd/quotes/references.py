@@ -137,6 +137,43 @@ class ReferenceRules(QuoteView):
         )
         return Speaker(h.entity, self.toks[k].stem_start, self.toks[k].end, k, "reference", h.type)
 
+    def holder_named_later(self, k: int, r1: int) -> Speaker | None:
+        """«رئيس وزراء قطر الأسبق: …» in a headline: the person named right after the same title
+        later in the text («… قال رئيس وزراء قطر الأسبق، فلان، إن …»)."""
+        toks = self.toks
+        words = [strip_article(toks[x].stem) for x in range(k, r1) if toks[x].kind == "WORD"]
+        n = len(words)
+        if not n:
+            return None
+        found = set()
+        for m in self.later(words[0], k):
+            if any(m + x >= len(toks) or strip_article(toks[m + x].stem) != words[x] for x in range(1, n)):
+                continue
+            for x in range(m + n, min(len(toks), m + n + 5)):
+                h = self.hit_at(x)
+                if h is not None and h.type == "PERSON" and h.entity is not None:
+                    found.add(h.entity)
+                    break
+                if (self.punct(x) and self.punct(x) not in COMMAS) or self.cue_at(x) or self.is_comp(x):
+                    break
+            x = m - 1  # «… فلان، رئيس وزراء قطر الأسبق، …»: the name before the title, in apposition
+            while x > k and self.punct(x) in COMMAS:
+                x -= 1
+            h = self.ix.cover[x] if x > k else None
+            if h is not None and h.type == "PERSON" and h.entity is not None and h.last == x and x < m - 1:
+                found.add(h.entity)
+        if len(found) != 1:
+            return None
+        return Speaker(found.pop(), toks[k].stem_start, toks[r1 - 1].end, r1 - 1, "reference", "PERSON")
+
+    def later(self, key: str, k: int) -> list[int]:
+        """Positions after token k of the tokens whose stem without the article is `key`, at most
+        MAX_BACK of them."""
+        self.earlier(key, 0, bare=True)  # fills the cache of the word's positions
+        found = self._bare_positions[key]
+        at = bisect_left(found, k + 1)
+        return found[at : at + MAX_BACK]
+
     def named_later(self, k: int) -> Speaker | None:
         """«وتقول قوات التحالف» … «التحالف العربي»: the definite words from token k open the name
         of just one organisation or place of the document, written anywhere (also after a head
