@@ -111,3 +111,13 @@ def test_a_family_name_with_the_article_ends_a_title_holders_name(pipe):
 def test_a_title_with_a_quoted_body_before_the_name_between_commas(pipe):
     doc = run(pipe, 'وقال المتحدث باسم ائتلاف "شباب من أجل الوطن"، تركي العنزي، إن المسيرة سلمية.')
     assert ("تركي العنزي", "PERSON") in found(doc)
+
+
+def test_a_rare_name_after_a_noun_of_place_is_a_place(pipe):
+    doc = run(pipe, "وتقدمت القوات في مديرية الشعافيش بعد معارك عنيفة قرب جبل \"سمارة\".")
+    assert ("الشعافيش", "LOC") in found(doc)
+    assert ("سمارة", "LOC") in found(doc)
+    assert not [t for t, label in found(doc) if label == "ORG" and "الشعافيش" in t]
+    # a common noun after the noun of place is no name: «مديرية الأمن» is a body, not a place
+    doc = run(pipe, "وأعلنت مديرية الأمن العام إغلاق منطقة سكنية في المدينة.")
+    assert not [t for t, label in found(doc) if label == "LOC" and t in ("الأمن", "سكنية", "الأمن العام")]

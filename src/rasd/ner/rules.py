@@ -35,6 +35,7 @@ from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
 from rasd.ner.noise import trim
 from rasd.ner.orgs import descriptive, is_kind, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surnames, trim_person
+from rasd.ner.places import named_places
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
 
@@ -410,7 +411,8 @@ def apply_rules(
     for c in crf:  # the tagger's places and organisations, where no list or rule says otherwise
         if c.label in ("LOC", "ORG") and not any(i in covered for i in range(c.s, c.e)):
             covered.update(dict.fromkeys(range(c.s, c.e), c.label))
-    first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs])
+    places_named = named_places(r, locs)
+    first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs, *places_named])
     r.harmonise(first)
     known_surnames = surnames(r, first)
     for c in first:  # «كونيا» after «أندريس كونيا» is the referee, not the Turkish city
