@@ -24,6 +24,7 @@ OPEN_MARKS = frozenset('«“"')
 CLOSE_MARKS = frozenset('»”"')
 K = norm_key
 ILA = K("إلى")
+ILA_COMPOUNDS = frozenset(K(w) for w in ("جانب", "حين", "حد", "غاية"))  # «إلى جانب»: a preposition of its own
 QAD = frozenset({K("قد"), K("لقد")})
 STOP_NP = frozenset(
     K(w)
@@ -167,7 +168,8 @@ class QuoteView:
         if i > a and (self.punct(i - 1) in COMMAS or self.punct(i - 1) in CLOSE_MARKS):
             return True
         if i + 1 < b and self.ix.bare[i + 1] == ILA:
-            return True
+            # «إلى جانب»، «إلى حين»: a compound preposition, no content («رفعت لافتات إلى جانب …»)
+            return not (i + 2 < b and self.ix.bare[i + 2] in ILA_COMPOUNDS)
         return i + 1 < b and (self.is_comp(i + 1) or self.punct(i + 1) == ":")
 
     def open_at_rev(self, pi: int) -> int:
