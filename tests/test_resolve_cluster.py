@@ -183,3 +183,16 @@ def test_a_misspelt_head_noun_before_a_known_group():
 def test_a_person_whose_name_ends_like_a_place_stays_a_person():
     doc = resolved("وقال [PER عمر المغرب] إن المشروع جاهز.")
     assert [e.type for e in doc.entities] == ["PERSON"]
+
+
+def test_first_name_alone_joins_the_one_full_name_it_begins():
+    doc = resolved("شيع المئات [PER ليلى الخطيب] أمس، وحمل المشيعون صور [PER ليلى] في شوارع المدينة.")
+    assert len(doc.entities) == 1
+    assert texts(doc, doc.entities[0].mentions) == ["ليلى الخطيب", "ليلى"]
+
+
+def test_first_name_shared_by_two_people_or_ending_a_name_stays_apart():
+    doc = resolved("التقى [PER سامر حداد] مع [PER سامر عوض]، وقال [PER سامر] إن اللقاء مثمر.")
+    assert len([e for e in doc.entities if e.type == "PERSON"]) == 3
+    doc = resolved("التقى [PER خالد يوسف] مع [PER يوسف نعمان]، وقال [PER يوسف] إن اللقاء مثمر.")
+    assert not any(texts(doc, e.mentions) == ["يوسف نعمان", "يوسف"] for e in doc.entities)

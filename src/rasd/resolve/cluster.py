@@ -14,7 +14,8 @@ The items of `rasd.resolve.items` (one per name mention) are merged in two passe
    body); a person's name with its lineage cut short past a «بن» («محمد بن سلمان») → the one longer
    name it begins; a person's surname (one or more final words) → the full name that ends with it. When two
    people of the document share that surname, each bare surname goes to the nearest full name before
-   it (or after it, when none is before): the two people stay apart.
+   it (or after it, when none is before): the two people stay apart; a person's first name alone →
+   the one full name that begins with it, unless the word also ends a person's name.
 """
 
 from __future__ import annotations
@@ -188,6 +189,7 @@ def cluster(items: list[Item], namer: Namer, fuzzy_threshold: float = 92.0) -> l
         for root, members in sorted(groups.items())
     ]
     clusters = _attach_surnames(clusters)
+    clusters = _attach_first_names(clusters)
     for c in clusters:
         c.type = c.label_type()
         heads = {strip_al(it.words[0]) for it in c.items}
@@ -291,8 +293,38 @@ def _attach_surnames(clusters: list[Cluster]) -> list[Cluster]:
     for src, it, dst in moves:
         src.items.remove(it)
         dst.items.append(it)
-    if not moves:
+    return _non_empty(clusters) if moves else clusters
+
+
+def _attach_first_names(clusters: list[Cluster]) -> list[Cluster]:
+    """A person named by the first name alone («رزان» after «رزان النجار») joins the one person of
+    the document whose longer name begins with it, unless that word also ends a person's name."""
+    persons = [c for c in clusters if c.label_type() == "PERSON"]
+    if len(persons) < 2:
         return clusters
+    firsts: dict[str, set[int]] = {}
+    lasts: set[str] = set()
+    for n, c in enumerate(persons):
+        for it in c.items:
+            if len(it.words) > 1:
+                firsts.setdefault(it.words[0], set()).add(n)
+                lasts.add(it.words[-1])
+    moved = False
+    for n, c in enumerate(persons):
+        if any(len(it.words) > 1 for it in c.items):
+            continue
+        for it in list(c.items):
+            w = it.words[0]
+            owners = firsts.get(w, set()) - {n}
+            if len(it.words) == 1 and len(owners) == 1 and w not in lasts:
+                c.items.remove(it)
+                persons[owners.pop()].items.append(it)
+                moved = True
+    return _non_empty(clusters) if moved else clusters
+
+
+def _non_empty(clusters: list[Cluster]) -> list[Cluster]:
+    """The clusters that still have items, each with its items in text order."""
     out = []
     for c in clusters:
         if c.items:
