@@ -121,3 +121,9 @@ def test_a_rare_name_after_a_noun_of_place_is_a_place(pipe):
     # a common noun after the noun of place is no name: «مديرية الأمن» is a body, not a place
     doc = run(pipe, "وأعلنت مديرية الأمن العام إغلاق منطقة سكنية في المدينة.")
     assert not [t for t, label in found(doc) if label == "LOC" and t in ("الأمن", "سكنية", "الأمن العام")]
+
+
+def test_a_body_named_by_its_leader_is_an_organisation(pipe):
+    doc = run(pipe, "وصل الرئيس الأمريكي دونالد ترامب إلى باريس. وقالت إدارة ترامب إن الزيارة ناجحة.")
+    assert ("إدارة ترامب", "ORG") in found(doc)
+    assert ("دونالد ترامب", "PERSON") in found(doc)

@@ -35,7 +35,7 @@ from rasd.text.normalize import norm_key
 if TYPE_CHECKING:
     from rasd.ner.rules import Cand, Rules
 
-__all__ = ["descriptive", "is_kind", "known", "phrase_words", "seats", "state_bodies"]
+__all__ = ["bodies_of_persons", "descriptive", "is_kind", "known", "phrase_words", "seats", "state_bodies"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner"
 MAX_COMPLEMENT = 6
@@ -82,6 +82,23 @@ def _classes(r: Rules, i: int) -> frozenset[str]:
 def is_kind(r: Rules, i: int) -> bool:
     """Whether token i is a noun that says what kind of body the name after it is («منظمة»)."""
     return "kind" in _classes(r, i)
+
+
+def bodies_of_persons(r: Rules, cands: list[Cand]) -> list[Cand]:
+    """«إدارة ترامب», «حكومة نتنياهو», «حملة ترامب»: a noun that names a body with a person's name
+    after it (`of_person` in org_phrases.tsv), indefinite and outside any other candidate, makes
+    the two one organisation (`cands`: the document's final, non-overlapping candidates)."""
+    from rasd.ner.rules import PRIO_ORG, Cand
+
+    taken = {i for c in cands for i in range(c.s, c.e)}
+    out = []
+    for c in cands:
+        k = c.s - 1
+        if c.label == "PERSON" and k >= 0 and k not in taken and "of_person" in _classes(r, k) and not _definite(r, k):
+            out.append(Cand(k, c.e, "ORG", "rule", PRIO_ORG))
+        else:
+            out.append(c)
+    return out
 
 
 def _clitic(r: Rules, i: int) -> str:

@@ -19,7 +19,9 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
 (e) no overlaps: rules and gazetteer phrases replace CRF mentions they strictly contain; otherwise
     higher priority, then longer, wins;
 (f) no time words and units: `rasd.ner.noise.trim` drops «الجمعة», «دولار» and cuts «… الشهر
-    الماضي» off a name.
+    الماضي» off a name;
+(g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), and a body named by its
+    leader («إدارة ترامب», `rasd.ner.orgs.bodies_of_persons`).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from rasd.model import Token
 from rasd.ner.affinity import NameAffinity
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
 from rasd.ner.noise import trim
-from rasd.ner.orgs import descriptive, is_kind, known, phrase_words, seats, state_bodies
+from rasd.ner.orgs import bodies_of_persons, descriptive, is_kind, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surnames, trim_person
 from rasd.ner.places import named_places
 from rasd.text.clitics import word_count
@@ -422,7 +424,7 @@ def apply_rules(
         ):
             c.label = "PERSON"
     out = []
-    for c in resolve([*first, *r.propagate(first, known_surnames)]):
+    for c in bodies_of_persons(r, resolve([*first, *r.propagate(first, known_surnames)])):
         if c.label == "PERSON":
             trim_person(r, c)
         c.s, c.e = trim(tokens, c.s, c.e)
