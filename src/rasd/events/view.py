@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from rasd.events.ontology import Ontology, Trigger
 from rasd.model import DateSpan, Document
-from rasd.quotes.docindex import DocIndex
-from rasd.quotes.lexicon import QuoteLexicon, strip_article
+from rasd.text.article import strip_article
+from rasd.text.docindex import DocIndex
+from rasd.text.function_words import FunctionWords
 from rasd.text.normalize import norm_key
 
 __all__ = ["Cand", "EventView"]
@@ -26,7 +27,6 @@ _SINCE = frozenset({K("منذ")})
 QAD = frozenset({K("قد"), K("لقد")})
 CLAUSE_PUNCT = frozenset(";؛:")
 COMMAS = frozenset("،,")
-ARTICLE = K("ال")
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # object pronouns a verb carries («أوقفتهما», «قتلها», «اعتقلوه»), longest first
 OBJECT_SUFFIXES = tuple(K(s) for s in ("هما", "هم", "هن", "ها", "ه", "كم", "ك"))
@@ -51,7 +51,7 @@ class EventView:
         self,
         doc: Document,
         onto: Ontology,
-        qlex: QuoteLexicon,
+        fwords: FunctionWords,
         kinds: dict[str, int],
         min_attributes: int = 1,
     ) -> None:
@@ -59,14 +59,13 @@ class EventView:
         self.doc = doc
         self.onto = onto
         self.common = onto.common
-        self.qlex = qlex
+        self.fwords = fwords
         self.kinds = kinds
         self.min_attributes = min_attributes
         self.ix = DocIndex.of(doc)
         self.toks = doc.tokens
         self.text = doc.text
-        art = ARTICLE
-        self.keys = [b[2:] if len(b) > 3 and b.startswith(art) else b for b in self.ix.bare]
+        self.keys = [strip_article(b) for b in self.ix.bare]
         self._clauses()
         self.dates = sorted(
             ((self.ix.token_at(d.start), d) for d in doc.dates if d.value), key=lambda x: x[0]
@@ -77,11 +76,11 @@ class EventView:
         stems, norms = ix.stems, ix.norms
         bounds = {a for a, _ in ix.sent_ranges}
         bounds.update(i + 1 for i, c in enumerate(norms) if c in CLAUSE_PUNCT)
-        boundaries = self.qlex.boundaries
+        boundaries = self.fwords.boundaries
         bounds.update(
             i + 1 for i, c in enumerate(norms) if c in COMMAS and i + 1 < n and stems[i + 1] in boundaries
         )
-        comps = self.qlex.complementizers
+        comps = self.fwords.complementizers
         bounds.update(
             i
             for i, s in enumerate(stems)

@@ -35,6 +35,7 @@ from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
 from rasd.ner.noise import trim
 from rasd.ner.orgs import descriptive, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surnames, trim_person
+from rasd.text.article import has_article
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
 
@@ -96,7 +97,7 @@ class Cand:
 
 
 def _is_def(tok: Token) -> bool:
-    return tok.kind == "WORD" and tok.stem.startswith("ال") and len(tok.stem) > 3
+    return tok.kind == "WORD" and has_article(tok.stem)
 
 
 @lru_cache(maxsize=200_000)

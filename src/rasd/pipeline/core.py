@@ -64,6 +64,7 @@ class Pipeline:
                 raise StageContract(name=stage.name, problem=f"returned {type(out).__name__}, not a Document")
             out.done.update(stage.provides)
             doc = out
+        doc.views.clear()  # what the stages shared about this document is not kept with it
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterable[Document]:
