@@ -83,6 +83,22 @@ class InvalidDocument(InputError):
     template = "{where}: field {field} is not valid rasd.document/1: {problem}. {fix}"
 
 
+class BadConfigFile(RasdError):
+    """A configuration file that cannot be read: missing, not TOML, or a table that is not a table."""
+
+    code = "E012"
+    template = "{path}: {problem}. {fix}"
+    exit_code = 2
+
+
+class UnknownConfigKey(RasdError):
+    """A key of a configuration file that rasd does not know (a misspelling would otherwise be ignored)."""
+
+    code = "E013"
+    template = "configuration file {path}: unknown key {key!r}{where}. Known here: {known}. Check its spelling in data/config/defaults.toml."
+    exit_code = 2
+
+
 class PipelineError(RasdError):
     """A pipeline that cannot run: unknown stage, unmet requirement, broken stage contract."""
 
@@ -103,6 +119,22 @@ class MissingRequirements(PipelineError):
 class StageContract(PipelineError):
     code = "E103"
     template = "stage {name!r} broke its contract: {problem}."
+
+
+class UnknownStageOption(PipelineError):
+    code = "E104"
+    template = (
+        "stage {name!r} has no option {option!r} (given in the [{name}] table of the configuration). "
+        "Its options: {known}."
+    )
+
+
+class UnknownLayer(PipelineError):
+    code = "E105"
+    template = (
+        "the pipeline cannot run: {problems}. A stage requires and provides layers of the document model: "
+        "{known} (rasd.model.LAYERS)."
+    )
 
 
 class ModelError(RasdError):
