@@ -1,12 +1,11 @@
 """One catalogue per vocabulary, and checks that keep it so: error codes (unique, each in
 docs/ERRORS.md), entity types (`rasd.model.ENTITY_TYPES`), event types (the ontology's
-`EVENT_TYPES`: the data files, the JSON schema and the web labels follow it), the layers stages
-require and provide (`rasd.model.LAYERS`), configuration keys (the defaults file)."""
+`EVENT_TYPES`: the data files, the JSON schema and the web labels follow it), configuration keys
+(the defaults file). The layers of stages (`rasd.model.LAYERS`) are checked in test_pipeline.py."""
 
 from __future__ import annotations
 
 import ast
-import importlib.util
 import inspect
 import json
 import re
@@ -15,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from rasd.catalogue import error_classes, render
 from rasd.config import load_config
-from rasd.errors import BadConfigFile, UnknownConfigKey, UnknownLayer, UnknownStageOption
+from rasd.errors import BadConfigFile, UnknownConfigKey, UnknownStageOption
 from rasd.events.ontology import DATA_DIR as EVENTS_DIR
 from rasd.events.ontology import EVENT_TYPES
-from rasd.model import ENTITY_TYPES, LAYERS
-from rasd.pipeline import Pipeline, build_pipeline
+from rasd.model import ENTITY_TYPES
+from rasd.pipeline import build_pipeline
 from rasd.pipeline.core import BUILTIN, _factory
 from rasd.web.labels import EVENT_NAMES, TYPE_NAMES, TYPE_PLURALS
 
@@ -28,17 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "rasd"
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("build_error_docs", ROOT / "scripts" / "build_error_docs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 # -- error codes ----------------------------------------------------------------------------
 def test_error_codes_are_unique():
     by_code: dict[str, list[str]] = {}
-    for cls in _script().error_classes():
+    for cls in error_classes():
         by_code.setdefault(cls.code, []).append(f"{cls.__module__}.{cls.__qualname__}")
     assert len(by_code) > 60
     assert {c: names for c, names in by_code.items() if len(names) > 1} == {}
@@ -47,8 +40,8 @@ def test_error_codes_are_unique():
 
 def test_every_error_code_is_documented_and_the_catalogue_is_current():
     doc = (ROOT / "docs" / "ERRORS.md").read_text(encoding="utf-8")
-    assert doc == _script().render(), "docs/ERRORS.md is stale: run python scripts/build_error_docs.py"
-    for cls in _script().error_classes():
+    assert doc == render(), "docs/ERRORS.md is stale: run python scripts/build_error_docs.py"
+    for cls in error_classes():
         assert f"| {cls.code} | `{cls.__qualname__}`" in doc
 
 
@@ -116,29 +109,6 @@ def test_resolve_refuses_an_unknown_entity_type():
     with pytest.raises(UnknownEntityType) as err:
         ResolveStage()(doc)
     assert "E404" in str(err.value) and "'PERS0N'" in str(err.value)
-
-
-# -- layers ---------------------------------------------------------------------------------
-class _Stage:
-    name = "counts"
-    requires = ("tokens", "entites")
-    provides = ("counts",)
-
-    def __call__(self, doc):
-        return doc
-
-
-def test_every_builtin_stage_names_layers_of_the_model():
-    for name in BUILTIN:
-        factory = _factory(name)
-        assert set(factory.requires) <= set(LAYERS) and set(factory.provides) <= set(LAYERS), name
-
-
-def test_a_stage_naming_an_unknown_layer_is_refused_with_every_one_named():
-    with pytest.raises(UnknownLayer) as err:
-        Pipeline([_Stage()])
-    msg = str(err.value)
-    assert msg.startswith("[E105]") and "'entites'" in msg and "'counts'" in msg and "quotes" in msg
 
 
 # -- configuration keys ---------------------------------------------------------------------

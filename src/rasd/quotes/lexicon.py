@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rasd.quotes.errors import QuoteDataError
 from rasd.text.article import strip_article
-from rasd.text.function_words import DATA_DIR, load_function_words, read_rows
+from rasd.text.function_words import DATA_DIR, check_value, load_function_words, read_rows
 from rasd.text.inflect import (
     VERB_CLASSES,
     participle_agreement,
@@ -89,13 +89,7 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
     )
     cues_path = data_dir / "cues.tsv"
     for n, (lemma, vclass, past, present, part, comps, flags) in read_rows(cues_path, 7):
-        if vclass not in VERB_CLASSES:
-            raise QuoteDataError(
-                path=str(cues_path),
-                line=n,
-                problem=f"unknown verb class {vclass!r}",
-                fix=f"Use one of {', '.join(VERB_CLASSES)}.",
-            )
+        check_value(cues_path, n, vclass, VERB_CLASSES, "verb class")
         complements = frozenset(c for c in comps.split(",") if c)
         bad = complements - COMPLEMENTS
         if bad or not complements:

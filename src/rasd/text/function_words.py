@@ -24,6 +24,7 @@ __all__ = [
     "DATA_DIR",
     "SPEAKER_CLASSES",
     "FunctionWords",
+    "check_value",
     "function_words",
     "load_function_words",
     "read_rows",
@@ -71,6 +72,15 @@ def read_rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
     return rows
 
 
+def check_value(path: Path, line: int, value: str, allowed: tuple[str, ...] | frozenset[str], what: str = "class") -> None:
+    """Raise LexiconDataError unless `value` (column `what` of a data file's row) is in `allowed`."""
+    if value not in allowed:
+        choices = allowed if isinstance(allowed, tuple) else sorted(allowed)
+        raise LexiconDataError(
+            path=str(path), line=line, problem=f"unknown {what} {value!r}", fix=f"Use one of {', '.join(choices)}."
+        )
+
+
 def _participles(path: Path, n: int, part: str, example: str) -> list[str]:
     try:
         return participle_forms(part)
@@ -113,13 +123,7 @@ def load_function_words(data_dir: Path = DATA_DIR) -> FunctionWords:
     speakers: dict[str, str] = {}
     spath = data_dir / "speakers.tsv"
     for n, (word, cls) in read_rows(spath, 2):
-        if cls not in SPEAKER_CLASSES:
-            raise LexiconDataError(
-                path=str(spath),
-                line=n,
-                problem=f"unknown class {cls!r}",
-                fix=f"Use one of {', '.join(sorted(SPEAKER_CLASSES))}.",
-            )
+        check_value(spath, n, cls, SPEAKER_CLASSES)
         speakers[strip_article(norm_key(word))] = cls
     return FunctionWords(
         complementizers=frozenset(
