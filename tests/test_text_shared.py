@@ -65,3 +65,43 @@ def test_the_events_stage_reads_the_configured_quotation_folder(tmp_path):
     assert "E500" in str(err.value) and "speakers.tsv" in str(err.value) and "'delegate'" in str(err.value)
     with pytest.raises(LexiconDataError):
         build_pipeline(["events"], config={"events": {"quotes_dir": str(folder)}})
+
+
+# memos of a pure function of one word (its tokens, its proclitics), bounded: what they hold does
+# not depend on the document a word was first seen in
+WORD_MEMOS = {("rasd.text.tokenize", "_cache"), ("rasd.text.clitics", "_cache")}
+
+
+def _module_state() -> dict[tuple[str, str], tuple[int, int]]:
+    """Identity and size of every module-level value of the text, quotation and event packages
+    that is data (not a module, function, class or constant string/number)."""
+    import inspect
+    import sys
+
+    out = {}
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(("rasd.text", "rasd.quotes", "rasd.events")):
+            continue
+        for attr, value in vars(module).items():
+            if (name, attr) in WORD_MEMOS or inspect.ismodule(value) or inspect.isroutine(value) or inspect.isclass(value):
+                continue
+            if isinstance(value, (str, int, float, bool, bytes, frozenset, tuple, type(None))):
+                continue
+            if isinstance(value, (dict, list, set)):
+                out[(name, attr)] = (id(value), len(value))
+            elif not isinstance(value, type(list[int])) and type(value).__module__.startswith("rasd"):
+                out[(name, attr)] = (id(value), -1)
+    return out
+
+
+def test_analysing_a_document_leaves_no_state_in_the_modules():
+    import rasd
+    from rasd.model import Document
+
+    pipeline = rasd.default_pipeline()
+    pipeline(Document(text="التقى وزير الخارجية سامي الأحمد نظيره في عمان أمس.", published="2024-05-10"))
+    before = _module_state()
+    assert before, "the packages' modules were not found"
+    doc = Document(text="وقالت الوزيرة ليلى حسن إن الشرطة اعتقلتهم في بيروت، مؤكدة أن التحقيق مستمر.", published="2024-05-10")
+    assert pipeline(doc).events
+    assert _module_state() == before

@@ -174,6 +174,9 @@ class Ontology:
     triggers: dict[str, list[Trigger]] = field(default_factory=dict)  # form key -> triggers
     jussive: dict[str, list[Trigger]] = field(default_factory=dict)  # only after a negation
     common: Common | None = None
+    # a word key -> the verbal triggers it holds with an object pronoun, found once per word
+    # (`rasd.events.view`); bounded, so that a long ingest keeps a flat memory
+    object_verbs: dict[str, list[Trigger]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _load_json(path: Path) -> dict[str, Any]:

@@ -30,9 +30,7 @@ COMMAS = frozenset("،,")
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # object pronouns a verb carries («أوقفتهما», «قتلها», «اعتقلوه»), longest first
 OBJECT_SUFFIXES = tuple(K(s) for s in ("هما", "هم", "هن", "ها", "ه", "كم", "ك"))
-# a word key -> the verbal triggers it holds with an object pronoun, found once per word
-_OBJECT_VERBS: dict[tuple[int, str], list] = {}
-_OBJECT_CACHE = 200_000
+_OBJECT_CACHE = 200_000  # words whose object-pronoun triggers an ontology keeps
 
 
 @dataclass(slots=True)
@@ -169,9 +167,8 @@ class EventView:
     def _with_object(self, stem: str) -> list[Trigger]:
         """The verbal triggers of a verb written with an object pronoun («أوقفتهما الشرطة»,
         «قتلها الجيش», «اعتقلوه»: the plural's alif is dropped before the pronoun)."""
-        trig_map = self.onto.triggers
-        key = (id(trig_map), stem)
-        found = _OBJECT_VERBS.get(key)
+        trig_map, cache = self.onto.triggers, self.onto.object_verbs
+        found = cache.get(stem)
         if found is not None:
             return found
         found = []
@@ -186,9 +183,9 @@ class EventView:
                     break
             if found:
                 break
-        if len(_OBJECT_VERBS) >= _OBJECT_CACHE:
-            _OBJECT_VERBS.clear()  # bounded: a long ingest keeps a flat memory
-        _OBJECT_VERBS[key] = found
+        if len(cache) >= _OBJECT_CACHE:
+            cache.clear()  # bounded: a long ingest keeps a flat memory
+        cache[stem] = found
         return found
 
     def _date(self, i: int, c0: int, c1: int) -> DateSpan | None:
