@@ -164,7 +164,7 @@ def test_small_members_adding_up_to_a_bomb_are_refused(tmp_path, pipeline):
     with open_store(tmp_path / "kb.db") as store:
         s = ingest([bomb], store, pipeline=pipeline)
         assert (s.added, s.failed) == (0, 1), s.report()
-        assert "[E620]" in s.failures[0].reason and "together compress" in s.failures[0].reason
+        assert "[E011]" in s.failures[0].reason and "together compress" in s.failures[0].reason
         assert store.counts()["documents"] == 0
     fine = tmp_path / "fine.zip"  # ordinary news text compresses a few times, not hundreds
     _zip(fine, "day.txt", ("عنوان\n" + WIRE).encode("utf-8"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.errors import MissingRequirements, StageContract, UnknownStage
-from rasd.model import Document
+from rasd.errors import MissingRequirements, StageContract, UnknownLayer, UnknownStage
+from rasd.model import LAYERS, Document
 from rasd.pipeline import STAGES, Pipeline, build_pipeline, register
+from rasd.pipeline.core import BUILTIN, _factory
 
 
 class _Needs:
@@ -78,3 +79,22 @@ def test_provided_layers_recorded():
 def test_default_pipeline_builds_and_checks():
     p = build_pipeline()
     assert p.names == ["text", "dates", "ner", "resolve", "quotes", "events"]
+
+
+class _Misspelt(_Needs):
+    name = "counts"
+    requires = ("tokens", "entites")
+    provides = ("counts",)
+
+
+def test_every_builtin_stage_names_layers_of_the_model():
+    for name in BUILTIN:
+        factory = _factory(name)
+        assert set(factory.requires) <= set(LAYERS) and set(factory.provides) <= set(LAYERS), name
+
+
+def test_a_stage_naming_an_unknown_layer_is_refused_with_every_one_named():
+    with pytest.raises(UnknownLayer) as err:
+        Pipeline([_Misspelt()])
+    msg = str(err.value)
+    assert msg.startswith("[E105]") and "'entites'" in msg and "'counts'" in msg and "quotes" in msg

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.quotes.inflect import noun_forms, participle_forms, verb_forms
 from rasd.quotes.lexicon import quote_lexicon
 from rasd.quotes.stage import QuoteStage
+from rasd.text.inflect import noun_forms, participle_forms, verb_forms
 from rasd.text.normalize import norm_key
 from test_quotes_handmade import build
 

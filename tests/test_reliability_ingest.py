@@ -92,9 +92,9 @@ def test_bad_files_each_get_a_specific_error_and_the_rest_is_stored(tmp_path):
         ("[E003]", files["iso"], "iso8859_6"),
         ("[E005]", files["truncated"], "line 2"),
         ("[E005]", files["truncated"], "line 3"),
-        ("[E620]", files["bomb"], "zip bomb"),
+        ("[E011]", files["bomb"], "zip bomb"),
         ("[E004]", files["nobody"], "no text"),
-        ("[E620]", files["nested"], "nested archives"),
+        ("[E011]", files["nested"], "nested archives"),
         ("[E005]", files["corrupt"], "not a readable zip"),
     }
     for code, path, detail in expect:

@@ -83,6 +83,22 @@ class InvalidDocument(InputError):
     template = "{where}: field {field} is not valid rasd.document/1: {problem}. {fix}"
 
 
+class BadConfigFile(RasdError):
+    """A configuration file that cannot be read: missing, not TOML, or a table that is not a table."""
+
+    code = "E012"
+    template = "{path}: {problem}. {fix}"
+    exit_code = 2
+
+
+class UnknownConfigKey(RasdError):
+    """A key of a configuration file that rasd does not know (a misspelling would otherwise be ignored)."""
+
+    code = "E013"
+    template = "configuration file {path}: unknown key {key!r}{where}. Known here: {known}. Check its spelling in data/config/defaults.toml."
+    exit_code = 2
+
+
 class PipelineError(RasdError):
     """A pipeline that cannot run: unknown stage, unmet requirement, broken stage contract."""
 
@@ -92,7 +108,7 @@ class PipelineError(RasdError):
 
 class UnknownStage(PipelineError):
     code = "E101"
-    template = "unknown pipeline stage {name!r}. Known stages: {known}."
+    template = "unknown pipeline stage {name!r}. Known stages: {known}. Correct the name in [pipeline] stages (or --stages)."
 
 
 class MissingRequirements(PipelineError):
@@ -102,7 +118,30 @@ class MissingRequirements(PipelineError):
 
 class StageContract(PipelineError):
     code = "E103"
-    template = "stage {name!r} broke its contract: {problem}."
+    template = (
+        "stage {name!r} broke its contract: {problem}. A stage returns the Document it was given, with the "
+        "layers it provides filled in; fix the stage, or leave it out of [pipeline] stages."
+    )
+
+
+class UnknownStageOption(PipelineError):
+    """An option in a stage's table of the configuration that the stage does not take."""
+
+    code = "E104"
+    template = (
+        "stage {name!r} has no option {option!r} (given in the [{name}] table of the configuration). "
+        "Its options: {known}. Correct or remove the key."
+    )
+
+
+class UnknownLayer(PipelineError):
+    """A stage that requires or provides a layer the document model does not have."""
+
+    code = "E105"
+    template = (
+        "the pipeline cannot run: {problems}. A stage requires and provides layers of the document model: "
+        "{known} (rasd.model.LAYERS); correct the stage's requires/provides, or add the layer to the model first."
+    )
 
 
 class ModelError(RasdError):

@@ -197,6 +197,9 @@ class Document:
     # The file whose name gave `id` (a .txt file, or a zip member), for ingest's check that two
     # files of one run do not give one id; None when the record gave its id or the id hashes the text.
     id_from: str | None = field(default=None, compare=False, repr=False)
+    # Views derived from the layers that several stages share while the document is analysed (the
+    # token index of `rasd.text.docindex`); never serialised, emptied when a pipeline has run.
+    views: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_parts(

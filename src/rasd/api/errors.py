@@ -1,4 +1,4 @@
-"""The HTTP face's errors (codes E620–E639) and how every error becomes a JSON or HTML response.
+"""The HTTP face's errors (codes E620–E639; docs/ERRORS.md lists them all) and how every error becomes a JSON or HTML response.
 
 Every error response of the API has one shape, `{"error": {"code": "E6xx", "message": "..."}}`,
 and the status code that fits: 400 a bad query parameter, 401/403 a missing/wrong token, 404
@@ -62,9 +62,10 @@ __all__ = [
 
 
 class ApiError(RasdError):
-    """An error of the HTTP face: a RasdError with the status code it is answered with."""
+    """An error of the HTTP face: a RasdError with the status code it is answered with. Raised as
+    itself for a refusal of the web server that no other code covers (its status and message)."""
 
-    code = "E620"
+    code = "E636"
     status = 400
     headers: dict[str, str] | None = None
 

@@ -51,9 +51,10 @@ from dataclasses import replace
 from rasd.events.ontology import Ontology, Trigger
 from rasd.events.participants import ParticipantRules, Place
 from rasd.events.places import precision_of
-from rasd.events.view import ARTICLE, MAX_ABSORB, Cand
+from rasd.events.view import MAX_ABSORB, Cand
 from rasd.model import Document, Event, Participant
-from rasd.quotes.lexicon import QuoteLexicon
+from rasd.text.article import ARTICLE
+from rasd.text.function_words import FunctionWords
 
 __all__ = ["extract_events"]
 
@@ -399,11 +400,11 @@ def _merge(into: Event, other: Event) -> None:
 
 
 def extract_events(
-    doc: Document, onto: Ontology, qlex: QuoteLexicon, kinds: dict[str, int], min_attributes: int = 1
+    doc: Document, onto: Ontology, fwords: FunctionWords, kinds: dict[str, int], min_attributes: int = 1
 ) -> list[Event]:
     """The events of `doc` (tokens, sentences, entities, dates; quotes and quantities if present).
 
     An event is kept when it has at least `min_attributes` of: participants, a place, a date,
     casualties (0 keeps every trigger).
     """
-    return _Extractor(doc, onto, qlex, kinds, min_attributes).run()
+    return _Extractor(doc, onto, fwords, kinds, min_attributes).run()

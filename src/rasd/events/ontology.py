@@ -9,9 +9,9 @@ count in the same sentence), `speaker_role` (the role of a quotation's speaker f
 written right after its reporting verb: «قال الوزير في بيان»), and `triggers`. A trigger is one of
 
 - `{"noun": "اجتماع", "plural": "اجتماعات"}`: forms by rule (article, accusative, dual,
-  possessive suffixes), see `rasd.quotes.inflect.noun_forms`;
+  possessive suffixes), see `rasd.text.inflect.noun_forms`;
 - `{"verb": "استضاف", "class": "hollow", "past": "استضاف|استضف", "present": "ستضيف|ستضف"}`:
-  every finite form by rule (`rasd.quotes.inflect.verb_forms`); jussive-only forms (لم يلتق)
+  every finite form by rule (`rasd.text.inflect.verb_forms`); jussive-only forms (لم يلتق)
   count only after a negation particle;
 - `{"forms": [...]}`: forms listed for an irregular word (توفي، يتوفى);
 
@@ -40,8 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from rasd.events.errors import EventDataError
-from rasd.quotes.inflect import VERB_CLASSES, noun_forms, verb_forms
-from rasd.quotes.lexicon import strip_article
+from rasd.text.article import strip_article
+from rasd.text.inflect import VERB_CLASSES, noun_forms, verb_forms
 from rasd.text.normalize import norm_key
 
 __all__ = [
@@ -174,6 +174,9 @@ class Ontology:
     triggers: dict[str, list[Trigger]] = field(default_factory=dict)  # form key -> triggers
     jussive: dict[str, list[Trigger]] = field(default_factory=dict)  # only after a negation
     common: Common | None = None
+    # a word key -> the verbal triggers it holds with an object pronoun, found once per word
+    # (`rasd.events.view`); bounded, so that a long ingest keeps a flat memory
+    object_verbs: dict[str, list[Trigger]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _load_json(path: Path) -> dict[str, Any]:
@@ -242,7 +245,7 @@ def _forms(path: Path, spec: dict[str, Any]) -> tuple[str, bool, set[str], set[s
             raise EventDataError(
                 path=str(path),
                 problem=f"verb trigger {spec['verb']!r} needs class, past and present",
-                fix=f"class is one of {', '.join(VERB_CLASSES)}; see rasd/quotes/inflect.py for the stems.",
+                fix=f"class is one of {', '.join(VERB_CLASSES)}; see rasd/text/inflect.py for the stems.",
             )
         vf = verb_forms(cls, spec["past"], spec["present"])
         return spec["verb"], True, set(vf.forms), set(vf.jussive_only)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from rasd.events.ontology import EventType, Trigger
 from rasd.events.places import COUNTRY
-from rasd.events.view import ARTICLE, COMMAS, MAX_AFTER, MAX_CUE, MAX_OBJECT, PREPS, QAD, EventView
+from rasd.events.view import COMMAS, MAX_AFTER, MAX_CUE, MAX_OBJECT, PREPS, QAD, EventView
 from rasd.model import Participant
-from rasd.quotes.docindex import Hit
-from rasd.quotes.lexicon import strip_article
+from rasd.text.article import ARTICLE, strip_article
+from rasd.text.docindex import Hit
 from rasd.text.normalize import norm_key
 
 __all__ = ["ParticipantRules", "Place"]
@@ -109,7 +109,7 @@ class ParticipantRules(EventView):
                 )
                 if not role and j - 2 > i:
                     role = et.marker_role(self.keys[j - 2] + " " + prevkey, h.type)
-                    if not role and self.qlex.speakers.get(prevkey) == "title":  # «مع رئيس حزب X»
+                    if not role and self.fwords.speakers.get(prevkey) == "title":  # «مع رئيس حزب X»
                         role = et.marker_role(self.keys[j - 2], h.type)
             if not role:
                 # the proclitic on the mention, or on a title or a definite noun in apposition
@@ -152,7 +152,7 @@ class ParticipantRules(EventView):
             if t <= i or self.toks[t].kind != "WORD" or self.ix.cover[t] is not None:
                 return ""
             pfx = self.ix.prefix(t)
-            if self.qlex.speakers.get(self.keys[t]) == "title" or (
+            if self.fwords.speakers.get(self.keys[t]) == "title" or (
                 pfx and self.toks[t].stem.startswith(ARTICLE)
             ):
                 return pfx
@@ -174,7 +174,7 @@ class ParticipantRules(EventView):
                 titles < 3
                 and k not in self.ix.at_start
                 and k not in self.ix.title_at
-                and self.qlex.speakers.get(self.keys[k]) == "title"
+                and self.fwords.speakers.get(self.keys[k]) == "title"
                 and not self.ix.prep[k]
             ):
                 k += 1  # «توفي الشيخ فلان», «التقى الرئيس فلان»
@@ -252,7 +252,7 @@ class ParticipantRules(EventView):
         the same title word introduced last before it («وزير المالية فلان»), within MAX_TITLE_BACK
         tokens; None when it is not a title or introduced no one."""
         stem = self.toks[j].stem
-        if not stem.startswith(ARTICLE) or self.qlex.speakers.get(self.keys[j]) != "title":
+        if not stem.startswith(ARTICLE) or self.fwords.speakers.get(self.keys[j]) != "title":
             return None
         word = strip_article(stem)
         for m in range(j - 1, max(-1, j - MAX_TITLE_BACK), -1):
@@ -289,7 +289,7 @@ class ParticipantRules(EventView):
                 break
         else:
             return i + 1
-        if k < c1 and k not in self.ix.at_start and self.qlex.speakers.get(keys[k]) == "title":
+        if k < c1 and k not in self.ix.at_start and self.fwords.speakers.get(keys[k]) == "title":
             k += 1  # «قام بها الرئيس فلان», «قام بها رئيس الدولة فلان»
             if k < c1 and k not in self.ix.at_start and self.ix.mention_at(k + 1) is not None:
                 k += 1

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.model import Entity
-from rasd.quotes.lexicon import strip_article
+from rasd.text.article import strip_article
 from rasd.text.normalize import norm_key
 
 __all__ = ["COUNTRY", "GAZETTEER_DIR", "place_kinds", "precision_of"]

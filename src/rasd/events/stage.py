@@ -11,7 +11,7 @@ from rasd.events.ontology import load_ontology, ontology
 from rasd.events.places import GAZETTEER_DIR, place_kinds
 from rasd.model import Document
 from rasd.pipeline.registry import register
-from rasd.quotes.lexicon import quote_lexicon
+from rasd.text.function_words import function_words, load_function_words
 
 __all__ = ["EventStage"]
 
@@ -23,7 +23,10 @@ class EventStage:
     Options: `data_dir`, a folder of event files to use instead of `rasd/data/events/` (same
     names and format); `gazetteer_dir`, the folder of place gazetteers used for the location
     precision (default `rasd/data/gazetteers/`, when present); `min_attributes`, how many of
-    participants, place, date and casualties an event needs to be kept (default 1; 0 keeps all).
+    participants, place, date and casualties an event needs to be kept (default 1; 0 keeps all);
+    `quotes_dir`, the quotation data folder whose function words and speaker titles the rules use
+    (`rasd.text.function_words`; a built pipeline passes the `[quotes] data_dir` of its
+    configuration, default `rasd/data/quotes/`).
     """
 
     name: ClassVar[str] = "events"
@@ -31,7 +34,11 @@ class EventStage:
     provides: ClassVar[tuple[str, ...]] = ("events",)
 
     def __init__(
-        self, data_dir: str | None = None, gazetteer_dir: str | None = None, min_attributes: int = 1
+        self,
+        data_dir: str | None = None,
+        gazetteer_dir: str | None = None,
+        min_attributes: int = 1,
+        quotes_dir: str | None = None,
     ) -> None:
         if min_attributes not in (0, 1, 2, 3, 4):
             raise EventOptionError(
@@ -39,9 +46,9 @@ class EventStage:
             )
         self.min_attributes = min_attributes
         self.ontology = load_ontology(Path(data_dir)) if data_dir else ontology()
-        self.quote_lexicon = quote_lexicon()
+        self.function_words = load_function_words(Path(quotes_dir)) if quotes_dir else function_words()
         self.places = place_kinds(Path(gazetteer_dir) if gazetteer_dir else GAZETTEER_DIR)
 
     def __call__(self, doc: Document) -> Document:
-        doc.events = extract_events(doc, self.ontology, self.quote_lexicon, self.places, self.min_attributes)
+        doc.events = extract_events(doc, self.ontology, self.function_words, self.places, self.min_attributes)
         return doc

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from rasd.events.ontology import Ontology, Trigger
 from rasd.model import DateSpan, Document
-from rasd.quotes.docindex import DocIndex
-from rasd.quotes.lexicon import QuoteLexicon, strip_article
+from rasd.text.article import strip_article
+from rasd.text.docindex import DocIndex
+from rasd.text.function_words import FunctionWords
 from rasd.text.normalize import norm_key
 
 __all__ = ["Cand", "EventView"]
@@ -26,13 +27,10 @@ _SINCE = frozenset({K("منذ")})
 QAD = frozenset({K("قد"), K("لقد")})
 CLAUSE_PUNCT = frozenset(";؛:")
 COMMAS = frozenset("،,")
-ARTICLE = K("ال")
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # object pronouns a verb carries («أوقفتهما», «قتلها», «اعتقلوه»), longest first
 OBJECT_SUFFIXES = tuple(K(s) for s in ("هما", "هم", "هن", "ها", "ه", "كم", "ك"))
-# a word key -> the verbal triggers it holds with an object pronoun, found once per word
-_OBJECT_VERBS: dict[tuple[int, str], list] = {}
-_OBJECT_CACHE = 200_000
+_OBJECT_CACHE = 200_000  # words whose object-pronoun triggers an ontology keeps
 
 
 @dataclass(slots=True)
@@ -51,7 +49,7 @@ class EventView:
         self,
         doc: Document,
         onto: Ontology,
-        qlex: QuoteLexicon,
+        fwords: FunctionWords,
         kinds: dict[str, int],
         min_attributes: int = 1,
     ) -> None:
@@ -59,14 +57,13 @@ class EventView:
         self.doc = doc
         self.onto = onto
         self.common = onto.common
-        self.qlex = qlex
+        self.fwords = fwords
         self.kinds = kinds
         self.min_attributes = min_attributes
         self.ix = DocIndex.of(doc)
         self.toks = doc.tokens
         self.text = doc.text
-        art = ARTICLE
-        self.keys = [b[2:] if len(b) > 3 and b.startswith(art) else b for b in self.ix.bare]
+        self.keys = [strip_article(b) for b in self.ix.bare]
         self._clauses()
         self.dates = sorted(
             ((self.ix.token_at(d.start), d) for d in doc.dates if d.value), key=lambda x: x[0]
@@ -77,11 +74,11 @@ class EventView:
         stems, norms = ix.stems, ix.norms
         bounds = {a for a, _ in ix.sent_ranges}
         bounds.update(i + 1 for i, c in enumerate(norms) if c in CLAUSE_PUNCT)
-        boundaries = self.qlex.boundaries
+        boundaries = self.fwords.boundaries
         bounds.update(
             i + 1 for i, c in enumerate(norms) if c in COMMAS and i + 1 < n and stems[i + 1] in boundaries
         )
-        comps = self.qlex.complementizers
+        comps = self.fwords.complementizers
         bounds.update(
             i
             for i, s in enumerate(stems)
@@ -170,9 +167,8 @@ class EventView:
     def _with_object(self, stem: str) -> list[Trigger]:
         """The verbal triggers of a verb written with an object pronoun («أوقفتهما الشرطة»,
         «قتلها الجيش», «اعتقلوه»: the plural's alif is dropped before the pronoun)."""
-        trig_map = self.onto.triggers
-        key = (id(trig_map), stem)
-        found = _OBJECT_VERBS.get(key)
+        trig_map, cache = self.onto.triggers, self.onto.object_verbs
+        found = cache.get(stem)
         if found is not None:
             return found
         found = []
@@ -187,9 +183,9 @@ class EventView:
                     break
             if found:
                 break
-        if len(_OBJECT_VERBS) >= _OBJECT_CACHE:
-            _OBJECT_VERBS.clear()  # bounded: a long ingest keeps a flat memory
-        _OBJECT_VERBS[key] = found
+        if len(cache) >= _OBJECT_CACHE:
+            cache.clear()  # bounded: a long ingest keeps a flat memory
+        cache[stem] = found
         return found
 
     def _date(self, i: int, c0: int, c1: int) -> DateSpan | None:

@@ -37,7 +37,7 @@ _CHUNK = 1 << 20
 
 
 class UnsafeArchive(InputError):
-    code = "E620"
+    code = "E011"
     template = "{path}: refused: {problem}. {fix}"
 
 

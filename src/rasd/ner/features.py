@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rasd.text.article import strip_article
 from rasd.text.clitics import lexicon, segment, word_count
 from rasd.text.normalize import norm_key
 
@@ -76,7 +77,7 @@ def proper_noun_signals(stem: str) -> tuple[str, str]:
     """Two unlabelled-news hints that a word is a name rather than a common noun: how often its
     other form (with / without the article) occurs, and how often it takes a possessive suffix.
     Common nouns do both; «العراق», «بلينكين» do neither."""
-    bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+    bare = strip_article(stem)
     c_bare, c_art = word_count(bare), word_count("ال" + bare)
     base = bare[:-1] + "ت" if bare.endswith("ه") else bare
     # `word_count` of base + ه / ها / هم, inlined (this runs once per new word type)
@@ -168,7 +169,7 @@ class FeatureExtractor:
             own.append("st=" + stem)
             if n:
                 own.append("pc=" + norm_key(form[:n]))
-            bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+            bare = strip_article(stem)
             if bare is not stem:
                 own.append("al")
             own.append("bare=" + bare)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from rasd.text.article import strip_article
 from rasd.text.normalize import norm_key
 
 SETTLEMENT_NOUNS = tuple(
@@ -53,7 +54,7 @@ def country_adjectives(country_names: list[str]) -> set[str]:
         k = norm_key(name)
         if " " in k:
             continue
-        bare = k[2:] if k.startswith("ال") else k
+        bare = strip_article(k, keep=0)
         if bare.endswith("ا"):
             bare = bare[:-1]
         if len(bare) >= 3:

@@ -19,6 +19,7 @@ from pathlib import Path
 from rasd.dates.lexicon import lexicon as dates_lexicon
 from rasd.model import Token
 from rasd.ner.gazetteer import _rows
+from rasd.text.article import strip_article
 from rasd.text.normalize import norm_key
 
 __all__ = ["NOT_NAMES_PATH", "not_name_words", "time_words", "trim"]
@@ -29,20 +30,16 @@ _EDGE = frozenset(("PUNCT", "SYMBOL"))
 _SKIP = frozenset(("PUNCT", "SYMBOL", "NUMBER"))
 
 
-def _bare(key: str) -> str:
-    return key[2:] if key.startswith("ال") and len(key) > 3 else key
-
-
 @lru_cache(maxsize=1)
 def time_words() -> frozenset[str]:
     """Keys (without the article) of words that start a time phrase inside a mention: weekdays,
     day words, times of day, periods («الشهر»)."""
     lex = dates_lexicon()
-    out = {_bare(k) for k in lex.weekdays}
+    out = {strip_article(k) for k in lex.weekdays}
     for cat in _TIME_CATEGORIES:
         for k in lex.relative.get(cat, {}):
             if " " not in k:
-                out.add(_bare(k))
+                out.add(strip_article(k))
     return frozenset(out)
 
 
@@ -52,16 +49,16 @@ def not_name_words() -> frozenset[str]:
     lex = dates_lexicon()
     out = set(time_words())
     for k in lex.months:
-        out.update(_bare(w) for w in k.split())
+        out.update(strip_article(w) for w in k.split())
     for cat in ("direction",):
-        out.update(_bare(k) for k in lex.relative.get(cat, {}) if " " not in k)
-    out.update(_bare(k) for k in lex.units if " " not in k)
-    out.update(_bare(norm_key(cols[0])) for cols in _rows(NOT_NAMES_PATH))
+        out.update(strip_article(k) for k in lex.relative.get(cat, {}) if " " not in k)
+    out.update(strip_article(k) for k in lex.units if " " not in k)
+    out.update(strip_article(norm_key(cols[0])) for cols in _rows(NOT_NAMES_PATH))
     return frozenset(out)
 
 
 def _key(tok: Token) -> str:
-    return _bare(tok.stem)
+    return strip_article(tok.stem)
 
 
 def trim(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:

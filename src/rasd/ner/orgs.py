@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from rasd.ner.gazetteer import Gazetteer, _rows
 from rasd.ner.noise import time_words
+from rasd.text.article import has_article, strip_article
 from rasd.text.normalize import norm_key
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def _definite(r: Rules, i: int, places: dict[int, int] | None = None) -> bool:
     t = r.tokens[i]
     if places is not None and i in places:
         return False
-    return t.kind == "WORD" and t.stem.startswith("ال") and len(t.stem) > 3
+    return t.kind == "WORD" and has_article(t.stem)
 
 
 def _stop(r: Rules, i: int) -> bool:
@@ -119,7 +120,7 @@ def _stop(r: Rules, i: int) -> bool:
     t = r.tokens[i]
     if t.kind != "WORD" or t.norm in r.fw or t.stem in r.fw:
         return True
-    bare = t.stem[2:] if t.stem.startswith("ال") else t.stem
+    bare = strip_article(t.stem, keep=0)
     if bare in time_words() or _classes(r, i) & {"relative", "generic", "head", "head_def", "state"}:
         return True
     return "title" in r.trig.lookup_key(t.stem)

@@ -27,6 +27,7 @@ from rasd.model import Token
 from rasd.ner.gazetteer import _rows
 from rasd.ner.noise import not_name_words
 from rasd.quotes.lexicon import quote_lexicon
+from rasd.text.article import strip_article
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
 
@@ -147,7 +148,7 @@ def surnames(r: Rules, accepted: Sequence[Cand]) -> dict[tuple[str, ...], str]:
         last = toks[c.e - 1]
         if last.kind != "WORD" or len(last.norm) < 3 or last.norm in r.fw or last.norm in not_name_words():
             continue
-        bare = last.norm[2:] if last.norm.startswith("ال") else last.norm
+        bare = strip_article(last.norm, keep=0)
         if _common_noun(bare) or verb_like(last.norm):
             continue
         out[(last.norm,)] = "PERSON"

@@ -38,6 +38,7 @@ from rasd.ner.noise import trim
 from rasd.ner.orgs import bodies_of_persons, descriptive, is_kind, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surnames, trim_person
 from rasd.ner.places import named_places
+from rasd.text.article import has_article
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
 
@@ -100,7 +101,7 @@ class Cand:
 
 
 def _is_def(tok: Token) -> bool:
-    return tok.kind == "WORD" and tok.stem.startswith("ال") and len(tok.stem) > 3
+    return tok.kind == "WORD" and has_article(tok.stem)
 
 
 @lru_cache(maxsize=200_000)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from rasd.model import Document, Mention
+from rasd.model import ENTITY_TYPES, Document, Mention
 from rasd.ner.affinity import NameAffinity
 from rasd.ner.rules import PRIO_CRF, Cand, apply_rules
 from rasd.ner.scoring import chunks
@@ -18,7 +18,8 @@ from rasd.pipeline.registry import register
 
 __all__ = ["LABELS", "NerStage"]
 
-LABELS = {"PERS": "PERSON", "PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+# the tags of a model (the entity types, and the older names of PERSON) -> entity type
+LABELS = {"PERS": "PERSON", "PER": "PERSON", **{t: t for t in ENTITY_TYPES}}
 
 
 def sentence_ranges(doc: Document) -> list[tuple[int, int]]:

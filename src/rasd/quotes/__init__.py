@@ -5,9 +5,10 @@ and indirect ones (a reporting verb + أن/إن), with the reporting verb, the s
 or None with the phrase kept for an anonymous source), negation and the sentence they come from.
 The rules are described in `rasd.quotes.extract`; the word lists live in `rasd/data/quotes/`.
 
-`rasd.quotes.inflect` (verb, participle and noun forms by rule) and `rasd.quotes.docindex` (a
-token-level index of a document's mentions, titles and dates) are also used by the events stage.
-Nothing is loaded at import time.
+The resources it shares with the events stage live in `rasd.text`: `inflect` (verb, participle
+and noun forms by rule), `docindex` (a token-level index of a document's mentions, titles and
+dates), `function_words` (complementizers, negations, clause boundaries, speaker heads) and
+`article`. Nothing is loaded at import time.
 """
 
 from rasd.quotes.extract import extract_quotes

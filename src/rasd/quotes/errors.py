@@ -1,14 +1,8 @@
-"""Errors of the quotation stage (codes E500–E519)."""
+"""Errors of the quotation stage: its data files are word lists, checked as the shared ones are
+(`rasd.text.errors.LexiconDataError`, code E500), under the name this package has always used."""
 
 from __future__ import annotations
 
-from rasd.errors import RasdError
+from rasd.text.errors import LexiconDataError as QuoteDataError
 
 __all__ = ["QuoteDataError"]
-
-
-class QuoteDataError(RasdError):
-    """A quotation data file (under rasd/data/quotes/) is missing or malformed."""
-
-    code = "E500"
-    template = "{path}, line {line}: {problem}. {fix}"

@@ -59,10 +59,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from rasd.model import Document, Quote
-from rasd.quotes.docindex import Hit
 from rasd.quotes.lexicon import Cue, QuoteLexicon
 from rasd.quotes.speaker import Speaker, SpeakerRules
 from rasd.quotes.view import COMMAS, END_PUNCT, ILA, MAX_SCAN, MAX_TITLE, MIN_FREE_WORDS, ON_ABOUT, STOP_NP, K
+from rasd.text.docindex import Hit
 
 # verbs that always take an object before their complement («وصف X بـ…», «اتهم X بـ…»): with one
 # noun phrase between the verb and the complement, that phrase is the object (دعا and طالب are

@@ -2,7 +2,9 @@
 speaker head nouns, source phrases, framing adverbials, clause boundaries and naming nouns.
 
 Everything is read from `rasd/data/quotes/*.tsv` once, on first use (`quote_lexicon()`), and keyed
-with `norm_key` so that it matches `Token.norm` / `Token.stem`.
+with `norm_key` so that it matches `Token.norm` / `Token.stem`. The word lists the event rules use
+too (complementizers, negations, clause boundaries, speaker heads) are read by
+`rasd.text.function_words`; this module adds the reporting verbs and the quotation-only lists.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasd.quotes.errors import QuoteDataError
-from rasd.quotes.inflect import (
+from rasd.text.article import strip_article
+from rasd.text.function_words import DATA_DIR, check_value, load_function_words, read_rows
+from rasd.text.inflect import (
     VERB_CLASSES,
     participle_agreement,
     participle_forms,
@@ -27,14 +31,9 @@ __all__ = [
     "QuoteLexicon",
     "load_quote_lexicon",
     "quote_lexicon",
-    "read_rows",
-    "strip_article",
 ]
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "quotes"
 COMPLEMENTS = frozenset({"an", "ila_an", "ila", "obj", "colon"})
-SPEAKER_CLASSES = frozenset({"title", "unnamed", "source", "statement", "same", "arm"})
-_ARTICLE = norm_key("ال")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,40 +69,6 @@ class QuoteLexicon:
     agreement: dict[str, str] = field(default_factory=dict)  # key of a third-person form -> m | f | p
 
 
-def strip_article(key: str) -> str:
-    """A key without a leading article (الوزير → وزير), when what is left is a word."""
-    if key.startswith(_ARTICLE) and len(key) > 3:
-        return key[2:]
-    return key
-
-
-def read_rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
-    """Non-comment rows of a TSV data file, each with its line number; checks the column count."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise QuoteDataError(
-            path=str(path),
-            line=0,
-            problem="the data file is missing",
-            fix="Reinstall rasd, or restore the file from the repository.",
-        ) from exc
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
-        if len(cols) != ncols:
-            raise QuoteDataError(
-                path=str(path),
-                line=n,
-                problem=f"expected {ncols} tab-separated columns, found {len(cols)}",
-                fix="See the column description at the top of the file.",
-            )
-        rows.append((n, cols))
-    return rows
-
-
 def _phrases(path: Path) -> tuple[tuple[str, ...], ...]:
     out = []
     for _, (phrase,) in read_rows(path, 1):
@@ -113,17 +78,18 @@ def _phrases(path: Path) -> tuple[tuple[str, ...], ...]:
 
 def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
     """Read and check every quotation data file in `data_dir`."""
-    lex = QuoteLexicon()
+    words = load_function_words(data_dir)  # checks the participles of cues.tsv too
+    lex = QuoteLexicon(
+        boundaries=words.boundaries,
+        complementizers=words.complementizers,
+        blockers=words.blockers,
+        impersonal=words.impersonal,
+        negations=words.negations,
+        speakers=dict(words.speakers),
+    )
     cues_path = data_dir / "cues.tsv"
-    boundaries: set[str] = set()
     for n, (lemma, vclass, past, present, part, comps, flags) in read_rows(cues_path, 7):
-        if vclass not in VERB_CLASSES:
-            raise QuoteDataError(
-                path=str(cues_path),
-                line=n,
-                problem=f"unknown verb class {vclass!r}",
-                fix=f"Use one of {', '.join(VERB_CLASSES)}.",
-            )
+        check_value(cues_path, n, vclass, VERB_CLASSES, "verb class")
         complements = frozenset(c for c in comps.split(",") if c)
         bad = complements - COMPLEMENTS
         if bad or not complements:
@@ -146,69 +112,12 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
         for f, agr in third_person_agreement(vclass, past, present).items():
             lex.agreement.setdefault(norm_key(f), agr)
         if part != "-":
-            try:
-                pforms = participle_forms(part)
-            except ValueError as exc:
-                raise QuoteDataError(
-                    path=str(cues_path), line=n, problem=str(exc), fix="Write the participle as in معتبرا."
-                ) from None
             pcue = Cue(lemma, complements, flags == "negating", participle=True)
-            for f in pforms:
+            for f in participle_forms(part):
                 lex.participles.setdefault(norm_key(f), pcue)
-                boundaries.add(norm_key(f))
             for f, agr in participle_agreement(part).items():
                 lex.agreement.setdefault(norm_key(f), agr)
-    bpath = data_dir / "boundaries.tsv"
-    for n, (part,) in read_rows(bpath, 1):
-        try:
-            boundaries.update(norm_key(f) for f in participle_forms(part))
-        except ValueError as exc:
-            raise QuoteDataError(
-                path=str(bpath), line=n, problem=str(exc), fix="Write the participle as in معربا."
-            ) from None
-    lex.boundaries = frozenset(boundaries)
     lex.forms = {**lex.participles, **lex.finite}
-    comps: set[str] = set()
-    blockers: set[str] = set()
-    impersonal: set[str] = set()
-    pronouns: list[str] = []
-    cpath = data_dir / "complementizers.tsv"
-    for n, (word, cls) in read_rows(cpath, 2):
-        if cls == "complementizer":
-            comps.add(word)
-        elif cls == "blocker":
-            blockers.add(norm_key(word))
-        elif cls == "pronoun":
-            pronouns.append(word)
-        elif cls == "impersonal":
-            impersonal.add(norm_key(word))
-        else:
-            raise QuoteDataError(
-                path=str(cpath),
-                line=n,
-                problem=f"unknown class {cls!r}",
-                fix="Use complementizer, blocker, pronoun or impersonal.",
-            )
-    # with the proclitics a complementizer takes (the segmenter keeps «بأن», «فإن» whole)
-    lex.complementizers = frozenset(
-        norm_key(pre + c + p)
-        for c in comps
-        for p in ["", *pronouns]
-        for pre in ("", "ب", "و", "ف", "وب", "فب")
-    )
-    lex.blockers = frozenset(blockers)
-    lex.impersonal = frozenset(impersonal)
-    lex.negations = frozenset(norm_key(w) for _, (w,) in read_rows(data_dir / "negation.tsv", 1))
-    spath = data_dir / "speakers.tsv"
-    for n, (word, cls) in read_rows(spath, 2):
-        if cls not in SPEAKER_CLASSES:
-            raise QuoteDataError(
-                path=str(spath),
-                line=n,
-                problem=f"unknown class {cls!r}",
-                fix=f"Use one of {', '.join(sorted(SPEAKER_CLASSES))}.",
-            )
-        lex.speakers[strip_article(norm_key(word))] = cls
     lex.sources = _phrases(data_dir / "sources.tsv")
     lex.adverbials = _phrases(data_dir / "adverbials.tsv")
     lex.naming = frozenset(strip_article(norm_key(w)) for _, (w,) in read_rows(data_dir / "naming.tsv", 1))

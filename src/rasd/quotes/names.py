@@ -33,14 +33,15 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rasd.model import Document, Entity, Mention
-from rasd.quotes.docindex import DocIndex
-from rasd.quotes.lexicon import QuoteLexicon, strip_article
+from rasd.quotes.lexicon import QuoteLexicon
 from rasd.quotes.speaker import PREP_PRONOUNS, RELATIVES
 from rasd.quotes.view import COMMAS, PREPS, K, first_word_index
 from rasd.resolve.ids import stable_id
 from rasd.resolve.latin import romanize
 from rasd.resolve.resources import lexicon as resolve_lexicon
+from rasd.text.article import strip_article
 from rasd.text.clitics import word_count
+from rasd.text.docindex import DocIndex
 
 __all__ = ["add_speaker_names"]
 

@@ -17,10 +17,11 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from rasd.model import Document, Quote
-from rasd.quotes.docindex import Hit
 from rasd.quotes.found import Speaker
-from rasd.quotes.lexicon import QuoteLexicon, strip_article
+from rasd.quotes.lexicon import QuoteLexicon
 from rasd.quotes.view import COMMAS, MAX_NP, STOP_NP, K, QuoteView
+from rasd.text.article import strip_article
+from rasd.text.docindex import Hit
 
 __all__ = ["ReferenceRules"]
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from rasd.model import Document
 from rasd.quotes.found import SPEAKER_RULES, Speaker
-from rasd.quotes.lexicon import QuoteLexicon, strip_article
+from rasd.quotes.lexicon import QuoteLexicon
 from rasd.quotes.references import ReferenceRules
 from rasd.quotes.view import COMMAS, MAX_NP, MAX_TITLE, OPEN_MARKS, PREPS, QAD, STOP_NP, K
+from rasd.text.article import strip_article
 
 __all__ = ["SPEAKER_RULES", "Speaker", "SpeakerRules"]
 

@@ -7,9 +7,10 @@ See `rasd.quotes.extract` for the rules that use it.
 from __future__ import annotations
 
 from rasd.model import Document
-from rasd.quotes.docindex import DocIndex
-from rasd.quotes.lexicon import Cue, QuoteLexicon, strip_article
+from rasd.quotes.lexicon import Cue, QuoteLexicon
 from rasd.quotes.marks import find_pairs
+from rasd.text.article import strip_article
+from rasd.text.docindex import DocIndex
 from rasd.text.normalize import norm_key
 
 __all__ = ["QuoteView", "first_word_index"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rasd.model import Token
 from rasd.resolve.cluster import Cluster
-from rasd.resolve.resources import strip_al
+from rasd.text.article import strip_article
 
 OPEN_CLOSE = {"(": ")", '"': '"', "[": "]"}
 MAX_SHORT = 3  # tokens of the short name
@@ -55,7 +55,7 @@ def merge_short_names(tokens: list[Token], clusters: list[Cluster]) -> list[Clus
                 cover_start[moved.ti] = c
             c.items.extend(short.items)
             c.items.sort(key=lambda x: x.start)
-            c.heads = c.heads | {strip_al(x.words[0]) for x in short.items}
+            c.heads = c.heads | {strip_article(x.words[0]) for x in short.items}
             c.type = c.label_type()
             short.items = []
             gone.add(id(short))

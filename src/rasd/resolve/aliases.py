@@ -21,12 +21,13 @@ from pathlib import Path
 
 from rapidfuzz.fuzz import ratio
 
+from rasd.model import ENTITY_TYPES
 from rasd.resolve.errors import ResolveDataError
-from rasd.resolve.resources import ALIASES_DIR, RESOLVE_DIR, Lexicon, lexicon, read_tsv, strip_al
+from rasd.resolve.resources import ALIASES_DIR, RESOLVE_DIR, Lexicon, lexicon, read_tsv
+from rasd.text.article import strip_article
 from rasd.text.clitics import word_count
 from rasd.text.tokenize import tokenize
 
-TYPES = ("PERSON", "ORG", "LOC", "MISC")
 PLACE_KINDS = frozenset({"country", "continent", "region", "city", "capital"})
 _VOWELS = frozenset("اويىه")
 _CACHE_LIMIT = 200_000
@@ -98,10 +99,10 @@ class Namer:
                 continue
             entry = self.entries.get(ident)
             if entry is None:
-                if typ not in TYPES or not latin or not kind:
+                if typ not in ENTITY_TYPES or not latin or not kind:
                     raise ResolveDataError(
                         path=f"{where} row {n}",
-                        problem=f"the first row of {ident!r} must give its type (one of {', '.join(TYPES)}), kind and latin",
+                        problem=f"the first row of {ident!r} must give its type (one of {', '.join(ENTITY_TYPES)}), kind and latin",
                         fix="Fill in the type, kind and latin columns, or put the row after the one that does.",
                     )
                 entry = self.entries[ident] = AliasEntry(ident, typ, kind, latin, name)
@@ -121,7 +122,7 @@ class Namer:
                 words = self.prep(name_words(name))
                 if not words or " ".join(words) in blocked:
                     continue
-                entry.heads.add(strip_al(words[0]))
+                entry.heads.add(strip_article(words[0]))
                 k = " ".join(words)
                 if not entry.key:
                     entry.key = k
@@ -180,7 +181,7 @@ class Namer:
         i = 0
         while i < n:
             hit = self._known(words, i, n if i else n - 1) if n > 1 else None
-            if hit is None and i + 1 < n and strip_al(words[i]) in heads:
+            if hit is None and i + 1 < n and strip_article(words[i]) in heads:
                 inner = self._known(words, i + 1, n)
                 if inner is not None:
                     hit = (inner[0] + 1, inner[1])
@@ -196,7 +197,7 @@ class Namer:
         """How many words a name must keep after this head noun when it is dropped; None if the word
         is not a head noun. An unknown word one letter away from a head noun is read as that head
         noun misspelt («نظيم داعش»)."""
-        w = strip_al(word)
+        w = strip_article(word)
         need = self.lex.heads.get(w)
         if need is not None or len(w) < 4 or word_count(w) or word_count(word):
             return need
@@ -298,7 +299,7 @@ class Namer:
                     continue
                 base = self.prep(words)[0]
                 if name.startswith("ال"):  # the article, not the alef-lam of «ألمانيا»
-                    base = strip_al(base)
+                    base = strip_article(base)
                 if base.endswith("يا") or (base.endswith("ا") and len(base) > 3):
                     stem = base[:-1] if base.endswith("يا") else base[:-1] + "ي"
                 elif base.endswith("يه"):

@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
-from rasd.model import Mention
+from rasd.model import ENTITY_TYPES, Mention
 from rasd.resolve.aliases import AliasEntry, Namer, skeleton
+from rasd.resolve.errors import UnknownEntityType
 from rasd.resolve.items import Item
-from rasd.resolve.resources import strip_al
+from rasd.text.article import strip_article
 
 
 @dataclass(slots=True, eq=False)
@@ -106,7 +107,7 @@ def _fuzzy_same(a: Item, b: Item, threshold: float) -> bool:
         wa, wb = a.words, b.words
         if len(wa) != len(wb) or wa[:-1] != wb[:-1]:
             return False
-        ba, bb = strip_al(wa[-1]), strip_al(wb[-1])
+        ba, bb = strip_article(wa[-1]), strip_article(wb[-1])
         if ba == bb:  # «أنيس عامري» / «أنيس العامري»
             return len(ba) >= 4
         sa, sb = skeleton(ba), skeleton(bb)
@@ -138,12 +139,13 @@ def cluster(items: list[Item], namer: Namer, fuzzy_threshold: float = 92.0) -> l
         alias_of[r] = ai or aj
         return True
 
-    def group(label: str) -> str:
-        return label if label in ("PERSON", "ORG", "LOC") else "MISC"
+    for it in items:
+        if it.label not in ENTITY_TYPES:
+            raise UnknownEntityType(start=it.mention.start, end=it.mention.end, label=it.label, known=", ".join(ENTITY_TYPES))
 
     for i, it in enumerate(items):
         alias_of[i] = it.alias.id if it.alias else None
-        g = group(it.label)
+        g = it.label
         done = False
         if it.alias is not None and it.alias.id in by_alias:
             done = join(by_alias[it.alias.id], i)
@@ -192,7 +194,7 @@ def cluster(items: list[Item], namer: Namer, fuzzy_threshold: float = 92.0) -> l
     clusters = _attach_first_names(clusters)
     for c in clusters:
         c.type = c.label_type()
-        heads = {strip_al(it.words[0]) for it in c.items}
+        heads = {strip_article(it.words[0]) for it in c.items}
         if c.alias is not None:
             heads |= c.alias.heads
         c.heads = frozenset(heads)

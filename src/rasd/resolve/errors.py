@@ -26,6 +26,16 @@ class RelationPatternError(ResolveDataError):
     template = "{path}, line {line}: bad relation pattern {pattern!r}: {problem}. {fix}"
 
 
+class UnknownEntityType(ResolveError):
+    """A mention labelled with a type that is not in the catalogue (`rasd.model.ENTITY_TYPES`)."""
+
+    code = "E404"
+    template = (
+        "a mention ({start}-{end}) has the entity type {label!r}, which is not one of {known}. The stage that "
+        "labelled it must use one of these types; a new type is added to rasd.model.ENTITY_TYPES first."
+    )
+
+
 class ResolveOptionError(ResolveError):
     """A bad option given to the resolve stage in the configuration."""
 

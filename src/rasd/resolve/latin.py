@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from rasd.resolve.resources import Lexicon, key
+from rasd.text.article import has_article, strip_article
 from rasd.text.clitics import segment
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
@@ -164,9 +165,8 @@ def _romanize(name: str, lex: Lexicon, person: bool) -> str:
                     out.append(prefix + _cap(_letters(word, lex)))
                     i += 1
                     continue
-        if k.startswith("ال") and len(k) > 3:
-            rest_key = k[2:]
-            lat = names.get(rest_key)
+        if has_article(k):
+            lat = names.get(strip_article(k))
             body = lat if lat is not None else _cap(_letters(word[2:], lex))
             article = "al-" if (i > 0 or prefix) else "Al-"
             out.append(prefix + article + body)

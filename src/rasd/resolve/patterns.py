@@ -87,51 +87,39 @@ def _parse_elem(tok: str, where: str, line: int, text: str) -> Elem:
     return Elem("word", words=alts, single=single, multi=multi, optional=optional)
 
 
+def _refused(path: Path, line: int, text: str, problem: str, fix: str) -> RelationPatternError:
+    return RelationPatternError(path=str(path), line=line, pattern=text, problem=problem, fix=fix)
+
+
 @lru_cache(maxsize=4)
 def load_patterns(path: Path = RESOLVE_DIR / "relations.tsv") -> tuple[Pattern, ...]:
     out = []
     for n, (typ, text, *_rest) in enumerate(read_tsv(path, 2), 1):
         if typ not in RELATION_TYPES:
-            raise RelationPatternError(
-                path=str(path),
-                line=n,
-                pattern=text,
-                problem=f"unknown relation type {typ!r}",
-                fix=f"Use one of {', '.join(RELATION_TYPES)}.",
-            )
+            fix = f"Use one of {', '.join(RELATION_TYPES)}."
+            raise _refused(path, n, text, f"unknown relation type {typ!r}", fix)
         elems = [_parse_elem(t, str(path), n, text) for t in text.split()]
         roles = {e.role for e in elems if e.role}
         if roles != {"subj", "obj"}:
-            raise RelationPatternError(
-                path=str(path),
-                line=n,
-                pattern=text,
-                problem="a pattern needs a subj and an obj slot",
-                fix="Add the missing slot.",
-            )
+            raise _refused(path, n, text, "a pattern needs a subj and an obj slot", "Add the missing slot.")
         required = tuple(
             frozenset(w for alt in e.words for w in alt[:1])
             for e in elems
             if e.op == "word" and not e.optional
         )
         if not required:
-            raise RelationPatternError(
-                path=str(path),
-                line=n,
-                pattern=text,
-                problem="a pattern needs at least one word that is not optional",
-                fix="Add a trigger word: patterns are only tried in sentences that contain their words.",
+            raise _refused(
+                path,
+                n,
+                text,
+                "a pattern needs at least one word that is not optional",
+                "Add a trigger word: patterns are only tried in sentences that contain their words.",
             )
         slots = tuple(e for e in elems if e.op in ("slot", "list"))
         head = elems[0]
         if head.op == "word" and head.optional or head.op in ("gap", "comma", "nisba"):
-            raise RelationPatternError(
-                path=str(path),
-                line=n,
-                pattern=text,
-                problem="a pattern must start with a word or an entity",
-                fix="Start it with a word (not optional) or an @ slot.",
-            )
+            fix = "Start it with a word (not optional) or an @ slot."
+            raise _refused(path, n, text, "a pattern must start with a word or an entity", fix)
         first = frozenset(alt[0] for alt in head.words) if head.op == "word" else frozenset()
         out.append(Pattern(typ, elems, required, slots, first, text))
     return tuple(out)

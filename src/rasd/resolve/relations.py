@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rasd.model import Document, Relation, Span, Token
 from rasd.resolve.cluster import Cluster
 from rasd.resolve.patterns import Elem, Pattern, first_word_index
-from rasd.resolve.resources import strip_al
+from rasd.text.article import strip_article
 
 _COMMA = frozenset((",", "،"))
 
@@ -39,7 +39,7 @@ class Unit:
 
 def gender(c: Cluster) -> str:
     """Grammatical gender of an organisation's head noun: fem for «مجموعة», masc for «التحالف»."""
-    head = strip_al(c.items[0].words[0]) if c.items and c.items[0].words else ""
+    head = strip_article(c.items[0].words[0]) if c.items and c.items[0].words else ""
     return "fem" if head.endswith(("ه", "ات")) else "masc"
 
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from rasd.model import ENTITY_TYPES
 from rasd.resolve.errors import ResolveDataError
+from rasd.text.article import strip_article
 from rasd.text.normalize import norm_key
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -25,11 +27,6 @@ SAME = frozenset(norm_key(w) for w in ("ذاته", "ذاتها", "نفسه", "ن
 def key(text: str) -> str:
     """`norm_key` with quotation marks removed and whitespace collapsed."""
     return " ".join(norm_key(text).replace('"', " ").split())
-
-
-def strip_al(word: str) -> str:
-    """The word without its article (normalised keys): «التحالف» → «تحالف»."""
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
 def read_tsv(
@@ -97,18 +94,18 @@ class Lexicon:
     latin_max_words: int = 1
 
     def is_title_word(self, stem: str) -> bool:
-        return stem in self.title_words or strip_al(stem) in self.title_words
+        return stem in self.title_words or strip_article(stem) in self.title_words
 
 
 def _rules(path: Path) -> tuple[dict[str, RefRule], dict[str, RefRule]]:
     refs: dict[str, RefRule] = {}
     indef: dict[str, RefRule] = {}
     for n, (noun, typ, cons, *_rest) in enumerate(read_tsv(path, 3), 1):
-        if typ not in ("PERSON", "ORG", "LOC", "MISC"):
+        if typ not in ENTITY_TYPES:
             raise ResolveDataError(
                 path=f"{path} row {n}",
                 problem=f"unknown entity type {typ!r}",
-                fix="Use PERSON, ORG, LOC or MISC.",
+                fix=f"Use one of {', '.join(ENTITY_TYPES)}.",
             )
         rule = RefRule(key(noun), typ)
         titles, heads, kinds, sets = [], [], [], []
@@ -118,9 +115,9 @@ def _rules(path: Path) -> tuple[dict[str, RefRule], dict[str, RefRule]]:
             if name == "any":
                 rule.any = True
             elif name == "title":
-                titles.append(strip_al(key(value)))
+                titles.append(strip_article(key(value)))
             elif name == "head":
-                heads.append(strip_al(key(value)))
+                heads.append(strip_article(key(value)))
             elif name == "kind":
                 kinds.append(value)
             elif name == "set":
@@ -164,7 +161,7 @@ def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
                 fix=f"Use one of {sorted(classes)}.",
             )
         k = key(word)
-        classes[cls].add(strip_al(k) if cls in ("title", "leader", "compound") else k)
+        classes[cls].add(strip_article(k) if cls in ("title", "leader", "compound") else k)
     lex.title_words = frozenset(classes["title"])
     lex.leader_words = frozenset(classes["leader"])
     lex.compound_words = frozenset(classes["compound"])

@@ -31,7 +31,7 @@ from rasd.model import Document, Token
 from rasd.resolve.aliases import Namer
 from rasd.resolve.cluster import Cluster
 from rasd.resolve.items import Item, first_word
-from rasd.resolve.resources import strip_al
+from rasd.text.article import strip_article
 
 MAX_TITLE_WORDS = 16
 MAX_DIRECT_WORDS = 8
@@ -64,7 +64,7 @@ def find_titles(doc: Document, clusters: list[Cluster], cover: list[Item | None]
             c.title_span = (tokens[a].stem_start, tokens[b].end)
             _k, _start, first = first_word(doc, tokens[a], tokens[a].stem_start)
             c.title = first + doc.text[tokens[a].end : c.title_span[1]]  # «للكاتب» → «الكاتب …»
-            c.title_words = frozenset(strip_al(t.stem) for t in tokens[a : b + 1] if t.kind == "WORD")
+            c.title_words = frozenset(strip_article(t.stem) for t in tokens[a : b + 1] if t.kind == "WORD")
             c.title_evidence = (min(c.title_span[0], it.start), max(c.title_span[1], it.mention.end))
             _affiliation(c, tokens, a, b, cover, owner, namer)
             break
@@ -143,7 +143,7 @@ def _before(
         t = tokens[start]
         if direct:
             # «مستشار الرئيس اليمني عبد ربه …»: the name is the president's; only «نائب رئيس …» is one title
-            chained = earlier == start - 1 and strip_al(tokens[earlier].stem) in lex.compound_words
+            chained = earlier == start - 1 and strip_article(tokens[earlier].stem) in lex.compound_words
         else:
             prefix = t.norm[: len(t.norm) - len(t.stem)] if t.stem_start > t.start else ""
             chained = (

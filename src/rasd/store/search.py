@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasd.model import Document, Token
+from rasd.text.article import strip_article
 from rasd.text.normalize import norm_key, norm_lex
 from rasd.text.tokenize import tokenize
 
@@ -65,11 +66,6 @@ def _alnum(s: str) -> str:
     return (s if s.isalnum() else "".join(c for c in s if c.isalnum()))[:_MAX_KEY]
 
 
-def strip_article(key: str) -> str:
-    """A normalised word without its definite article (kept when fewer than 3 letters would remain)."""
-    return key[2:] if key.startswith("ال") and len(key) > 4 else key
-
-
 def skeleton(key: str) -> str:
     """The spelling skeleton of a normalised word without article ("" when it is too short)."""
     if len(key) < _SKELETON_MIN:
@@ -79,7 +75,7 @@ def skeleton(key: str) -> str:
 
 def _compute(surface: str, tok: Token, word: str) -> tuple[str, str, str]:
     if tok.kind == "WORD":
-        surf = _alnum(strip_article(tok.stem))
+        surf = _alnum(strip_article(tok.stem, keep=3))
         portion = word[tok.stem_start - tok.start :]
         pkey = norm_key(portion)
         restored = tok.stem[: len(tok.stem) - len(pkey)] if tok.stem != pkey and tok.stem.endswith(pkey) else ""

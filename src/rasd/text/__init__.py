@@ -5,6 +5,11 @@
     from rasd.text.clitics import segment, word_count
     from rasd.text.sentences import split_sentences
 
+The Arabic resources several stages share are modules of their own here, imported by path:
+`rasd.text.article` (the one rule for the definite article), `rasd.text.inflect` (word forms by
+rule), `rasd.text.function_words` (complementizers, negations, clause boundaries, speaker heads)
+and `rasd.text.docindex` (a token-level index of a document's annotations).
+
 (`tokenize` is deliberately not re-exported here: the name would hide the `rasd.text.tokenize`
 module.) Nothing is loaded at import time; the word-frequency lexicon is read on first use.
 """

@@ -5,7 +5,8 @@ sentences to token ranges. Only the outermost mention is kept where mentions nes
 «التحالف الدولي لهزيمة داعش»). Mentions come from `doc.entities` (names and references, with the
 entity id) and from `doc.mentions` (an unresolved mention keeps `entity=None`).
 
-Used by the quotation and event stages; it reads the model only.
+Used by the quotation and event stages; it reads the model only. The index is kept on the
+document (`Document.views`), never in the module, so it lives no longer than the document.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from rasd.model import DateSpan, Document, Mention, Token
 __all__ = ["DocIndex", "Hit"]
 
 PREP_CLITICS = frozenset("بلك")
-_LAST: tuple[tuple[object, ...], tuple[int, ...], DocIndex] | None = None
+_VIEW = "docindex"
 
 
 @dataclass(slots=True)
@@ -34,26 +35,31 @@ class Hit:
     last: int
 
 
+def _state(doc: Document) -> tuple[tuple[object, ...], tuple[int, ...]]:
+    """The layers an index is built from, and their sizes: an index is reused while both hold."""
+    key = (doc.text, doc.tokens, doc.sentences, doc.mentions, doc.entities, doc.dates)
+    sizes = (len(doc.tokens), len(doc.sentences), len(doc.mentions), len(doc.entities), len(doc.dates))
+    return key, sizes
+
+
 class DocIndex:
     @classmethod
     def of(cls, doc: Document) -> DocIndex:
         """The index of `doc`, reused when the previous call indexed the same, unchanged layers
         (the quotes and events stages run one after the other on the same document)."""
-        global _LAST
-        key = (doc, doc.text, doc.tokens, doc.sentences, doc.mentions, doc.entities, doc.dates)
-        sizes = (len(doc.tokens), len(doc.sentences), len(doc.mentions), len(doc.entities), len(doc.dates))
-        if _LAST is not None:
-            old_key, old_sizes, index = _LAST
+        key, sizes = _state(doc)
+        kept = doc.views.get(_VIEW)
+        if kept is not None:
+            old_key, old_sizes, index = kept
             if old_sizes == sizes and all(a is b for a, b in zip(old_key, key, strict=True)):
                 return index
         index = cls(doc)
-        _LAST = (key, sizes, index)
+        doc.views[_VIEW] = (key, sizes, index)
         return index
 
     def add_names(self, entity: str, etype: str, mentions: list[Mention]) -> None:
         """Index name mentions added to `entity` where no mention was (the quotation stage's
         names), and keep this index as the one reused for the document as it now is."""
-        global _LAST
         self.etype[entity] = etype
         for m in mentions:
             a, b = self.token_range(m.start, m.end)
@@ -65,9 +71,7 @@ class DocIndex:
                 self.cover[i] = hit
         doc = self.doc
         self.entities = {e.id: e for e in doc.entities}
-        key = (doc, doc.text, doc.tokens, doc.sentences, doc.mentions, doc.entities, doc.dates)
-        sizes = (len(doc.tokens), len(doc.sentences), len(doc.mentions), len(doc.entities), len(doc.dates))
-        _LAST = (key, sizes, self)
+        doc.views[_VIEW] = (*_state(doc), self)
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
