@@ -65,9 +65,10 @@ def _adjective(r: Rules, i: int) -> bool:
     return stem.startswith("ال") and stem.endswith(("ي", "يه", "ية"))
 
 
-def named_places(r: Rules, covered: set[int]) -> list[Cand]:
+def named_places(r: Rules, covered: set[int], found: dict[int, int]) -> list[Cand]:
     """The place names after a noun of place in the document; `covered`: the tokens of the places
-    the gazetteer or the tagger found (left to them)."""
+    the gazetteer or the tagger found (left to them); `found`: first token -> end of the places the
+    tagger found, which a place noun before them does not make an organisation («بمديرية X»)."""
     from rasd.ner.rules import PRIO_APPOSITION, Cand
 
     toks = r.tokens
@@ -76,8 +77,8 @@ def named_places(r: Rules, covered: set[int]) -> list[Cand]:
     for a, b in r.sents:
         for i in range(a, b - 1):
             t = toks[i]
-            if t.kind != "WORD" or t.stem not in heads:
-                continue
+            if t.kind != "WORD" or t.stem not in heads or i in covered:
+                continue  # «مدينة الكويت»: the noun is part of a place found already
             j = i + 1
             if toks[j].kind == "PUNCT" and toks[j].norm in _QUOTES_OPEN:
                 close = next((k for k in range(j + 1, min(b, j + MAX_QUOTED + 2)) if toks[k].kind == "PUNCT"), None)
@@ -86,6 +87,9 @@ def named_places(r: Rules, covered: set[int]) -> list[Cand]:
                     and all(toks[k].kind == "WORD" and k not in covered for k in range(j + 1, close))
                 ):
                     out.append(Cand(j + 1, close, "LOC", "rule", PRIO_APPOSITION))
+                continue
+            if j in found:  # a place the tagger found: kept as it is, not swallowed by «مديرية …»
+                out.append(Cand(j, found[j], "LOC", "rule", PRIO_APPOSITION))
                 continue
             k = j
             while k < b and k - j < MAX_PLAIN and k not in covered and _proper(r, k) and not (k > j and _adjective(r, k)):

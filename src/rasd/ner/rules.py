@@ -414,7 +414,7 @@ def apply_rules(
     for c in crf:  # the tagger's places and organisations, where no list or rule says otherwise
         if c.label in ("LOC", "ORG") and not any(i in covered for i in range(c.s, c.e)):
             covered.update(dict.fromkeys(range(c.s, c.e), c.label))
-    places_named = named_places(r, locs)
+    places_named = named_places(r, locs, {c.s: c.e for c in crf if c.label == "LOC"})
     first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs, *places_named])
     r.harmonise(first)
     known_surnames = surnames(r, first)
