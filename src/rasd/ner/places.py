@@ -88,7 +88,9 @@ def named_places(r: Rules, covered: set[int], found: dict[int, int]) -> list[Can
                 ):
                     out.append(Cand(j + 1, close, "LOC", "rule", PRIO_APPOSITION))
                 continue
-            if j in found:  # a place the tagger found: kept as it is, not swallowed by «مديرية …»
+            if j in found and "ل" not in r.text[t.start : t.stem_start]:
+                # a place the tagger found: kept as it is, not swallowed by «بمديرية …» (but
+                # «لمنطقة إفريقيا» may end the name of a body)
                 out.append(Cand(j, found[j], "LOC", "rule", PRIO_APPOSITION))
                 continue
             k = j
