@@ -127,3 +127,8 @@ def test_a_body_named_by_its_leader_is_an_organisation(pipe):
     doc = run(pipe, "وصل الرئيس الأمريكي دونالد ترامب إلى باريس. وقالت إدارة ترامب إن الزيارة ناجحة.")
     assert ("إدارة ترامب", "ORG") in found(doc)
     assert ("دونالد ترامب", "PERSON") in found(doc)
+
+
+def test_a_second_title_after_a_name_is_no_name(pipe):
+    doc = run(pipe, "واتصل الوزير هاتفيا مع الأمير فيصل بن خالد، ولي العهد الأردني.")
+    assert not [t for t, label in found(doc) if label == "PERSON" and t.startswith("ولي العهد")]

@@ -197,6 +197,7 @@ class Rules:
         toks = self.tokens
         out = []
         for a, matches, b in self._trig_matches:
+            titles_at = {s + a for s, _e, classes in matches if "title" in classes or "honorific" in classes}
             for s, e, classes in matches:
                 if "title" not in classes:
                     continue
@@ -212,8 +213,8 @@ class Rules:
                         break
                     if t.norm in self.fw and t.norm not in TITLE_INNER:
                         break
-                if comma is None:
-                    continue
+                if comma is None or comma + 1 in titles_at:
+                    continue  # «الأمير فلان، ولي العهد السعودي»: a second title, not a name
                 k = comma + 1
                 while k < b and k - comma - 1 < MAX_NAME_WORDS + 1 and self._nameish(k):
                     k += 1
