@@ -416,3 +416,12 @@ def test_a_headline_with_an_adverbial_before_its_colon():
     title = "سامي الحداد ردا على منتقديه: لن نقبل بالتأجيل"
     doc, qs = quotes("وتحدث الوزير عن الموازنة.", [SAMI], title=title)
     assert speaker_of(qs, doc, "لن نقبل") == "sami"
+
+
+def test_a_sentence_of_no_words_at_the_end_of_the_text_is_read_without_error():
+    from rasd.model import Document
+    from rasd.pipeline import build_pipeline
+
+    pipe = build_pipeline(["text", "dates", "ner", "resolve", "quotes"])
+    doc = pipe(Document.from_parts("وقال المدرب إن الفريق جاهز للموسم المقبل.\n\u200f \n", "المدرب: الفريق جاهز"))
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == ["الفريق جاهز للموسم المقبل"]

@@ -492,7 +492,7 @@ class _Extractor(SpeakerRules):
     def titled_headline(self, a: int, b: int) -> tuple[Speaker, int] | None:
         """«رئيس وزراء قطر الأسبق: …»: a title alone before the colon, and the person it points to
         (`title_reference`), with the colon's token."""
-        if self.hit_at(a) is not None or self.speaker_class(a) != "title" or self.ix.prefix(a):
+        if a >= b - 1 or self.hit_at(a) is not None or self.speaker_class(a) != "title" or self.ix.prefix(a):
             return None
         colon = next((m for m in range(a + 1, min(b, a + MAX_TITLE)) if self.punct(m)), None)
         if colon is None or self.punct(colon) != ":":
