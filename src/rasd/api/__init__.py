@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib.util import find_spec
 
-from rasd.store.base import MissingExtra
+from rasd.store.errors import MissingExtra
 
 for _module, _package in (("fastapi", "fastapi"), ("jinja2", "jinja2"), ("networkx", "networkx")):
     if find_spec(_module) is None:

@@ -99,10 +99,10 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
       rasd ingest ../shared/data/saudinewsnet/*.zip --db postgresql://me@localhost/rasd --workers 4
     """
     from rasd.config import load_config
-    from rasd.io.readers import check_encoding
+    from rasd.ingest import PipelineProvider
+    from rasd.ingest import ingest as run_ingest
+    from rasd.io.decoding import check_encoding
     from rasd.io.records import check_published
-    from rasd.pipeline import build_pipeline
-    from rasd.store.ingest import ingest as run_ingest
 
     try:
         published = check_published(published)
@@ -110,7 +110,9 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
         config = load_config(config_path)
         if batch_seconds is None:
             batch_seconds = _config_seconds(config, "ingest", "batch_seconds")
-        pipeline = build_pipeline(config=config)  # built here even with workers: its errors come now
+        provider = PipelineProvider(config)
+        if workers == 1:
+            provider.get()  # built now, so that its errors are usage errors (the workers build their own)
     except RasdError as exc:
         fail_usage(str(exc))
     bar = None
@@ -127,8 +129,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
 
     with opened(db, create=True) as store:
         try:
-            summary = run_ingest(paths, store, pipeline=None if workers > 1 else pipeline, config=config,
-                                 workers=workers, encoding=encoding, published=published,
+            summary = run_ingest(paths, store, pipeline=provider, workers=workers, encoding=encoding, published=published,
                                  batch_size=batch_size, batch_seconds=batch_seconds, force=force, progress=progress)
         except KeyboardInterrupt:
             if bar is not None:
@@ -136,7 +137,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
             click.echo("rasd: interrupted; the database is consistent. Run the same command again to finish.", err=True)
             sys.exit(130)
         except getattr(store, "db_errors", ()) as exc:  # issue 9: e.g. the PostgreSQL server restarted mid-ingest
-            from rasd.store.base import StoreError
+            from rasd.store.errors import StoreError
 
             fail(StoreError(message=f"the database failed during ingest ({type(exc).__name__}: {str(exc).strip()}); "
                                     "what was committed is consistent. Run the same command again to finish"))

@@ -7,7 +7,7 @@ again after an edit replaces its earlier analysis), else from the text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,9 +15,7 @@ from rasd.errors import BadDate, BadRecord, EmptyText, InputError
 from rasd.io.records import check_published
 from rasd.model import Document, content_id
 
-__all__ = ["HTML_SUFFIXES", "document_from_html", "html_to_text", "read_html"]
-
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+__all__ = ["document_from_html", "html_member", "html_to_text", "read_html"]
 
 
 def document_from_html(
@@ -75,6 +73,14 @@ def read_html(path: str | Path, encoding: str | None = None, published: str | No
         return
     try:
         yield document_from_html(page, str(p), published=published)
+    except InputError as exc:
+        yield exc
+
+
+def html_member(chunks: Iterable[str], where: str, name: str, published: str | None, max_record: int) -> Iterator[Document | InputError]:
+    """The Document of an HTML page inside an archive."""
+    try:
+        yield document_from_html("".join(chunks), where, published=published)
     except InputError as exc:
         yield exc
 

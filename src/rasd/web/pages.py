@@ -22,7 +22,9 @@ from rasd.api.errors import status_of
 from rasd.api.routes import MAX_OFFSET, graph_data
 from rasd.errors import RasdError
 from rasd.model import ENTITY_TYPES, Document
-from rasd.store.base import AmbiguousEntity, SearchResult, Store
+from rasd.store.base import Store
+from rasd.store.errors import AmbiguousEntity
+from rasd.store.results import SearchResult
 from rasd.web.labels import EVENT_NAMES, RELATION_ORDER, RELATION_REVERSE
 from rasd.web.messages import arabic_message
 from rasd.web.render import annotated_text, bar_chart
