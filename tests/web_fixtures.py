@@ -96,7 +96,7 @@ def start_server(app: Any) -> LiveServer:
 
 def serve(db: Path, token: str | None = TOKEN, max_body: int = MAX_BODY) -> LiveServer:
     from rasd import default_pipeline
-    from rasd.api import create_app
+    from rasd.server import create_app
 
     app = create_app(str(db), token=token, max_body=max_body, pipeline=default_pipeline(), token_env="RASD_TEST_TOKEN")
     return start_server(app)

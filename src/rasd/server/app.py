@@ -1,4 +1,6 @@
-"""The application factory: the API and the web interface on one FastAPI app."""
+"""The application factory: the one place where the two faces, the JSON API (rasd.api) and the web
+pages (rasd.web), are composed on one FastAPI app with what they share: the store pool, the
+analysis, the error handlers and the middleware. Neither face imports the other."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from fastapi import FastAPI
 
 from rasd import __version__
 from rasd.api.analyzer import DEFAULT_MAX_CHARS, DEFAULT_MAX_JOBS, Analyzer
-from rasd.api.errors import install_handlers
+from rasd.api.errors import install_handlers, status_of
 from rasd.api.headers import HostCheck, SecurityHeaders
 from rasd.api.limits import DEFAULT_ANALYZE_BODY, DEFAULT_MAX_BODY, BodyLimit
 from rasd.api.routes import router
@@ -113,7 +115,7 @@ def create_app(
     if web:
         from rasd.web import install_web
 
-        page_error = install_web(app)
+        page_error = install_web(app, status_of)
     install_handlers(app, page_error)
     app.add_middleware(BodyLimit, max_body=max_body, analyze_max_body=analyze_max_body)
     app.add_middleware(SecurityHeaders)
