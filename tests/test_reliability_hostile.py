@@ -10,10 +10,10 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
+from rasd.bounds import MAX_DEPTH, check_value, loads
 from rasd.cli.store import ingest as ingest_command
 from rasd.errors import BadRecord
 from rasd.ingest import ingest
-from rasd.io.bounds import MAX_DEPTH, check_value, loads
 from rasd.io.jsonstream import iter_json_array
 from rasd.pipeline import build_pipeline
 from rasd.store import open_store

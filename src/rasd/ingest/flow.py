@@ -29,13 +29,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from rasd.bounds import check_document
 from rasd.errors import IdCollision, InputError, RasdError
 from rasd.ingest.provider import PipelineProvider, default_provider
 from rasd.ingest.skip import skip_reason
 from rasd.ingest.summary import IngestSummary
 from rasd.ingest.workers import PipelineUnavailable, analyse, few_collections, in_order, worker_pool
 from rasd.ingest.writer import Batch
-from rasd.io.bounds import check_document
 from rasd.model import Document
 from rasd.store import Store
 from rasd.store.prepare import content_hash
@@ -61,7 +61,7 @@ def _where(exc: RasdError) -> str:
 
 def _checked(doc: Document, named: dict[str, str]) -> Document | InputError:
     """`doc`, or the error that refuses it: fields that cannot be hashed or stored
-    (`rasd.io.bounds.check_document`), or an id that another file's name gave in this run."""
+    (`rasd.bounds.check_document`), or an id that another file's name gave in this run."""
     try:
         check_document(doc, doc.id_from or f"document {doc.id}")
     except InputError as exc:

@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from rasd.bounds import unreadable
 from rasd.errors import BadRecord, InputError
-from rasd.io.bounds import unreadable
 from rasd.io.records import document_from_record
 from rasd.model import Document
 
@@ -118,7 +118,7 @@ def iter_json_array(chunks: Iterator[str], where: str, max_record: int = 64 << 2
                     continue
                 yield BadRecord(where=label, problem=f"invalid JSON ({exc.msg})", fix="Fix the JSON; the rest of this file is skipped.")
                 return
-            except (RecursionError, ValueError) as exc:  # valid JSON past rasd's bounds (rasd.io.bounds)
+            except (RecursionError, ValueError) as exc:  # valid JSON past rasd's bounds (rasd.bounds)
                 refused = unreadable(exc, label)
                 if s.buf[s.pos] not in "[{" or not _skip_value(s, max_record):
                     yield BadRecord(where=label, problem=refused.details["problem"], fix="Its end cannot be found: the rest of this file is skipped.")

@@ -7,8 +7,8 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from rasd.bounds import loads
 from rasd.errors import BadRecord, EmptyText, InputError
-from rasd.io.bounds import loads
 from rasd.io.decoding import decode
 from rasd.io.jsonstream import iter_json_array, records_of
 from rasd.io.records import document_from_record, split_title

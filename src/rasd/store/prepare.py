@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rasd.io.bounds import check_document
+from rasd.bounds import check_document
 from rasd.model import Document
 from rasd.store import dedup
 from rasd.store.rows import DocumentRows, analysis_blob, content_hash, document_row, document_rows, table_rows
@@ -70,7 +70,7 @@ class Prepared:
 
 def prepare(doc: Document, signature: Any = None) -> Prepared:
     """Raises `BadRecord` (E005) when a field of the document cannot be stored alike on both back
-    ends (`rasd.io.bounds.check_document`: a missing id, a url that is not a string, a NUL
+    ends (`rasd.bounds.check_document`: a missing id, a url that is not a string, a NUL
     character, ...), `BadReference` when a mention names an entity the document does not list."""
     if not isinstance(doc, Document):
         raise TypeError(f"a store keeps Documents, not {type(doc).__name__}")
