@@ -23,7 +23,7 @@ import json
 import os
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from rasd.batch.run import read_manifest
 from rasd.batch.worker import MARKERS
 from rasd.errors import RasdError
 from rasd.ingest.skip import skip_reason
+from rasd.ingest.summary import Counts
 from rasd.store.prepare import Prepared, from_columns
 from rasd.store.redact import redacted_url
 
@@ -41,7 +42,7 @@ _DOC_COLUMNS = ["id", "text", "analysis", "content_hash", "minhash", "search_key
 
 
 @dataclass
-class LoadSummary:
+class LoadSummary(Counts):
     out: str
     db: str
     partitions: int = 0  # loaded
@@ -55,34 +56,18 @@ class LoadSummary:
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
+    total_name = "documents"
+
     @property
     def documents(self) -> int:
-        return self.added + self.updated + self.unchanged + self.same_text + self.failed
-
-    @property
-    def rate(self) -> float:
-        return self.documents / self.seconds if self.seconds > 0 else 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["documents"] = self.documents
-        d["rate"] = round(self.rate, 1)
-        return d
+        return self.handled
 
     def report(self, max_failures: int = 20) -> str:
-        lines = [
-            f"loaded {self.partitions} partitions of {self.out} into {self.db}: {self.documents} documents in {self.seconds:.1f} s "
-            f"({self.rate:.0f}/s): {self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.duplicates} near-duplicates linked to a story, {self.failed} failed"
-            + (f", {self.same_text} skipped (same text already stored)" if self.same_text else "")
-        ]
+        lines = [f"loaded {self.partitions} partitions of {self.out} into {self.db}: {self.documents} documents in "
+                 f"{self.seconds:.1f} s ({self.rate:.0f}/s): {self.outcome()}"]
         if self.unfinished:
             lines.append(f"  {self.unfinished} partitions are not finished: rerun `rasd batch` into {self.out}, then load again.")
-        for f in self.failures[:max_failures]:
-            lines.append(f"  failed: {f}")
-        if len(self.failures) > max_failures:
-            lines.append(f"  … and {len(self.failures) - max_failures} more failures")
-        return "\n".join(lines)
+        return "\n".join(lines + self.failure_lines(self.failures, max_failures))
 
 
 def _read_documents(path: Path) -> list[dict[str, Any]]:

@@ -32,6 +32,18 @@ def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")(f)
 
 
+def dates_and_page(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--since, --until, --limit and --offset of the listings of quotations and events."""
+    for option in (
+        click.option("--offset", default=0, type=click.IntRange(0)),
+        click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000)),
+        click.option("--until", metavar="DATE"),
+        click.option("--since", metavar="DATE"),
+    ):
+        f = option(f)
+    return f
+
+
 @contextmanager
 def opened(db: str, *, create: bool = False) -> Iterator[Any]:
     """The store at `db`; library errors become a clean message and exit code. Only a command
@@ -301,10 +313,7 @@ def entity(name: str, type_: str | None, n_quotes: int, fmt: str, db: str) -> No
 @click.command()
 @click.option("--speaker", metavar="NAME", help="Only quotations by this speaker (an entity alias or id, or the speaker phrase as written).")
 @click.option("--source", metavar="NAME")
-@click.option("--since", metavar="DATE")
-@click.option("--until", metavar="DATE")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@dates_and_page
 @format_option
 @db_option
 def quotes(speaker: str | None, source: str | None, since: str | None, until: str | None, limit: int, offset: int, fmt: str, db: str) -> None:
@@ -336,10 +345,7 @@ def quotes(speaker: str | None, source: str | None, since: str | None, until: st
               "An unknown type is refused with the list of types (E612, exit 2).")
 @click.option("--location", metavar="NAME", help="Only events located at this place (any alias or id).")
 @click.option("--participant", metavar="NAME", help="Only events with this participant (any alias or id).")
-@click.option("--since", metavar="DATE")
-@click.option("--until", metavar="DATE")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@dates_and_page
 @format_option
 @db_option
 def events(type_: str | None, location: str | None, participant: str | None, since: str | None, until: str | None,

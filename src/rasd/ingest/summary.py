@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Failure", "IngestSummary"]
+__all__ = ["Counts", "Failure", "IngestSummary"]
 
 
 @dataclass(slots=True)
@@ -14,8 +14,50 @@ class Failure:
     reason: str
 
 
+class Counts:
+    """What every way into the store counts (`rasd ingest`'s IngestSummary, `rasd load`'s
+    LoadSummary): records added, updated, unchanged, skipped as the same text, failed; linked
+    near-duplicates; seconds."""
+
+    added: int
+    updated: int
+    unchanged: int
+    same_text: int
+    duplicates: int
+    failed: int
+    seconds: float
+    total_name = "records"  # what `to_dict` calls the records handled
+
+    @property
+    def handled(self) -> int:
+        return self.added + self.updated + self.unchanged + self.same_text + self.failed
+
+    @property
+    def rate(self) -> float:
+        """Records handled per second."""
+        return self.handled / self.seconds if self.seconds > 0 else 0.0
+
+    def outcome(self) -> str:
+        return (f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+                f"{self.duplicates} near-duplicates linked to a story, {self.failed} failed"
+                + (f", {self.same_text} skipped (same text already stored)" if self.same_text else ""))
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)  # type: ignore[call-overload]  # the subclasses are dataclasses
+        d[self.total_name] = self.handled
+        d["rate"] = round(self.rate, 1)
+        return d
+
+    @staticmethod
+    def failure_lines(failures: list[str], max_failures: int) -> list[str]:
+        lines = [f"  failed: {f}" for f in failures[:max_failures]]
+        if len(failures) > max_failures:
+            lines.append(f"  … and {len(failures) - max_failures} more failures")
+        return lines
+
+
 @dataclass
-class IngestSummary:
+class IngestSummary(Counts):
     added: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -28,32 +70,13 @@ class IngestSummary:
 
     @property
     def records(self) -> int:
-        return self.added + self.updated + self.unchanged + self.same_text + self.failed
-
-    @property
-    def rate(self) -> float:
-        """Records handled per second."""
-        return self.records / self.seconds if self.seconds > 0 else 0.0
+        return self.handled
 
     def fail(self, where: str, reason: str) -> None:
         self.failed += 1
         self.failures.append(Failure(where, reason))
 
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["records"] = self.records
-        d["rate"] = round(self.rate, 1)
-        return d
-
     def report(self, max_failures: int = 50) -> str:
-        lines = [
-            f"{self.records} records in {self.seconds:.1f} s ({self.rate:.1f}/s): "
-            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.duplicates} near-duplicates linked to a story, {self.failed} failed"
-            + (f", {self.same_text} skipped (same text already stored)" if self.same_text else "")
-        ]
-        for f in self.failures[:max_failures]:
-            lines.append(f"  failed: {f.reason}" if f.reason.find(f.where) >= 0 else f"  failed: {f.where}: {f.reason}")
-        if len(self.failures) > max_failures:
-            lines.append(f"  … and {len(self.failures) - max_failures} more failures")
-        return "\n".join(lines)
+        lines = [f"{self.records} records in {self.seconds:.1f} s ({self.rate:.1f}/s): {self.outcome()}"]
+        reasons = [f.reason if f.reason.find(f.where) >= 0 else f"{f.where}: {f.reason}" for f in self.failures]
+        return "\n".join(lines + self.failure_lines(reasons, max_failures))

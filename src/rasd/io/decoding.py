@@ -4,10 +4,11 @@ error that names the legacy Arabic encoding a file most plausibly is."""
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
-from rasd.errors import BadEncoding, NotUTF8
+from rasd.errors import BadEncoding, BadRecord, NotUTF8
 
-__all__ = ["check_encoding", "decode", "guess_legacy_encoding"]
+__all__ = ["check_encoding", "decode", "guess_legacy_encoding", "markup_content"]
 
 _ARABIC = range(0x0600, 0x0700)
 
@@ -58,3 +59,19 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> str:
         guess = guess_legacy_encoding(data)
         hint = f"; it looks like {guess}" if guess else ""
         raise NotUTF8(path=where, offset=exc.start, guess=hint, suggest=guess or "cp1256") from None
+
+
+def markup_content(path: Path, encoding: str | None) -> bytes | str | BadRecord:
+    """A markup file's content for its parser: the bytes as they are (HTML and XML parsers read the
+    charset the file declares), or text when the user names an `encoding`; the BadRecord saying
+    why not when it cannot be read or decoded."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return BadRecord(where=str(path), problem=f"cannot be read ({exc.strerror})", fix="Check the file's permissions.")
+    if not encoding:
+        return data
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return BadRecord(where=str(path), problem=f"is not valid {encoding} (byte {exc.start})", fix="Pass the right --encoding, or none to detect it.")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.errors import BadRecord, EmptyText, InputError
+from rasd.io.decoding import markup_content
 from rasd.io.html import html_to_text
 from rasd.model import Document, content_id
 
@@ -73,18 +74,10 @@ def documents_from_feed(data: bytes | str, where: str, published: str | None = N
 
 def read_feed(path: str | Path, encoding: str | None = None, published: str | None = None) -> Iterator[Document | InputError]:
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        yield BadRecord(where=str(p), problem=f"cannot be read ({exc.strerror})", fix="Check the file's permissions.")
+    content = markup_content(p, encoding)  # feedparser honours the XML declaration's encoding
+    if isinstance(content, BadRecord):
+        yield content
         return
-    content: bytes | str = data  # feedparser honours the XML declaration's encoding
-    if encoding:
-        try:
-            content = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            yield BadRecord(where=str(p), problem=f"is not valid {encoding} (byte {exc.start})", fix="Pass the right --encoding, or none to detect it.")
-            return
     yield from documents_from_feed(content, str(p), published)
 
 

@@ -4,7 +4,7 @@ them) and JSONL (one object a line), from a file or from an archive member."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from rasd.bounds import loads
@@ -30,11 +30,14 @@ __all__ = [
 Records = Iterator[Document | InputError]
 
 
-def _read(path: Path, encoding: str | None) -> str | InputError:
+def _from_file(path: Path, encoding: str | None, parse: Callable[[str], Records]) -> Records:
+    """The records `parse` finds in the decoded file, or the error that it cannot be decoded."""
     try:
-        return decode(path.read_bytes(), str(path), encoding)
+        content = decode(path.read_bytes(), str(path), encoding)
     except InputError as exc:
-        return exc
+        yield exc
+        return
+    yield from parse(content)
 
 
 # ------------------------------------------------------------------------------------------- text
@@ -63,11 +66,7 @@ def _text(content: str, where: str, doc_id: str | None, published: str | None) -
 
 
 def read_text(path: Path, encoding: str | None = None, published: str | None = None) -> Records:
-    content = _read(path, encoding)
-    if isinstance(content, InputError):
-        yield content
-        return
-    yield from _text(content, str(path), path.stem, published)
+    return _from_file(path, encoding, lambda content: _text(content, str(path), path.stem, published))
 
 
 def text_member(chunks: Iterable[str], where: str, name: str, published: str | None, max_record: int) -> Records:
@@ -97,11 +96,7 @@ def json_records(content: str, where: str, published: str | None) -> Records:
 
 
 def read_json(path: Path, encoding: str | None = None, published: str | None = None) -> Records:
-    content = _read(path, encoding)
-    if isinstance(content, InputError):
-        yield content
-        return
-    yield from json_records(content, str(path), published)
+    return _from_file(path, encoding, lambda content: json_records(content, str(path), published))
 
 
 def json_member(chunks: Iterator[str], where: str, name: str, published: str | None, max_record: int) -> Records:

@@ -11,9 +11,10 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack
 
 from rasd.model import Document
+from rasd.store.filters import DateFilters, DocumentFilters, SearchFilters
 from rasd.store.results import (
     CheckReport,
     EntityProfile,
@@ -138,35 +139,14 @@ class Store(ABC):
 
     # -- queries
     @abstractmethod
-    def search(
-        self,
-        query: str | None = None,
-        *,
-        entity: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        order: str = "relevance",
-        limit: int = 20,
-        offset: int = 0,
-        collapse_duplicates: bool = True,
-    ) -> list[SearchResult]:
+    def search(self, query: str | None = None, *, order: str = "relevance", limit: int = 20, offset: int = 0,
+               collapse_duplicates: bool = True, **filters: Unpack[SearchFilters]) -> list[SearchResult]:
         """Documents matching the query (all its words, clitic and spelling variants included) and
-        the filters. An empty query needs a filter, or order="date" (the latest documents)."""
+        the filters (rasd.store.filters: entity, type, source, since, until). An empty query needs
+        a filter, or order="date" (the latest documents)."""
 
     @abstractmethod
-    def count(
-        self,
-        query: str | None = None,
-        *,
-        entity: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        collapse_duplicates: bool = True,
-    ) -> int:
+    def count(self, query: str | None = None, *, collapse_duplicates: bool = True, **filters: Unpack[SearchFilters]) -> int:
         """How many results `search` with the same arguments has in all (stories when collapsed)."""
 
     @abstractmethod
@@ -174,16 +154,7 @@ class Store(ABC):
         """The other documents of `doc_id`'s story cluster, most similar first."""
 
     @abstractmethod
-    def entities(
-        self,
-        type: str | None = None,
-        top: int = 50,
-        *,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        offset: int = 0,
-    ) -> list[EntitySummary]: ...
+    def entities(self, type: str | None = None, top: int = 50, *, offset: int = 0, **filters: Unpack[DocumentFilters]) -> list[EntitySummary]: ...
 
     @abstractmethod
     def find_entities(self, name: str, type: str | None = None) -> list[EntitySummary]:
@@ -199,40 +170,15 @@ class Store(ABC):
     def entity_profile(self, name_or_id: str, type: str | None = None, quotes: int = 10, cooccurring: int = 15) -> EntityProfile: ...
 
     @abstractmethod
-    def quotes(
-        self,
-        speaker: str | None = None,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        source: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> list[QuoteRow]: ...
+    def quotes(self, speaker: str | None = None, *, limit: int = 50, offset: int = 0, **filters: Unpack[DocumentFilters]) -> list[QuoteRow]: ...
 
     @abstractmethod
-    def events(
-        self,
-        type: str | None = None,
-        *,
-        location: str | None = None,
-        participant: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> list[EventRow]: ...
+    def events(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
+               limit: int = 50, offset: int = 0, **dates: Unpack[DateFilters]) -> list[EventRow]: ...
 
     @abstractmethod
-    def event_counts(
-        self,
-        type: str | None = None,
-        *,
-        location: str | None = None,
-        participant: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-    ) -> list[tuple[str, str, int]]:
+    def event_counts(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
+                     **dates: Unpack[DateFilters]) -> list[tuple[str, str, int]]:
         """(YYYY-MM-DD, event type, events) per day."""
 
     @abstractmethod

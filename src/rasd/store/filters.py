@@ -4,12 +4,35 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any, TypedDict
 
 from rasd.store.errors import BadQuery
 
-__all__ = ["Filters", "date_bound"]
+__all__ = ["DateFilters", "DocumentFilters", "Filters", "SearchFilters", "date_bound"]
+
+
+class DateFilters(TypedDict, total=False):
+    """The keyword filters of the event listings: published (or happened) on or after `since`,
+    on or before `until` (YYYY-MM-DD, YYYY-MM or YYYY)."""
+
+    since: str | None
+    until: str | None
+
+
+class DocumentFilters(DateFilters, total=False):
+    """The keyword filters of the entity and quotation listings: the dates and the `source`."""
+
+    source: str | None
+
+
+class SearchFilters(DocumentFilters, total=False):
+    """The keyword filters of search and count: also the documents naming an `entity`, or naming
+    an entity of a `type` (or reporting an event of that type)."""
+
+    entity: str | None
+    type: str | None
 
 
 def date_bound(value: str | None, name: str, end: bool = False) -> str | None:
@@ -43,6 +66,17 @@ class Filters:
     source: str | None = None
     since: str | None = None
     until: str | None = None
+
+    @classmethod
+    def of(cls, given: Mapping[str, Any], takes: type = SearchFilters, **more: Any) -> Filters:
+        """The Filters of a listing's keyword filters `given` (with `more` set by the listing's own
+        parameters); a keyword the listing does not take (`takes`, a TypedDict) is a TypeError, as
+        it would be for a parameter."""
+        unknown = sorted(set(given) - set(takes.__annotations__))
+        if unknown:
+            names = ", ".join(f.name for f in fields(cls) if f.name in takes.__annotations__)
+            raise TypeError(f"unexpected filter {unknown[0]!r}: this listing takes {names}")
+        return cls(**given, **more)
 
     @property
     def first_day(self) -> str | None:

@@ -5,12 +5,12 @@ check: rasd.store.maintenance)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from rasd.store.base import placeholders
 from rasd.store.choices import check_entity_type, check_event_type
 from rasd.store.errors import DocumentNotFound
-from rasd.store.filters import Filters
+from rasd.store.filters import DateFilters, DocumentFilters, Filters
 from rasd.store.results import EntityProfile, EntitySummary, EventRow, Graph, QuoteRow, SearchResult
 from rasd.store.search import alias_key, parse_query, snippet
 
@@ -63,18 +63,9 @@ class QueriesMixin:
         return out[: int(limit)]
 
     # ------------------------------------------------------------------ entities
-    def entities(
-        self,
-        type: str | None = None,
-        top: int = 50,
-        *,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        offset: int = 0,
-    ) -> list[EntitySummary]:
+    def entities(self, type: str | None = None, top: int = 50, *, offset: int = 0, **filters: Unpack[DocumentFilters]) -> list[EntitySummary]:
         type = check_entity_type(type)
-        where, params = Filters(source=source, since=since, until=until).document_conditions()
+        where, params = Filters.of(filters, DocumentFilters).document_conditions()
         docs = "JOIN documents d ON d.doc_no = de.doc_no " if where else ""
         if type:
             where.append("e.type = ?")
@@ -201,17 +192,8 @@ class QueriesMixin:
         return Graph(nodes, edges)
 
     # ------------------------------------------------------------------ quotes and events
-    def quotes(
-        self,
-        speaker: str | None = None,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        source: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> list[QuoteRow]:
-        where, params = Filters(source=source, since=since, until=until).document_conditions()
+    def quotes(self, speaker: str | None = None, *, limit: int = 50, offset: int = 0, **filters: Unpack[DocumentFilters]) -> list[QuoteRow]:
+        where, params = Filters.of(filters, DocumentFilters).document_conditions()
         if speaker:
             ids = [e.id for e in self.find_entities(speaker)]
             key = alias_key(speaker)
@@ -235,18 +217,9 @@ class QueriesMixin:
             for r in self._fetchall(sql, [*params, int(limit), int(offset)])
         ]
 
-    def events(
-        self,
-        type: str | None = None,
-        *,
-        location: str | None = None,
-        participant: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> list[EventRow]:
-        where, params = Filters(since=since, until=until).document_conditions()
+    def events(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
+               limit: int = 50, offset: int = 0, **dates: Unpack[DateFilters]) -> list[EventRow]:
+        where, params = Filters.of(dates, DateFilters).document_conditions()
         self._event_filters(type, location, participant, where, params)
         rows = self._fetchall(
             "SELECT ev.doc_no, ev.idx, d.id, d.title, d.published, ev.type, ev.trigger_text, ev.date, ev.location_id, le.name, "
@@ -298,19 +271,12 @@ class QueriesMixin:
             )
             params += part_ids
 
-    def event_counts(
-        self,
-        type: str | None = None,
-        *,
-        location: str | None = None,
-        participant: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-    ) -> list[tuple[str, str, int]]:
+    def event_counts(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
+                     **dates: Unpack[DateFilters]) -> list[tuple[str, str, int]]:
         """(YYYY-MM-DD, event type, events) per day: the event's own date when it names a day,
         else its document's publication date."""
         day = "CASE WHEN LENGTH(ev.date) = 10 THEN ev.date ELSE d.published END"
-        where, params = Filters(since=since, until=until).document_conditions(column=day)
+        where, params = Filters.of(dates, DateFilters).document_conditions(column=day)
         where.insert(0, f"{day} IS NOT NULL")
         self._event_filters(type, location, participant, where, params)
         return [

@@ -29,13 +29,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from rasd.model import ENTITY_TYPES
 from rasd.store.base import ORDERS, placeholders
 from rasd.store.choices import check_search_type
 from rasd.store.errors import BadQuery
-from rasd.store.filters import Filters
+from rasd.store.filters import Filters, SearchFilters
 from rasd.store.results import EntitySummary, SearchResult
 from rasd.store.search import PackedKeys, SearchQuery, alias_key, parse_query, snippet
 
@@ -256,23 +256,11 @@ class RankingMixin:
         return sizes
 
     # ------------------------------------------------------------------ search and count
-    def search(
-        self,
-        query: str | None = None,
-        *,
-        entity: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        order: str = "relevance",
-        limit: int = 20,
-        offset: int = 0,
-        collapse_duplicates: bool = True,
-    ) -> list[SearchResult]:
+    def search(self, query: str | None = None, *, order: str = "relevance", limit: int = 20, offset: int = 0,
+               collapse_duplicates: bool = True, **filters: Unpack[SearchFilters]) -> list[SearchResult]:
         if order not in ORDERS:
             raise BadQuery(problem=f"unknown order {order!r}", fix="Use 'relevance' or 'date'.")
-        plan = self._plan(query, Filters(entity, type, source, since, until), order == "date")
+        plan = self._plan(query, Filters.of(filters), order == "date")
         limit, offset = int(limit), max(0, int(offset))
         if limit <= 0:
             return []
@@ -323,19 +311,9 @@ class RankingMixin:
                                     None if q.empty else r.score, r.cluster, sizes[r.cluster]))
         return out
 
-    def count(
-        self,
-        query: str | None = None,
-        *,
-        entity: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        collapse_duplicates: bool = True,
-    ) -> int:
+    def count(self, query: str | None = None, *, collapse_duplicates: bool = True, **filters: Unpack[SearchFilters]) -> int:
         """How many results `search` with the same arguments has in all (stories when collapsed)."""
-        plan = self._plan(query, Filters(entity, type, source, since, until), True)
+        plan = self._plan(query, Filters.of(filters), True)
         from_sql, _score, params = self._from(plan, ranked=False)
         what = "COUNT(DISTINCT d.cluster_id)" if collapse_duplicates else "COUNT(*)"
         return int(self._scalar(f"SELECT {what} FROM {from_sql}", params) or 0)
