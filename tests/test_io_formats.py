@@ -34,6 +34,7 @@ def test_a_file_without_a_suffix_is_text_when_named_and_passed_over_in_a_folder(
     assert list(read_directory(tmp_path)) == []
     [err] = read_path(tmp_path / "data.csv")
     assert isinstance(err, UnknownFormat) and err.code == "E007"
+    assert ".jsonl" in str(err) and ".zip" in str(err)  # the registry's suffixes, whatever they are
 
 
 def test_an_archive_reads_its_members_by_the_same_registry(tmp_path):

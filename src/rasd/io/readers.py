@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rasd.errors import FileMissing, InputError, IsADirectory, UnknownFormat
 from rasd.io.decoding import check_encoding, decode
-from rasd.io.formats import format_of, readable
+from rasd.io.formats import format_of, readable, suffixes
 from rasd.io.plain import json_records, jsonl_records, text_document
 from rasd.model import Document
 
@@ -67,7 +67,7 @@ def read_path(path: str | Path, encoding: str | None = None, published: str | No
         return
     fmt = format_of(p)
     if fmt is None:
-        yield UnknownFormat(path=where, suffix=p.suffix.lower())
+        yield UnknownFormat(path=where, suffix=p.suffix.lower(), known=", ".join(suffixes()))
         return
     yield from fmt.read()(p, encoding=encoding, published=published)
 
