@@ -65,8 +65,8 @@ def free_port() -> int:
 
 
 def build_small_db(folder: Path) -> Path:
+    from rasd.ingest import ingest
     from rasd.store import open_store
-    from rasd.store.ingest import ingest
 
     db = folder / "bench.db"
     with open_store(db) as store:

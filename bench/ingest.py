@@ -88,9 +88,9 @@ def child(data: Path, db: str, limit: int | None, reset: bool, config: str | Non
     if workers == 1:
         _pin()
     from rasd.config import load_config
+    from rasd.ingest import ingest
     from rasd.pipeline import build_pipeline
     from rasd.store import open_store
-    from rasd.store.ingest import ingest
 
     if reset:
         _reset(db)

@@ -19,7 +19,7 @@ COUNCIL = ("org:council", "ORG", "مجلس الأمن الدولي", ["مجلس 
 
 @pytest.fixture
 def names_server(tmp_path, web, build_doc) -> Iterator[Any]:
-    from rasd.api import create_app
+    from rasd.server import create_app
 
     path = tmp_path / "names.db"
     with open_store(path) as s:

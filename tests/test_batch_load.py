@@ -76,9 +76,9 @@ def batch_out(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 def test_load_stores_what_ingest_stores(batch_out: dict[str, Any], pg_url: str, second_db: str) -> None:
+    from rasd.ingest import ingest
     from rasd.pipeline import build_pipeline
     from rasd.store import open_store
-    from rasd.store.ingest import ingest
 
     res = CliRunner().invoke(load_cmd, [str(batch_out["out"]), "--db", pg_url, "--json"])
     assert res.exit_code == 0, res.output

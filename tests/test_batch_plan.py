@@ -29,7 +29,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 
 def test_directories_expand_in_the_order_read_directory_reads_them(corpus: list[str], tmp_path: Path) -> None:
-    from rasd.io.archives import read_directory
+    from rasd.io.readers import read_directory
 
     files = expand_inputs(corpus)
     assert files[:2] == corpus[:2]

@@ -49,8 +49,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 def reference(run: dict[str, Any]) -> dict[str, Any]:
     """The same inputs through the same pipeline, one record after the other in this process."""
     from rasd.config import load_config
+    from rasd.ingest import read_inputs
     from rasd.pipeline import build_pipeline
-    from rasd.store.ingest import read_inputs
 
     names = load_config()["pipeline"]["stages"]
     pipeline = build_pipeline(names)

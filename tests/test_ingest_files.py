@@ -9,10 +9,10 @@ import zipfile
 import pytest
 
 from rasd.errors import InputError
+from rasd.ingest import ingest
 from rasd.io.archives import UnsafeArchive, ZipLimits, read_zip
 from rasd.pipeline import build_pipeline
 from rasd.store import open_store
-from rasd.store.ingest import ingest
 
 WIRE = ("أكدت وزارة الطاقة أن خطة توسيع محطات الطاقة الشمسية ستدخل مرحلتها الثانية مطلع العام المقبل، "
         "وأن المشروع سيوفر آلاف الوظائف للشباب في المناطق الشمالية والجنوبية، إضافة إلى خفض استهلاك الوقود "

@@ -7,9 +7,9 @@ import zipfile
 
 import pytest
 
+from rasd.ingest import ingest
 from rasd.pipeline import build_pipeline
 from rasd.store import open_store
-from rasd.store.ingest import ingest
 
 ONE = "عنوان أول\nافتتحت البلدية حديقة عامة جديدة في وسط المدينة بمساحة كبيرة."
 TWO = "عنوان ثان\nأعلنت الجامعة عن قبول دفعة جديدة من الطلاب في كليات الهندسة."

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from rasd.config import load_config
+from rasd.ingest import ingest
 from rasd.store import open_store
-from rasd.store.ingest import ingest
 
 
 def _content(db: str) -> tuple:

@@ -10,13 +10,13 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
+from rasd.bounds import MAX_DEPTH, check_value, loads
 from rasd.cli.store import ingest as ingest_command
 from rasd.errors import BadRecord
-from rasd.io.archives import iter_json_array
-from rasd.io.bounds import MAX_DEPTH, check_value, loads
+from rasd.ingest import ingest
+from rasd.io.jsonstream import iter_json_array
 from rasd.pipeline import build_pipeline
 from rasd.store import open_store
-from rasd.store.ingest import ingest
 
 DEEP = "[" * 100_000 + "]" * 100_000
 GOOD = "قال وزير الخارجية في الرياض إن التعاون مستمر مع الدول المجاورة في مجالات الطاقة والمياه."

@@ -6,7 +6,7 @@ import pytest
 
 from rasd.serialize import to_dict
 from rasd.store import open_store
-from rasd.store.base import BadQuery, BadReference, DocumentNotFound, UnknownEntity
+from rasd.store.errors import BadQuery, BadReference, DocumentNotFound, UnknownEntity
 
 BODY_ALLIANCE = "قال وزير الخارجية إن اجتماعا للتحالف الدولي سيعقد في بروكسيل الأسبوع المقبل لبحث الأوضاع الأمنية في المنطقة."
 BODY_RIYADH = "استقبل أمير المنطقة في الرياض وفدا من رجال الأعمال لبحث فرص الاستثمار في قطاع السياحة والطاقة المتجددة."

@@ -9,10 +9,10 @@ import pytest
 
 import rasd
 from rasd.errors import BadRecord, EmptyText
+from rasd.ingest import ingest
 from rasd.model import Document
 from rasd.pipeline import build_pipeline
 from rasd.store import open_store
-from rasd.store.ingest import ingest
 
 BODY = "افتتحت البلدية أمس حديقة عامة جديدة في وسط المدينة بحضور عدد من المسؤولين."
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.store.base import AmbiguousEntity, UnknownEntity
+from rasd.store.errors import AmbiguousEntity, UnknownEntity
 from rasd.store.names import word_skeleton
 
 PRESIDENT = ("per:pres", "PERSON", "دونالد ترمب", ["دونالد ترمب"])

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from rasd.model import Document, Entity, Mention
-from rasd.store import open_store
+from rasd.store import Filters, open_store
 from rasd.store.search import parse_query
 
 WORDS = ("مشروع اتفاق زيارة وفد اجتماع تقرير قرار مجلس لجنة خطة مبادرة برنامج ميزانية مؤتمر ندوة حملة "
@@ -168,6 +168,6 @@ def test_pages_join_into_the_whole_list(store, order, collapse):
 def test_both_listings_of_an_entity_by_date_are_used(store):
     """The frequent entity is listed by walking the date index, the rare one by reading its
     documents (the cases above compare both with the reference)."""
-    frequent = store._plan(None, "الرياض", None, None, None, None, True)
-    rare = store._plan(None, "بروكسل", None, None, None, None, True)
+    frequent = store._plan(None, Filters(entity="الرياض"), True)
+    rare = store._plan(None, Filters(entity="بروكسل"), True)
     assert store._walk_dates(frequent, 30) and not store._walk_dates(rare, 30)

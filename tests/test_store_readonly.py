@@ -40,7 +40,7 @@ def test_a_file_without_rasd_tables_is_refused_untouched(tmp_path):
     res = CliRunner().invoke(cli, ["search", "الرياض", "--db", str(db)])
     assert res.exit_code == 2 and "E610" in res.output and "no rasd tables" in res.output
     assert db.stat().st_size == 0
-    from rasd.store.base import DatabaseMissing
+    from rasd.store.errors import DatabaseMissing
 
     with pytest.raises(DatabaseMissing):
         open_store(db, create=False)

@@ -1,4 +1,4 @@
-"""Fixtures of the API and web tests: a SQLite database filled by `rasd.store.ingest.ingest` with
+"""Fixtures of the API and web tests: a SQLite database filled by `rasd.ingest.ingest` with
 the articles of tests/data/web/, and a real uvicorn server on a free loopback port.
 
 Test modules load them with `pytest_plugins = ("web_fixtures",)` and do not import this module
@@ -51,8 +51,8 @@ def artifacts_dir() -> Path:
 def fill_database(path: Path | str, inputs: list[Path]) -> dict[str, int]:
     """Ingest `inputs` into a new database (SQLite path or PostgreSQL URL) with the default pipeline."""
     from rasd import default_pipeline
+    from rasd.ingest import ingest
     from rasd.store import open_store
-    from rasd.store.ingest import ingest
 
     with open_store(path) as store:
         summary = ingest([str(p) for p in inputs], store, pipeline=default_pipeline())
@@ -96,7 +96,7 @@ def start_server(app: Any) -> LiveServer:
 
 def serve(db: Path, token: str | None = TOKEN, max_body: int = MAX_BODY) -> LiveServer:
     from rasd import default_pipeline
-    from rasd.api import create_app
+    from rasd.server import create_app
 
     app = create_app(str(db), token=token, max_body=max_body, pipeline=default_pipeline(), token_env="RASD_TEST_TOKEN")
     return start_server(app)

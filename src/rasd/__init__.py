@@ -20,17 +20,13 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 __all__ = ["SCHEMA", "Document", "analyze", "default_pipeline", "from_dict", "to_dict", "to_json"]
 
-_DEFAULT: Pipeline | None = None
-
 
 def default_pipeline() -> Pipeline:
-    """The pipeline of the default configuration, built once and reused."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        from rasd.pipeline import build_pipeline
+    """The pipeline of the default configuration, built once and reused
+    (`rasd.ingest.default_provider`)."""
+    from rasd.ingest.provider import default_provider
 
-        _DEFAULT = build_pipeline()
-    return _DEFAULT
+    return default_provider().get()  # type: ignore[return-value]
 
 
 def analyze(

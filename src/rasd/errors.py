@@ -59,7 +59,7 @@ class BadDate(RasdError):
 
 class UnknownFormat(InputError):
     code = "E007"
-    template = "{path}: cannot tell what kind of file this is ({suffix!r}). Use .txt, .json, .jsonl, .html, .rss/.atom/.xml or .zip."
+    template = "{path}: cannot tell what kind of file this is ({suffix!r}). Use one of: {known}."
 
 
 class BadEncoding(RasdError):

@@ -20,8 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from rasd.bounds import MAX_DEPTH, string_problem
 from rasd.errors import InvalidDocument
-from rasd.io.bounds import MAX_DEPTH, string_problem
 
 __all__ = ["check_analysed"]
 

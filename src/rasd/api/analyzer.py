@@ -28,6 +28,7 @@ from typing import Any
 
 from rasd.api.errors import AnalysisBusy, AnalysisUnavailable
 from rasd.errors import RasdError
+from rasd.ingest.provider import PipelineProvider
 from rasd.model import Document
 
 __all__ = ["CHARS_PER_SECOND", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_JOBS", "Analyzer"]
@@ -49,9 +50,7 @@ class Analyzer:
                  max_jobs: int = DEFAULT_MAX_JOBS, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         if max_jobs < 1 or max_chars < 1:
             raise ValueError("the analysis limits must be positive")
-        self._stages = list(stages) if stages is not None else None
-        self._pipeline = pipeline
-        self._config = config  # the configuration the pipeline is built from (None: the default one)
+        self._provider = PipelineProvider(config, stages, pipeline)  # config None: the default one
         self._error: RasdError | None = None
         self._lock = threading.Lock()  # building the pipeline
         self.max_jobs = max_jobs
@@ -69,13 +68,11 @@ class Analyzer:
 
     @property
     def ready(self) -> bool:
-        return self._pipeline is not None
+        return self._provider.built
 
     @property
     def stage_names(self) -> list[str]:
-        if self._pipeline is not None:
-            return list(self._pipeline.names)
-        return list(self._stages) if self._stages is not None else []
+        return self._provider.names()
 
     @property
     def problem(self) -> str | None:
@@ -83,18 +80,16 @@ class Analyzer:
 
     def pipeline(self) -> Any:
         with self._lock:
-            if self._pipeline is None:
+            if not self._provider.built:
                 if self._error is not None:
                     raise AnalysisUnavailable(problem=str(self._error))
-                from rasd.pipeline import build_pipeline
-
                 try:
-                    self._pipeline = build_pipeline(self._stages, config=self._config)
+                    self._provider.get()
                 except RasdError as exc:
                     self._error = exc
                     log.error("the analysis pipeline cannot be built: %s", exc)
                     raise AnalysisUnavailable(problem=str(exc)) from exc
-            return self._pipeline
+            return self._provider.get()
 
     def warm_up(self) -> Future[Any]:
         """Build the pipeline in the background, before any analysis (a failure is kept and

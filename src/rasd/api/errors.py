@@ -24,7 +24,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasd.errors import BadDate, InputError, PipelineError, RasdError
-from rasd.store.base import (
+from rasd.store.errors import (
     AmbiguousEntity,
     BadDatabaseURL,
     BadQuery,

@@ -24,22 +24,22 @@ from rasd.api.errors import (
     message_of,
     status_of,
 )
-from rasd.api.graph import laid_out
 from rasd.api.schemas import ArticleIn, DocumentsIn
 from rasd.errors import EmptyText
+from rasd.ingest import skip_reason, write_all
 from rasd.io.records import check_published
 from rasd.model import ENTITY_TYPES, SCHEMA, Document, content_id
+from rasd.query import MAX_OFFSET, graph_data
 from rasd.serialize import from_dict, to_dict
 from rasd.store.base import Store
 from rasd.store.choices import event_types
-from rasd.store.rows import content_hash
+from rasd.store.prepare import content_hash
 
 __all__ = ["router", "article_document", "page", "wants_html"]
 
 router = APIRouter()
 log = logging.getLogger("rasd.api")
 
-MAX_OFFSET = 100_000
 Limit = Annotated[int, Query(ge=1, le=200, description="How many items to return (1–200).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many items to skip (pagination).")]
 Since = Annotated[str | None, Query(description="Published on or after: YYYY-MM-DD, YYYY-MM or YYYY.", max_length=10)]
@@ -185,8 +185,9 @@ def _incoming(body: DocumentsIn) -> tuple[list[Document], list[Document]]:
     responses={401: {"description": "no token sent"}, 403: {"description": "wrong token, or the server is read-only"}},
 )
 async def post_documents(body: DocumentsIn, request: Request) -> JSONResponse:
-    """Articles are analysed and stored; one already stored with the same content is left as it is
-    ("unchanged", not re-analysed). Everything is written in one transaction: all or nothing."""
+    """Articles are analysed and stored; one already stored with the same content, or the same
+    text under the id derived from it, is left as it is ("unchanged", not re-analysed: the rule of
+    `rasd ingest`, rasd.ingest.skip). Everything is written in one transaction: all or nothing."""
     state = request.app.state
     to_analyse, analysed = _incoming(body)
 
@@ -195,20 +196,13 @@ async def post_documents(body: DocumentsIn, request: Request) -> JSONResponse:
 
     hashes = [content_hash(d) for d in to_analyse]
     stored = await state.pool.run(stored_hashes) if to_analyse else []
-    unchanged = [d for d, h, old in zip(to_analyse, hashes, stored, strict=True) if h == old]
-    fresh = [d for d, h, old in zip(to_analyse, hashes, stored, strict=True) if h != old]
+    skipped = [skip_reason(d.id, d.text, h, old) is not None for d, h, old in zip(to_analyse, hashes, stored, strict=True)]
+    unchanged = [d for d, skip in zip(to_analyse, skipped, strict=True) if skip]
+    fresh = [d for d, skip in zip(to_analyse, skipped, strict=True) if not skip]
     if fresh:
         analysed += await state.analyzer.analyze(fresh)
 
-    def put_all(store: Store) -> list[dict[str, Any]]:
-        out = []
-        with store.transaction():
-            for doc in analysed:
-                r = store.put_document(doc)
-                out.append({"id": doc.id, "status": r.status, "cluster": r.cluster, "duplicate_of": r.duplicate_of})
-        return out
-
-    results = await state.pool.run(put_all) if analysed else []
+    results = await state.pool.run(lambda store: write_all(store, analysed)) if analysed else []
     results += [{"id": d.id, "status": "unchanged", "cluster": None, "duplicate_of": None} for d in unchanged]
     state.generation = time.monotonic()
     return JSONResponse({"stored": len(analysed), "results": results}, status_code=201)
@@ -321,22 +315,6 @@ async def events(
     return page(rows, limit, offset)
 
 
-async def graph_data(request: Request, top: int, type: str | None, min_weight: int) -> dict[str, Any]:
-    """The laid-out co-occurrence graph, cached until the next write through this server (or a minute)."""
-    state = request.app.state
-    key = (top, type, min_weight)
-    now = time.monotonic()
-    hit = state.graph_cache.get(key)
-    if hit and hit[0] >= state.generation and now - hit[0] < 60:
-        return hit[1]
-    graph = await state.pool.run(lambda s: s.cooccurrence(top, type, min_weight))
-    data = laid_out(graph)
-    if len(state.graph_cache) > 64:
-        state.graph_cache.clear()
-    state.graph_cache[key] = (now, data)
-    return data
-
-
 @router.get("/graph", tags=["queries"], summary="Co-occurrence graph of the top entities, laid out, with communities.", responses=TYPED)
 async def graph(
     request: Request,
@@ -344,4 +322,4 @@ async def graph(
     type: Annotated[str | None, Query(max_length=40, description="Only entities of this type. " + ENTITY_TYPE_HELP)] = None,
     min_weight: Annotated[int, Query(ge=1, le=100_000, description="Least shared documents for an edge.")] = 1,
 ) -> dict[str, Any]:
-    return await graph_data(request, top, type, min_weight)
+    return await graph_data(request.app.state, top, type, min_weight)

@@ -25,7 +25,9 @@ from typing import Any, TypeVar
 from rasd.api.errors import DatabaseDown, DatabaseFailed, StorageFull
 from rasd.errors import RasdError
 from rasd.store import open_store
-from rasd.store.base import DatabaseUnavailable, Store, safe_url
+from rasd.store.base import Store
+from rasd.store.errors import DatabaseUnavailable
+from rasd.store.redact import redacted_url
 
 __all__ = ["StorePool"]
 
@@ -117,7 +119,7 @@ class _Connection:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.label = safe_url(url)
+        self.label = redacted_url(url)
         self.store: Store | None = open_store(url)
 
     def run(self, fn: Callable[[Store], T]) -> T:

@@ -1,6 +1,6 @@
 """Splitting the inputs of a batch run into partitions, deterministically.
 
-The inputs (files, and directories walked exactly as `rasd.io.archives.read_directory` walks them)
+The inputs (files, and directories walked exactly as `rasd.io.readers.read_directory` walks them)
 become an ordered list of files. Each file's records are counted (`count_file`, run on the Dask
 workers): a record is one item `rasd.io.readers.read_path` yields, a `Document` or the
 `InputError` explaining why not, so bad records have a place in the plan too. The records are
@@ -18,7 +18,6 @@ thousand records, as SaudiNewsNet-style daily archives are).
 from __future__ import annotations
 
 import itertools
-import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -26,19 +25,19 @@ from pathlib import Path
 from typing import Any
 
 from rasd.batch.errors import InputChanged, NoInputs
-from rasd.errors import BadRecord, FileMissing, InputError
+from rasd.errors import FileMissing, InputError
 from rasd.model import Document
 
 __all__ = ["InputFile", "Partition", "Segment", "count_file", "expand_inputs", "make_partitions", "read_segment"]
 
-# A .txt or .html file is always one record (read_path yields one Document or one error for it).
-_SINGLE_RECORD = {".txt", ".text", "", ".html", ".htm", ".xhtml"}
 
+def _records(path: str) -> str | None:
+    """How the file's format holds records (rasd.io.formats): "one" (read_path yields one
+    Document or one error for it), "many", "lines" (one a line); None for an unknown suffix."""
+    from rasd.io.formats import format_of
 
-def _jsonl_suffixes() -> set[str]:
-    from rasd.io.readers import JSONL_SUFFIXES
-
-    return JSONL_SUFFIXES
+    fmt = format_of(path)
+    return fmt.records if fmt is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +108,7 @@ class Partition:
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
     """The input files in reading order (absolute paths, each once): a directory contributes the
     files `read_directory` would read, in its order."""
-    from rasd.io.archives import read_directory
+    from rasd.io.readers import read_directory
 
     files: list[str] = []
     seen: set[str] = set()
@@ -144,12 +143,12 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
 
 
 def _is_jsonl(path: str) -> bool:
-    return os.path.splitext(path)[1].lower() in _jsonl_suffixes()
+    return _records(path) == "lines"
 
 
 def _jsonl_item(raw: bytes, label: str, encoding: str | None) -> str | InputError | None:
     """A JSONL line decoded (None when blank, the error when it cannot be decoded)."""
-    from rasd.io.readers import decode
+    from rasd.io.decoding import decode
 
     try:
         line = decode(raw, label, encoding)
@@ -164,8 +163,7 @@ def count_file(path: str, step: int, encoding: str | None = None) -> InputFile:
     from rasd.io.readers import read_path
 
     st = os.stat(path)
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in _SINGLE_RECORD:
+    if _records(path) == "one":
         return InputFile(path, st.st_size, st.st_mtime_ns, 1)
     if _is_jsonl(path):
         marks: list[tuple[int, int]] = []
@@ -217,7 +215,7 @@ def make_partitions(files: Sequence[InputFile], partition_size: int, limit: int 
 
 def _jsonl_records(seg: Segment, encoding: str | None, published: str | None) -> Iterator[Document | InputError]:
     """The records of a JSONL segment, from its byte offset (what `read_path` yields for them)."""
-    from rasd.io.records import document_from_record
+    from rasd.io.plain import jsonl_line
 
     where = str(Path(seg.path))
     want = seg.stop - seg.start
@@ -240,18 +238,9 @@ def _jsonl_records(seg: Segment, encoding: str | None, published: str | None) ->
             if skip:
                 skip -= 1
                 continue
-            if isinstance(item, InputError):
-                yield item
-            else:
-                try:
-                    rec = json.loads(item)
-                except json.JSONDecodeError as exc:
-                    yield BadRecord(where=label, problem=f"invalid JSON ({exc.msg}, column {exc.colno})", fix="Each line must be one complete JSON object.")
-                else:
-                    try:
-                        yield document_from_record(rec, label, published)
-                    except InputError as exc:
-                        yield exc
+            record = item if isinstance(item, InputError) else jsonl_line(item, label, encoding, published)
+            if record is not None:
+                yield record
             got += 1
             if got == want:
                 return

@@ -197,7 +197,7 @@ def run_batch(
     the same `out` raise BatchMismatch. `progress(summary)` is called after each partition."""
     from rasd import __version__
     from rasd.config import load_config
-    from rasd.io.readers import check_encoding
+    from rasd.io.decoding import check_encoding
     from rasd.io.records import check_published
 
     if partition_size < 1:

@@ -85,17 +85,6 @@ def _span(d: dict[str, Any] | None, key: str) -> Any:
     return d[key] if d else None
 
 
-def _store_columns(doc: Document) -> tuple[str, bytes | None, bytes]:
-    """The content hash, packed MinHash signature and packed search keys the store keeps with a
-    document (computed here, on the workers, where the document's tokens are still at hand)."""
-    from rasd.store.dedup import pack, signature
-    from rasd.store.rows import content_hash
-    from rasd.store.search import document_keys
-
-    keys = document_keys(doc)
-    return content_hash(doc), pack(signature(doc, keys)), keys.pack()
-
-
 class TableBuilder:
     """Rows of every table for the documents of one partition, column by column."""
 
@@ -119,7 +108,9 @@ class TableBuilder:
 
     def add_document(self, doc: Document, input_path: str, record: int) -> None:
         d = to_dict(doc)
-        chash, minhash, keys = _store_columns(doc)
+        from rasd.store.prepare import store_columns
+
+        chash, minhash, keys = store_columns(doc)  # computed here, where the document's tokens are at hand
         self.add_dict(d, input_path, record, chash, minhash, keys)
 
     def add_dict(self, d: dict[str, Any], input_path: str, record: int, chash: str, minhash: bytes | None, keys: bytes) -> None:

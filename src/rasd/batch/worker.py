@@ -72,9 +72,9 @@ def pipeline_for(spec: BatchSpec) -> Any:
     """This process's pipeline for `spec`, built on first use and kept for the process's life."""
     pipe = _PIPELINES.get(spec.key)
     if pipe is None:
-        from rasd.pipeline import build_pipeline
+        from rasd.ingest.provider import PipelineProvider
 
-        pipe = build_pipeline(list(spec.stages), config=spec.config)
+        pipe = PipelineProvider(spec.config, list(spec.stages)).get()
         _PIPELINES[spec.key] = pipe
         _BUILDS["count"] += 1
     return pipe

@@ -16,6 +16,13 @@ from rasd.errors import RasdError
 __all__ = ["batch", "load"]
 
 
+def _finish(summary: Any, as_json: bool, failed: bool) -> None:
+    """Print the summary (its report, or JSON) and exit with 1 when anything failed."""
+    click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1) if as_json else summary.report())
+    if failed:
+        sys.exit(1)
+
+
 def _bar(desc: str, total: int | None, unit: str) -> Any:
     if not sys.stderr.isatty():
         return None
@@ -84,12 +91,7 @@ def batch(inputs: tuple[str, ...], out: str, scheduler: str | None, workers: int
     finally:
         if bar is not None:
             bar.close()
-    if as_json:
-        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
-    else:
-        click.echo(summary.report())
-    if summary.failed or summary.bad_records or summary.failed_analyses:
-        sys.exit(1)
+    _finish(summary, as_json, failed=bool(summary.failed or summary.bad_records or summary.failed_analyses))
 
 
 @click.command()
@@ -132,9 +134,4 @@ def load(out: str, db: str, quiet: bool, as_json: bool) -> None:
     finally:
         if bar is not None:
             bar.close()
-    if as_json:
-        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
-    else:
-        click.echo(summary.report())
-    if summary.failed:
-        sys.exit(1)
+    _finish(summary, as_json, failed=bool(summary.failed))

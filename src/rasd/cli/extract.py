@@ -56,9 +56,10 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str, pretty: boo
       cat articles.jsonl | rasd extract - --format jsonl
     """
     from rasd.config import load_config
-    from rasd.io.readers import check_encoding, read_path
+    from rasd.ingest import PipelineProvider
+    from rasd.io.decoding import check_encoding
+    from rasd.io.readers import read_path
     from rasd.io.records import check_published
-    from rasd.pipeline import build_pipeline
 
     try:
         published = check_published(published)
@@ -71,7 +72,7 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str, pretty: boo
             fail_usage("no input: give one or more FILES, or '-' to read standard input.")
         files = ("-",)
     try:
-        pipeline = build_pipeline(config=config)
+        pipeline = PipelineProvider(config).get()
     except RasdError as exc:
         fail_usage(str(exc))
 

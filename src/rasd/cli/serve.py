@@ -82,8 +82,7 @@ def serve(db: str, host: str, port: int, token_env: str, max_body: float, thread
     try:
         import uvicorn
 
-        from rasd.api import create_app
-        from rasd.api.app import SETTINGS_ENV
+        from rasd.server import SETTINGS_ENV, create_app
     except RasdError as exc:
         fail(exc)
     except ImportError as exc:
@@ -116,7 +115,7 @@ def serve(db: str, host: str, port: int, token_env: str, max_body: float, thread
                f"{f'; {workers} processes' if workers > 1 else ''})", err=True)
     if workers > 1:  # each worker process builds its app from the same settings; the token stays in the environment
         os.environ[SETTINGS_ENV] = json.dumps(settings)
-        uvicorn.run("rasd.api.app:app_from_env", factory=True, workers=workers, host=host, port=port, log_level=log_level,
+        uvicorn.run("rasd.server:app_from_env", factory=True, workers=workers, host=host, port=port, log_level=log_level,
                     server_header=False)
     else:
         uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)

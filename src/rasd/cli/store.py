@@ -32,6 +32,18 @@ def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")(f)
 
 
+def dates_and_page(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--since, --until, --limit and --offset of the listings of quotations and events."""
+    for option in (
+        click.option("--offset", default=0, type=click.IntRange(0)),
+        click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000)),
+        click.option("--until", metavar="DATE"),
+        click.option("--since", metavar="DATE"),
+    ):
+        f = option(f)
+    return f
+
+
 @contextmanager
 def opened(db: str, *, create: bool = False) -> Iterator[Any]:
     """The store at `db`; library errors become a clean message and exit code. Only a command
@@ -99,10 +111,10 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
       rasd ingest ../shared/data/saudinewsnet/*.zip --db postgresql://me@localhost/rasd --workers 4
     """
     from rasd.config import load_config
-    from rasd.io.readers import check_encoding
+    from rasd.ingest import PipelineProvider
+    from rasd.ingest import ingest as run_ingest
+    from rasd.io.decoding import check_encoding
     from rasd.io.records import check_published
-    from rasd.pipeline import build_pipeline
-    from rasd.store.ingest import ingest as run_ingest
 
     try:
         published = check_published(published)
@@ -110,7 +122,9 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
         config = load_config(config_path)
         if batch_seconds is None:
             batch_seconds = _config_seconds(config, "ingest", "batch_seconds")
-        pipeline = build_pipeline(config=config)  # built here even with workers: its errors come now
+        provider = PipelineProvider(config)
+        if workers == 1:
+            provider.get()  # built now, so that its errors are usage errors (the workers build their own)
     except RasdError as exc:
         fail_usage(str(exc))
     bar = None
@@ -127,8 +141,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
 
     with opened(db, create=True) as store:
         try:
-            summary = run_ingest(paths, store, pipeline=None if workers > 1 else pipeline, config=config,
-                                 workers=workers, encoding=encoding, published=published,
+            summary = run_ingest(paths, store, pipeline=provider, workers=workers, encoding=encoding, published=published,
                                  batch_size=batch_size, batch_seconds=batch_seconds, force=force, progress=progress)
         except KeyboardInterrupt:
             if bar is not None:
@@ -136,7 +149,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
             click.echo("rasd: interrupted; the database is consistent. Run the same command again to finish.", err=True)
             sys.exit(130)
         except getattr(store, "db_errors", ()) as exc:  # issue 9: e.g. the PostgreSQL server restarted mid-ingest
-            from rasd.store.base import StoreError
+            from rasd.store.errors import StoreError
 
             fail(StoreError(message=f"the database failed during ingest ({type(exc).__name__}: {str(exc).strip()}); "
                                     "what was committed is consistent. Run the same command again to finish"))
@@ -300,10 +313,7 @@ def entity(name: str, type_: str | None, n_quotes: int, fmt: str, db: str) -> No
 @click.command()
 @click.option("--speaker", metavar="NAME", help="Only quotations by this speaker (an entity alias or id, or the speaker phrase as written).")
 @click.option("--source", metavar="NAME")
-@click.option("--since", metavar="DATE")
-@click.option("--until", metavar="DATE")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@dates_and_page
 @format_option
 @db_option
 def quotes(speaker: str | None, source: str | None, since: str | None, until: str | None, limit: int, offset: int, fmt: str, db: str) -> None:
@@ -335,10 +345,7 @@ def quotes(speaker: str | None, source: str | None, since: str | None, until: st
               "An unknown type is refused with the list of types (E612, exit 2).")
 @click.option("--location", metavar="NAME", help="Only events located at this place (any alias or id).")
 @click.option("--participant", metavar="NAME", help="Only events with this participant (any alias or id).")
-@click.option("--since", metavar="DATE")
-@click.option("--until", metavar="DATE")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@dates_and_page
 @format_option
 @db_option
 def events(type_: str | None, location: str | None, participant: str | None, since: str | None, until: str | None,

@@ -8,17 +8,16 @@ with an edited entry replaces that entry's earlier analysis.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from rasd.errors import BadRecord, EmptyText, InputError
+from rasd.io.decoding import markup_content
 from rasd.io.html import html_to_text
 from rasd.model import Document, content_id
 
-__all__ = ["FEED_SUFFIXES", "documents_from_feed", "read_feed"]
-
-FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+__all__ = ["documents_from_feed", "feed_member", "read_feed"]
 
 
 def _date(entry: Any) -> str | None:
@@ -75,16 +74,13 @@ def documents_from_feed(data: bytes | str, where: str, published: str | None = N
 
 def read_feed(path: str | Path, encoding: str | None = None, published: str | None = None) -> Iterator[Document | InputError]:
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        yield BadRecord(where=str(p), problem=f"cannot be read ({exc.strerror})", fix="Check the file's permissions.")
+    content = markup_content(p, encoding)  # feedparser honours the XML declaration's encoding
+    if isinstance(content, BadRecord):
+        yield content
         return
-    content: bytes | str = data  # feedparser honours the XML declaration's encoding
-    if encoding:
-        try:
-            content = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            yield BadRecord(where=str(p), problem=f"is not valid {encoding} (byte {exc.start})", fix="Pass the right --encoding, or none to detect it.")
-            return
     yield from documents_from_feed(content, str(p), published)
+
+
+def feed_member(chunks: Iterable[str], where: str, name: str, published: str | None, max_record: int) -> Iterator[Document | InputError]:
+    """The entries of a feed inside an archive."""
+    yield from documents_from_feed("".join(chunks), where, published)

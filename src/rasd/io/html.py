@@ -7,17 +7,16 @@ again after an edit replaces its earlier analysis), else from the text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 from rasd.errors import BadDate, BadRecord, EmptyText, InputError
+from rasd.io.decoding import markup_content
 from rasd.io.records import check_published
 from rasd.model import Document, content_id
 
-__all__ = ["HTML_SUFFIXES", "document_from_html", "html_to_text", "read_html"]
-
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+__all__ = ["document_from_html", "html_member", "html_to_text", "read_html"]
 
 
 def document_from_html(
@@ -63,18 +62,20 @@ def document_from_html(
 def read_html(path: str | Path, encoding: str | None = None, published: str | None = None) -> Iterator[Document | InputError]:
     """Yield the Document of one HTML file (or the InputError saying why not)."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        yield BadRecord(where=str(p), problem=f"cannot be read ({exc.strerror})", fix="Check the file's permissions.")
-        return
-    try:
-        page: str | bytes = data.decode(encoding) if encoding else data  # trafilatura detects the charset
-    except UnicodeDecodeError as exc:
-        yield BadRecord(where=str(p), problem=f"is not valid {encoding} (byte {exc.start})", fix="Pass the right --encoding, or none to detect it.")
+    page = markup_content(p, encoding)  # trafilatura detects the charset of bytes
+    if isinstance(page, BadRecord):
+        yield page
         return
     try:
         yield document_from_html(page, str(p), published=published)
+    except InputError as exc:
+        yield exc
+
+
+def html_member(chunks: Iterable[str], where: str, name: str, published: str | None, max_record: int) -> Iterator[Document | InputError]:
+    """The Document of an HTML page inside an archive."""
+    try:
+        yield document_from_html("".join(chunks), where, published=published)
     except InputError as exc:
         yield exc
 

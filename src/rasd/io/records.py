@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from rasd.bounds import check_value, field_problem
 from rasd.errors import BadDate, BadRecord, EmptyText
-from rasd.io.bounds import check_value, field_problem
 from rasd.model import Document
 
 
@@ -46,7 +46,7 @@ def _field(record: dict[str, Any], name: str, where: str, fix: str) -> Any:
 def document_from_record(record: Any, where: str, published: str | None = None) -> Document:
     """A Document from a JSON object with `text` (or `content`), `title`, `id`, `published`/`date`...
 
-    The record is checked first (`rasd.io.bounds`: nesting depth, lone surrogates) and each field
+    The record is checked first (`rasd.bounds`: nesting depth, lone surrogates) and each field
     it keeps must be a string without NUL characters (an `id` may be an integer)."""
     check_value(record, where)
     if not isinstance(record, dict):

@@ -5,7 +5,10 @@
     ...     store.put_document(rasd.analyze(text, title=title, published="2015-07-21"))
     ...     hits = store.search("التحالف الدولي", since="2015-07")
 
-`ingest(paths, store)` (rasd.store.ingest) reads, analyses and stores whole corpora.
+The interface is `Store` (rasd.store.base, every back-end hook abstract), its errors
+(rasd.store.errors), its results (rasd.store.results) and the `Filters` of its listings
+(rasd.store.filters); `rasd.store.prepare` is the row builder every writer uses. Reading files and
+analysing them is not the store's business: `rasd.ingest` does it and writes through this interface.
 """
 
 from __future__ import annotations
@@ -13,9 +16,24 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from rasd.store.base import BadDatabaseURL, Store
+from rasd.store.base import SCHEMA_VERSION, Store
+from rasd.store.errors import BadDatabaseURL, StoreError
+from rasd.store.filters import Filters
+from rasd.store.redact import database_label, redacted_url
+from rasd.store.results import PutResult
 
-__all__ = ["DEFAULT_DB", "Store", "is_postgres_url", "open_store"]
+__all__ = [
+    "DEFAULT_DB",
+    "SCHEMA_VERSION",
+    "Filters",
+    "PutResult",
+    "Store",
+    "StoreError",
+    "database_label",
+    "is_postgres_url",
+    "open_store",
+    "redacted_url",
+]
 
 DEFAULT_DB = "rasd.db"
 _PG_SCHEMES = ("postgresql://", "postgres://")

@@ -9,7 +9,7 @@ are taken in any case («meet» is MEET). The store also takes an event type its
 from __future__ import annotations
 
 from rasd.model import ENTITY_TYPES
-from rasd.store.base import UnknownValue
+from rasd.store.errors import UnknownValue
 
 __all__ = ["check_entity_type", "check_event_type", "check_search_type", "event_types"]
 

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from rasd.serialize import to_dict
-from rasd.store.base import EXPORT_TABLES, BadQuery, MissingExtra, Store
+from rasd.store.base import EXPORT_TABLES, Store
+from rasd.store.errors import BadQuery, MissingExtra
 
 __all__ = ["FORMATS", "export"]
 

@@ -6,8 +6,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from rasd.store.base import EXPORT_TABLES, BadQuery, CheckReport, placeholders
+from rasd.store.base import EXPORT_TABLES, placeholders
+from rasd.store.errors import BadQuery
 from rasd.store.queries import ENTITY_COLS, entity_summary
+from rasd.store.results import CheckReport
 
 if TYPE_CHECKING:
     from rasd.model import Document

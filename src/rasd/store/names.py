@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rasd.store.base import AmbiguousEntity, EntitySummary, UnknownEntity
 from rasd.store.choices import check_entity_type
+from rasd.store.errors import AmbiguousEntity, UnknownEntity
+from rasd.store.results import EntitySummary
 from rasd.store.search import alias_key
 
 __all__ = ["NamesMixin", "word_skeleton"]

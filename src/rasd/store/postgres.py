@@ -14,12 +14,16 @@ import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rasd.store.base import DatabaseUnavailable, MissingExtra, safe_url
+from rasd.store.errors import DatabaseUnavailable, MissingExtra
+from rasd.store.redact import redacted_url
 from rasd.store.rows import CLUSTER_INSERT, ENTITY_CONFLICT
 from rasd.store.search import PHRASE_BONUS, DocumentKeys, QueryTerm, SearchQuery
 from rasd.store.sql import SQLStore, now
+
+if TYPE_CHECKING:
+    from rasd.store.bulkload import BulkWriter
 
 __all__ = ["PostgresStore", "tsquery_literal", "tsvector_literal"]
 
@@ -100,19 +104,25 @@ class PostgresStore(SQLStore):
             self.conn = psycopg.connect(url, autocommit=True, **timeout)
         except psycopg.OperationalError as exc:
             raise DatabaseUnavailable(
-                url=safe_url(url), problem=str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
+                url=redacted_url(url), problem=str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
                 fix="Is the server running, and do the host, port, user and database name in the URL exist?",
             ) from None
         enc = self.conn.execute("SHOW server_encoding").fetchone()[0]
         if enc.upper() not in ("UTF8", "UTF-8"):
             self.conn.close()
-            raise DatabaseUnavailable(url=safe_url(url), problem=f"the database encoding is {enc}, not UTF8", fix="Create it with ENCODING 'UTF8'.")
+            raise DatabaseUnavailable(url=redacted_url(url), problem=f"the database encoding is {enc}, not UTF8", fix="Create it with ENCODING 'UTF8'.")
         self._tx: AbstractContextManager[Any] | None = None
         self._buffer: dict[str, tuple[str, list[Sequence[Any]]]] = {}
         self.migrate(create)
 
     def close(self) -> None:
         self.conn.close()
+
+    def bulk_writer(self) -> BulkWriter:
+        """A writer of many prepared documents at once, with COPY (`rasd load`)."""
+        from rasd.store.bulkload import BulkWriter
+
+        return BulkWriter(self)
 
     def connection_broken(self) -> bool:
         return self.conn.broken or self.conn.closed

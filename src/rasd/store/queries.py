@@ -4,48 +4,19 @@ check: rasd.store.maintenance)."""
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
-from rasd.store.base import (
-    BadQuery,
-    DocumentNotFound,
-    EntityProfile,
-    EntitySummary,
-    EventRow,
-    Graph,
-    QuoteRow,
-    SearchResult,
-    placeholders,
-)
+from rasd.store.base import placeholders
 from rasd.store.choices import check_entity_type, check_event_type
+from rasd.store.errors import DocumentNotFound
+from rasd.store.filters import DateFilters, DocumentFilters, Filters
+from rasd.store.results import EntityProfile, EntitySummary, EventRow, Graph, QuoteRow, SearchResult
 from rasd.store.search import alias_key, parse_query, snippet
 
-__all__ = ["QueriesMixin", "date_bound", "entity_summary"]
+__all__ = ["QueriesMixin", "entity_summary"]
 
 ENTITY_COLS = "e.id, e.type, e.name, e.latin, COUNT(*), COUNT(DISTINCT de.cluster_id), SUM(de.mentions + de.refs)"
-
-
-def date_bound(value: str | None, name: str, end: bool = False) -> str | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD as a YYYY-MM-DD bound (the first or, with `end`, the last day)."""
-    if value is None or value == "":
-        return None
-    raw = str(value).strip()
-    try:
-        parts = [int(p) for p in raw.split("-")]
-        if len(parts) == 1:
-            day = dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
-        elif len(parts) == 2:
-            day = dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1] if end else 1)
-        elif len(parts) == 3:
-            day = dt.date(parts[0], parts[1], parts[2])
-        else:
-            raise ValueError("too many parts")
-    except ValueError:
-        raise BadQuery(problem=f"{name} {raw!r} is not a date", fix="Use YYYY-MM-DD (or YYYY-MM, or YYYY).", date=raw) from None
-    return day.isoformat()
 
 
 def _day(published: str | None) -> int:
@@ -92,18 +63,9 @@ class QueriesMixin:
         return out[: int(limit)]
 
     # ------------------------------------------------------------------ entities
-    def entities(
-        self,
-        type: str | None = None,
-        top: int = 50,
-        *,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        offset: int = 0,
-    ) -> list[EntitySummary]:
+    def entities(self, type: str | None = None, top: int = 50, *, offset: int = 0, **filters: Unpack[DocumentFilters]) -> list[EntitySummary]:
         type = check_entity_type(type)
-        where, params = self._doc_filters(source, since, until)
+        where, params = Filters.of(filters, DocumentFilters).document_conditions()
         docs = "JOIN documents d ON d.doc_no = de.doc_no " if where else ""
         if type:
             where.append("e.type = ?")
@@ -118,20 +80,6 @@ class QueriesMixin:
             "JOIN entities e ON e.id = c.entity_id ORDER BY 6 DESC, 5 DESC, 7 DESC, e.id LIMIT ? OFFSET ?"
         )
         return [entity_summary(r) for r in self._fetchall(sql, [*params, int(top), int(offset)])]
-
-    def _doc_filters(self, source: str | None, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if source:
-            where.append("d.source = ?")
-            params.append(source)
-        if since:
-            where.append("d.published >= ?")
-            params.append(date_bound(since, "since"))
-        if until:
-            where.append("d.published <= ?")
-            params.append(date_bound(until, "until", end=True))
-        return where, params
 
     def find_entities(self, name: str, type: str | None = None) -> list[EntitySummary]:
         type = check_entity_type(type)
@@ -244,17 +192,8 @@ class QueriesMixin:
         return Graph(nodes, edges)
 
     # ------------------------------------------------------------------ quotes and events
-    def quotes(
-        self,
-        speaker: str | None = None,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        source: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> list[QuoteRow]:
-        where, params = self._doc_filters(source, since, until)
+    def quotes(self, speaker: str | None = None, *, limit: int = 50, offset: int = 0, **filters: Unpack[DocumentFilters]) -> list[QuoteRow]:
+        where, params = Filters.of(filters, DocumentFilters).document_conditions()
         if speaker:
             ids = [e.id for e in self.find_entities(speaker)]
             key = alias_key(speaker)
@@ -278,18 +217,9 @@ class QueriesMixin:
             for r in self._fetchall(sql, [*params, int(limit), int(offset)])
         ]
 
-    def events(
-        self,
-        type: str | None = None,
-        *,
-        location: str | None = None,
-        participant: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> list[EventRow]:
-        where, params = self._doc_filters(None, since, until)
+    def events(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
+               limit: int = 50, offset: int = 0, **dates: Unpack[DateFilters]) -> list[EventRow]:
+        where, params = Filters.of(dates, DateFilters).document_conditions()
         self._event_filters(type, location, participant, where, params)
         rows = self._fetchall(
             "SELECT ev.doc_no, ev.idx, d.id, d.title, d.published, ev.type, ev.trigger_text, ev.date, ev.location_id, le.name, "
@@ -341,25 +271,13 @@ class QueriesMixin:
             )
             params += part_ids
 
-    def event_counts(
-        self,
-        type: str | None = None,
-        *,
-        location: str | None = None,
-        participant: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-    ) -> list[tuple[str, str, int]]:
+    def event_counts(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
+                     **dates: Unpack[DateFilters]) -> list[tuple[str, str, int]]:
         """(YYYY-MM-DD, event type, events) per day: the event's own date when it names a day,
         else its document's publication date."""
         day = "CASE WHEN LENGTH(ev.date) = 10 THEN ev.date ELSE d.published END"
-        where, params = [f"{day} IS NOT NULL"], []
-        if since:
-            where.append(f"{day} >= ?")
-            params.append(date_bound(since, "since"))
-        if until:
-            where.append(f"{day} <= ?")
-            params.append(date_bound(until, "until", end=True))
+        where, params = Filters.of(dates, DateFilters).document_conditions(column=day)
+        where.insert(0, f"{day} IS NOT NULL")
         self._event_filters(type, location, participant, where, params)
         return [
             (d, t, int(n))

@@ -29,12 +29,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from rasd.model import ENTITY_TYPES
-from rasd.store.base import ORDERS, BadQuery, EntitySummary, SearchResult, placeholders
+from rasd.store.base import ORDERS, placeholders
 from rasd.store.choices import check_search_type
-from rasd.store.queries import date_bound
+from rasd.store.errors import BadQuery
+from rasd.store.filters import Filters, SearchFilters
+from rasd.store.results import EntitySummary, SearchResult
 from rasd.store.search import PackedKeys, SearchQuery, alias_key, parse_query, snippet
 
 __all__ = ["RankingMixin", "first_per_cluster", "in_order"]
@@ -140,16 +142,14 @@ class RankingMixin:
             params.append(type)
         return sorted(r[0] for r in self._fetchall(sql, params))
 
-    def _plan(
-        self, query: str | None, entity: str | None, type: str | None, source: str | None, since: str | None,
-        until: str | None, allow_everything: bool,
-    ) -> Plan:
+    def _plan(self, query: str | None, filters: Filters, allow_everything: bool) -> Plan:
+        entity, type, source = filters.entity, filters.type, filters.source
         if not (type and self._fetchone("SELECT 1 FROM events WHERE type = ? LIMIT 1", (type.strip(),))):
             type = check_search_type(type)  # else: an event type the stored documents have
         q = parse_query(query)
         if q.empty and query and query.strip():
             raise BadQuery(problem=f"the query {query!r} has no words to search for", fix="Give words or names, or leave the query empty and use a filter.", query=query)
-        since, until = date_bound(since, "since"), date_bound(until, "until", end=True)
+        since, until = filters.first_day, filters.last_day
         if q.empty and not (entity or type or source or since or until or allow_everything):
             raise BadQuery(problem="nothing to search for", empty=True, fix="Give a query, or at least one filter (entity, type, source, since, until), or order by date to list the latest documents.")
         plan = Plan(q)
@@ -166,10 +166,9 @@ class RankingMixin:
             else:
                 plan.where.append("d.doc_no IN (SELECT doc_no FROM events WHERE type = ?)")
             plan.params.append(type)
-        for cond, value in (("d.source = ?", source), ("d.published >= ?", since), ("d.published <= ?", until)):
-            if value:
-                plan.where.append(cond)
-                plan.params.append(value)
+        where, params = filters.document_conditions()
+        plan.where += where
+        plan.params += params
         return plan
 
     def _from(self, plan: Plan, ranked: bool = True, entity_as: str = "set") -> tuple[str, str, list[Any]]:
@@ -257,23 +256,11 @@ class RankingMixin:
         return sizes
 
     # ------------------------------------------------------------------ search and count
-    def search(
-        self,
-        query: str | None = None,
-        *,
-        entity: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        order: str = "relevance",
-        limit: int = 20,
-        offset: int = 0,
-        collapse_duplicates: bool = True,
-    ) -> list[SearchResult]:
+    def search(self, query: str | None = None, *, order: str = "relevance", limit: int = 20, offset: int = 0,
+               collapse_duplicates: bool = True, **filters: Unpack[SearchFilters]) -> list[SearchResult]:
         if order not in ORDERS:
             raise BadQuery(problem=f"unknown order {order!r}", fix="Use 'relevance' or 'date'.")
-        plan = self._plan(query, entity, type, source, since, until, order == "date")
+        plan = self._plan(query, Filters.of(filters), order == "date")
         limit, offset = int(limit), max(0, int(offset))
         if limit <= 0:
             return []
@@ -324,19 +311,9 @@ class RankingMixin:
                                     None if q.empty else r.score, r.cluster, sizes[r.cluster]))
         return out
 
-    def count(
-        self,
-        query: str | None = None,
-        *,
-        entity: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        collapse_duplicates: bool = True,
-    ) -> int:
+    def count(self, query: str | None = None, *, collapse_duplicates: bool = True, **filters: Unpack[SearchFilters]) -> int:
         """How many results `search` with the same arguments has in all (stories when collapsed)."""
-        plan = self._plan(query, entity, type, source, since, until, True)
+        plan = self._plan(query, Filters.of(filters), True)
         from_sql, _score, params = self._from(plan, ranked=False)
         what = "COUNT(DISTINCT d.cluster_id)" if collapse_duplicates else "COUNT(*)"
         return int(self._scalar(f"SELECT {what} FROM {from_sql}", params) or 0)

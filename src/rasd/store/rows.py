@@ -10,7 +10,7 @@ from typing import Any
 
 from rasd.model import Document, Mention
 from rasd.serialize import to_dict
-from rasd.store.base import BadReference
+from rasd.store.errors import BadReference
 from rasd.store.search import DocumentKeys, alias_key
 
 __all__ = [

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from abc import abstractmethod
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -19,29 +19,22 @@ from typing import Any
 from rasd.model import Document
 from rasd.serialize import from_dict
 from rasd.store import dedup
-from rasd.store.base import (
-    DatabaseMissing,
-    DocumentNotFound,
-    MigrationFailed,
-    PutResult,
-    SchemaTooNew,
-    Store,
-    placeholders,
-    safe_url,
-)
+from rasd.store.base import SCHEMA_VERSION, Store, placeholders
+from rasd.store.errors import DatabaseMissing, DocumentNotFound, MigrationFailed, SchemaTooNew
 from rasd.store.maintenance import MaintenanceMixin
 from rasd.store.names import NamesMixin
 from rasd.store.places import PlacesMixin
 from rasd.store.prepare import Prepared, prepare
 from rasd.store.queries import QueriesMixin
 from rasd.store.ranking import RankingMixin
-from rasd.store.rows import ENTITY_UPSERT, analysis_dict, document_row, table_rows
+from rasd.store.redact import redacted_url
+from rasd.store.results import PutResult
+from rasd.store.rows import ENTITY_UPSERT, analysis_dict
 from rasd.store.rows import content_hash as compute_hash
-from rasd.store.search import DocumentKeys
+from rasd.store.search import DocumentKeys, SearchQuery
 
 __all__ = ["SCHEMA_VERSION", "SQLStore", "migration_files"]
 
-SCHEMA_VERSION = 2  # the newest migration of every dialect (a test checks the files agree)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
@@ -126,6 +119,28 @@ class SQLStore(RankingMixin, NamesMixin, PlacesMixin, QueriesMixin, MaintenanceM
     def _delete_rows(self, doc_no: int) -> None:
         """Delete the documents row (children cascade) and its full-text entry."""
 
+    # ------------------------------------------------------------------ full-text index and checks
+    @abstractmethod
+    def _match_sql(self, query: SearchQuery, ranked: bool = True) -> tuple[str, list[Any]]:
+        """The SQL of the documents matching `query` over the full-text index, giving doc_no and
+        score (0 unless `ranked`), with its parameters."""
+
+    @abstractmethod
+    def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:
+        """Whether the full-text index holds `keys` for the document `doc_no`."""
+
+    @abstractmethod
+    def _check_index(self) -> list[str]:
+        """Problems of the full-text index itself (run before the snapshot of `check`)."""
+
+    @abstractmethod
+    def _check_backend(self) -> list[str]:
+        """The back end's own integrity problems (foreign keys, orphans, index in step)."""
+
+    @abstractmethod
+    def _snapshot(self) -> AbstractContextManager[None]:
+        """A block in which every query reads one snapshot of the database."""
+
     # ------------------------------------------------------------------ schema
     def schema_version(self) -> int:
         return int(self._scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version") or 0)
@@ -138,7 +153,7 @@ class SQLStore(RankingMixin, NamesMixin, PlacesMixin, QueriesMixin, MaintenanceM
         Unless `create`, a database without rasd's tables is refused (DatabaseMissing) untouched."""
         if not create and not self._has_table("schema_version"):
             self.close()
-            raise DatabaseMissing(url=safe_url(self.url), problem="the database holds no rasd knowledge base (no rasd tables)")
+            raise DatabaseMissing(url=redacted_url(self.url), problem="the database holds no rasd knowledge base (no rasd tables)")
         self._execute(VERSION_TABLE)
         files = migration_files(self.dialect)
         known = files[-1][0] if files else 0
@@ -200,14 +215,9 @@ class SQLStore(RankingMixin, NamesMixin, PlacesMixin, QueriesMixin, MaintenanceM
                 status = "updated"
                 old_entities = [r[0] for r in self._fetchall("SELECT entity_id FROM document_entities WHERE doc_no = ?", (old[0],))]
                 self._delete_rows(old[0])
-            cluster, dup_of = doc.id, None
-            if sig is not None:
-                match = dedup.best_match(sig, candidates)
-                if match:
-                    dup_of, cluster = match[0], match[1]
-            row = document_row(doc, chash, cluster, dedup.pack(sig), keys, now(), p.analysis, p.packed_keys)
-            doc_no = self._insert_document(row, keys, p.bands, rows.entities)
-            for table, (columns, values) in table_rows(doc_no, cluster, rows).items():
+            cluster, dup_of = p.link(candidates)
+            doc_no = self._insert_document(p.document_row(chash, cluster, now()), keys, p.bands, rows.entities)
+            for table, (columns, values) in p.table_rows(doc_no, cluster).items():
                 self._executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders(columns)})", values)
             if old:
                 self.collect_garbage(old_entities, [old[1]])

@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from rasd.store.base import DatabaseMissing, DatabaseUnavailable, placeholders
+from rasd.store.base import placeholders
+from rasd.store.errors import DatabaseMissing, DatabaseUnavailable
 from rasd.store.rows import CLUSTER_INSERT, ENTITY_UPSERT
 from rasd.store.search import PHRASE_BONUS, DocumentKeys, QueryTerm, SearchQuery
 from rasd.store.sql import SQLStore, now

@@ -1,11 +1,15 @@
 """rasd's web interface: Arabic, right-to-left pages served by the same app as the API.
 
-`install_web(app)` adds the pages, the static files (/static) and the Jinja2 templates (autoescape
-on for every template), and returns the function that renders errors of a page as HTML.
+`install_web(app, status_of)` adds the pages, the static files (/static) and the Jinja2 templates
+(autoescape on for every template), and returns the function that renders errors of a page as
+HTML. The web depends on the store and on `rasd.query`, not on the API: `status_of` (the HTTP
+status of an error) and the app's state (its store pool, `db_label`) come from the app that
+composes both faces, `rasd.server.create_app`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -69,8 +73,7 @@ def is_page(request: Request) -> bool:
     return not known_api and wants_html
 
 
-def install_web(app: FastAPI):
-    from rasd.api.errors import status_of
+def install_web(app: FastAPI, status_of: Callable[[RasdError], int]) -> Callable[[Request, RasdError], HTMLResponse | None]:
     from rasd.web.messages import arabic_message
     from rasd.web.pages import HTML_VIEWS, router
 
@@ -79,6 +82,7 @@ def install_web(app: FastAPI):
     app.mount("/static", StaticFiles(directory=str(_folder("static"))), name="static")
     app.include_router(router)
     app.state.html_views = HTML_VIEWS
+    app.state.status_of = status_of
 
     def page_error(request: Request, exc: RasdError) -> HTMLResponse | None:
         if not is_page(request):

@@ -18,11 +18,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from rasd.api.errors import status_of
-from rasd.api.routes import MAX_OFFSET, graph_data
 from rasd.errors import RasdError
 from rasd.model import ENTITY_TYPES, Document
-from rasd.store.base import AmbiguousEntity, SearchResult, Store
+from rasd.query import MAX_OFFSET, entity_activity, graph_data
+from rasd.store.base import Store
+from rasd.store.errors import AmbiguousEntity
+from rasd.store.results import SearchResult
 from rasd.web.labels import EVENT_NAMES, RELATION_ORDER, RELATION_REVERSE
 from rasd.web.messages import arabic_message
 from rasd.web.render import annotated_text, bar_chart
@@ -50,9 +51,10 @@ def _offset(value: str | None) -> int:
     return min(max(n, 0), MAX_OFFSET)
 
 
-def reader_error(exc: RasdError) -> tuple[dict[str, str], int]:
-    """An error shown in place on a page: its code and the reader's Arabic message, and the status."""
-    status = status_of(exc)
+def reader_error(request: Request, exc: RasdError) -> tuple[dict[str, str], int]:
+    """An error shown in place on a page: its code and the reader's Arabic message, and the status
+    (the HTTP status the app gives the error: `install_web`'s `status_of`)."""
+    status = request.app.state.status_of(exc)
     return {"code": exc.code, "message": arabic_message(exc, status)}, status
 
 
@@ -103,7 +105,7 @@ async def search_page(
     except AmbiguousEntity as exc:  # let the reader pick the entity
         candidates, found = exc.candidates, {"hits": [], "top": {}}
     except RasdError as exc:
-        error, status = reader_error(exc)
+        error, status = reader_error(request, exc)
         found = {"hits": [], "top": {}}
     hits = found["hits"]
     return render(
@@ -155,26 +157,8 @@ async def article_page(doc_id: str, request: Request) -> HTMLResponse:
 
 @router.get("/entity/{entity_id:path}", response_class=HTMLResponse)
 async def entity_page(entity_id: str, request: Request) -> HTMLResponse:
-    def gather(store: Store) -> dict[str, Any]:
-        profile = store.entity_profile(entity_id, quotes=20, cooccurring=20)
-        events = store.events(participant=profile.id, limit=50)
-        if profile.type == "LOC":
-            events += [e for e in store.events(location=profile.id, limit=50) if e not in events]
-        # an organisation's people: who leads it, belongs to it, holds posts in it (its relations'
-        # subjects), and what they said
-        members: list[tuple[str, str]] = []
-        for r in profile.relations:
-            if r["object"] == profile.id and r["subject"] != profile.id and (r["subject"], r["subject_name"]) not in members:
-                members.append((r["subject"], r["subject_name"]))
-        spoke = []
-        for mid, mname in members[:8]:
-            rows = store.quotes(mid, limit=3)
-            if rows:
-                spoke.append((mid, mname, rows))
-        return {"profile": profile, "events": events, "spoke": spoke}
-
     try:
-        found = await request.app.state.pool.run(gather)
+        found = await request.app.state.pool.run(lambda store: entity_activity(store, entity_id))
     except AmbiguousEntity as exc:  # a surname or a spelling several entities share: let the reader pick
         return render(request, "candidates.html", {"nav": "", "name": entity_id, "candidates": exc.candidates})
     profile = found["profile"]
@@ -211,7 +195,7 @@ async def network_page(
     etype = _clean(type)
     if etype not in ENTITY_TYPES:
         etype = None
-    data = await graph_data(request, top, etype, min_weight)
+    data = await graph_data(request.app.state, top, etype, min_weight)
     return render(
         request,
         "network.html",
@@ -246,7 +230,7 @@ async def timeline_page(
     try:
         rows, points = await request.app.state.pool.run(gather)
     except RasdError as exc:
-        (error, status), rows, points = reader_error(exc), [], []
+        (error, status), rows, points = reader_error(request, exc), [], []
     shown = rows[:EVENTS_PAGE]
     return render(
         request,
@@ -284,7 +268,7 @@ async def quotes_page(
     except AmbiguousEntity as exc:  # let the reader pick the speaker
         candidates = exc.candidates
     except RasdError as exc:
-        error, status = reader_error(exc)
+        error, status = reader_error(request, exc)
     return render(
         request,
         "quotes.html",

@@ -1,4 +1,6 @@
-"""The application factory: the API and the web interface on one FastAPI app."""
+"""The application factory: the one place where the two faces, the JSON API (rasd.api) and the web
+pages (rasd.web), are composed on one FastAPI app with what they share: the store pool, the
+analysis, the error handlers and the middleware. Neither face imports the other."""
 
 from __future__ import annotations
 
@@ -7,20 +9,19 @@ import json
 import logging
 import os
 from collections.abc import AsyncIterator, Sequence
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 
 from rasd import __version__
 from rasd.api.analyzer import DEFAULT_MAX_CHARS, DEFAULT_MAX_JOBS, Analyzer
-from rasd.api.errors import install_handlers
+from rasd.api.errors import install_handlers, status_of
 from rasd.api.headers import HostCheck, SecurityHeaders
 from rasd.api.limits import DEFAULT_ANALYZE_BODY, DEFAULT_MAX_BODY, BodyLimit
 from rasd.api.routes import router
 from rasd.api.workers import StorePool
 from rasd.config import load_config
-from rasd.store import open_store
+from rasd.store import database_label, open_store
 
 __all__ = ["SETTINGS_ENV", "app_from_env", "create_app"]
 
@@ -107,14 +108,14 @@ def create_app(
     app.state.max_body = max_body
     app.state.generation = 0.0
     app.state.graph_cache = {}
-    app.state.db_label = _redacted(db_url)
+    app.state.db_label = database_label(db_url)
     app.state.html_views = {}  # API paths the web interface answers as pages to browsers (rasd.web)
     app.include_router(router)
     page_error = None
     if web:
         from rasd.web import install_web
 
-        page_error = install_web(app)
+        page_error = install_web(app, status_of)
     install_handlers(app, page_error)
     app.add_middleware(BodyLimit, max_body=max_body, analyze_max_body=analyze_max_body)
     app.add_middleware(SecurityHeaders)
@@ -130,14 +131,3 @@ def app_from_env() -> FastAPI:
     token = os.environ.get(settings["token_env"], "").strip() or None
     return create_app(token=token, **settings)
 
-
-def _redacted(url: str) -> str:
-    """What pages and /health show of the database: a SQLite file's name (not where it lives on the
-    server), a PostgreSQL URL without its password."""
-    if "://" not in url or url.startswith("sqlite:///"):
-        return Path(url.removeprefix("sqlite:///")).name or url
-    scheme, rest = url.split("://", 1)
-    if "@" in rest:
-        creds, host = rest.rsplit("@", 1)
-        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
-    return url

@@ -1,4 +1,5 @@
-"""Bounds on values read from untrusted input, checked before anything is hashed or analysed.
+"""Bounds on values read from untrusted input, checked before anything is hashed or analysed:
+shared by the readers (rasd.io), the ingest flow, the store's row builder and the API.
 
 A JSON record may not nest deeper than `MAX_DEPTH` levels (Python's parser gives up with a
 RecursionError near 1,000, and every later step walks the value again), and its strings may not

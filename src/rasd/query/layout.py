@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from rasd.store.base import Graph
+from rasd.store.results import Graph
 
 __all__ = ["laid_out"]
 

@@ -1,0 +1,158 @@
+"""What a store gives back: plain dataclasses, each with `to_dict()` for JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = [
+    "CheckReport",
+    "EntityProfile",
+    "EntitySummary",
+    "EventRow",
+    "Graph",
+    "PutResult",
+    "QuoteRow",
+    "SearchResult",
+]
+
+
+@dataclass(slots=True)
+class PutResult:
+    status: str  # added | updated
+    doc_no: int
+    cluster: str  # id of the story cluster (the id of the document that founded it)
+    duplicate_of: str | None = None  # the near-duplicate that linked this document to its cluster
+
+
+@dataclass(slots=True)
+class SearchResult:
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    snippet: str  # excerpt of the original text
+    highlights: list[tuple[int, int]]  # spans of `snippet` to highlight
+    score: float | None  # relevance (back-end specific scale); None without a query
+    cluster: str
+    cluster_size: int  # matching documents in the same story cluster (1 = no duplicates)
+
+    def marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
+        out, pos = [], 0
+        for a, b in self.highlights:
+            out += [self.snippet[pos:a], open_mark, self.snippet[a:b], close_mark]
+            pos = b
+        out.append(self.snippet[pos:])
+        return "".join(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        # by hand: dataclasses.asdict deep-copies every value, a third of a search request's time
+        return {
+            "id": self.id, "title": self.title, "published": self.published, "source": self.source, "url": self.url,
+            "snippet": self.snippet, "highlights": [list(h) for h in self.highlights], "score": self.score,
+            "cluster": self.cluster, "cluster_size": self.cluster_size,
+        }
+
+
+@dataclass(slots=True)
+class EntitySummary:
+    id: str
+    type: str
+    name: str
+    latin: str | None
+    documents: int
+    stories: int  # distinct story clusters
+    mentions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class QuoteRow:
+    document_id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    text: str
+    direct: bool
+    cue: str | None
+    speaker_id: str | None
+    speaker_name: str | None
+    speaker_text: str | None
+    negated: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class EventRow:
+    document_id: str
+    title: str | None
+    published: str | None
+    type: str
+    trigger: str
+    date: str | None
+    location_id: str | None
+    location_name: str | None
+    participants: list[dict[str, Any]]  # {entity, name, role}
+    killed: int | None
+    injured: int | None
+    negated: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class EntityProfile:
+    id: str
+    type: str
+    name: str
+    latin: str | None
+    documents: int
+    stories: int
+    mentions: int
+    first_seen: str | None
+    last_seen: str | None
+    aliases: list[tuple[str, int]]  # (alias, documents), every alias seen
+    titles: list[tuple[str, int]]  # (title, documents), every title seen
+    affiliations: list[tuple[str, str | None, int]]  # (id, name if known, documents)
+    quotes: list[QuoteRow]
+    cooccurring: list[tuple[EntitySummary, int]]  # (entity, shared documents)
+    per_day: list[tuple[str, int]]  # (YYYY-MM-DD, mentions)
+    relations: list[dict[str, Any]]  # {type, subject, subject_name, object, object_name, documents}
+    others: list[EntitySummary] = field(default_factory=list)  # other entities with the same alias
+    # entities whose documents give this one as their affiliation: (entity, most frequent title, documents)
+    affiliated: list[tuple[EntitySummary, str | None, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["aliases"] = [{"alias": a, "documents": n} for a, n in self.aliases]
+        d["titles"] = [{"title": t, "documents": n} for t, n in self.titles]
+        d["affiliations"] = [{"id": i, "name": nm, "documents": n} for i, nm, n in self.affiliations]
+        d["cooccurring"] = [{**e.to_dict(), "shared": n} for e, n in self.cooccurring]
+        d["per_day"] = [{"date": day, "mentions": n} for day, n in self.per_day]
+        d["affiliated"] = [{**e.to_dict(), "title": t, "shared": n} for e, t, n in self.affiliated]
+        return d
+
+
+@dataclass(slots=True)
+class Graph:
+    nodes: list[EntitySummary]
+    edges: list[tuple[str, str, int]]  # (entity id, entity id, shared documents)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nodes": [n.to_dict() for n in self.nodes],
+            "edges": [{"source": a, "target": b, "weight": w} for a, b, w in self.edges],
+        }
+
+
+@dataclass(slots=True)
+class CheckReport:
+    ok: bool
+    problems: list[str]
+    counts: dict[str, int]
