@@ -324,19 +324,15 @@ class _Extractor(SpeakerRules):
         """Whether token k opens what a body was called on to do, so that the organisation or
         place before it, after a verb of calling inside a sentence, is whom the call was made to
         («بوتين يلتقي ميركل ويدعو الاتحاد الأوروبي للمساهمة …», «تطالب الأمم المتحدة بـ…»)."""
-        marks = CALLED_ON.get(cue.lemma)
-        if not marks or k >= len(self.toks):
-            return False
-        if "ب" in marks and self.with_ba(k):
-            return True
-        if "ل" in marks and self.ix.prefix(k)[-1:] == "ل":
-            return True
-        return "إ" in marks and self.ix.bare[k] == ILA
+        return self._opens_with(CALLED_ON.get(cue.lemma), k)
 
     def object_first(self, cue: Cue, k: int) -> bool:
         """Whether token k opens the complement that follows the object of the cue's verb, so
-        that the noun phrase before it was the object, not the subject («ويدعو الاتحاد للمساهمة»)."""
-        marks = OBJECT_FIRST.get(cue.lemma)
+        that the noun phrase before it was the object, not the subject («ووصف التحقيق بأنه …»)."""
+        return self._opens_with(OBJECT_FIRST.get(cue.lemma), k)
+
+    def _opens_with(self, marks: str | None, k: int) -> bool:
+        """Whether token k begins with one of `marks`: ب, ل (proclitics) or إ (the word «إلى»)."""
         if not marks or k >= len(self.toks):
             return False
         if "ب" in marks and self.with_ba(k):
