@@ -241,3 +241,14 @@ def test_the_head_of_a_named_body_is_not_any_head_of_the_text():
     doc, (q,) = quotes(text, ents)
     assert q.speaker is None
     assert spk(doc, q).startswith("رئيس الهيئة")
+
+
+def test_what_a_call_is_for_is_its_content_and_the_noun_before_it_is_called_on():
+    ents = [("samer", "PERSON", ["سامر ناصيف"])]
+    doc, (q,) = quotes("ودعا سامر ناصيف الشركات للاستثمار في المناطق الجنوبية.", ents)
+    assert q.speaker == "samer"
+    assert doc.text[q.start : q.end] == "للاستثمار في المناطق الجنوبية"
+    text = "وقال سامر ناصيف إن الاقتصاد يتعافى. ودعا المستثمرين للعودة إلى السوق المحلية."
+    doc, qs = quotes(text, ents)
+    assert [q.speaker for q in qs] == ["samer", "samer"]
+    assert doc.text[qs[1].start : qs[1].end].startswith("للعودة")

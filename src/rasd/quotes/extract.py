@@ -219,6 +219,9 @@ class _Extractor(SpeakerRules):
             elif self.ix.bare[j] == ILA and "ila" in comps and not (j + 1 < b and self.is_comp(j + 1)):
                 found = ("ila", j, j, -1)
                 break
+            elif "ل" in CALLED_ON.get(cue.lemma, "") and self.ix.prefix(j)[-1:] == "ل" and toks[j].kind == "WORD":
+                found = ("lam", j - 1, j, -1)  # «دعا فلان الاتحاد للمساهمة في …»: what was called for
+                break
             if j > i + 1 and (
                 self.cue_at(j) or (self.punct(j - 1) in COMMAS and toks[j].stem in self.lex.boundaries)
             ):
@@ -256,6 +259,8 @@ class _Extractor(SpeakerRules):
             and not (i > a and self.speaker_class(i - 1) == "statement")
         ):
             sp = self.unresolved_subject(i + 1, region_end if region_end is not None else b)
+            if sp is not None and kind == "lam":
+                sp = None  # «ودعا التونسيين لاسترجاع الثقة»: a noun before «لـ» is whom the call is to
         # «ووصف تحقيق فلان بأنه …»: what was described, not who described it
         if sp is not None and sp.last >= 0 and self.object_first(cue, sp.last + 1):
             sp = None
