@@ -252,3 +252,13 @@ def test_what_a_call_is_for_is_its_content_and_the_noun_before_it_is_called_on()
     doc, qs = quotes(text, ents)
     assert [q.speaker for q in qs] == ["samer", "samer"]
     assert doc.text[qs[1].start : qs[1].end].startswith("للعودة")
+
+
+def test_a_subject_fronted_after_anna_is_not_the_previous_speaker():
+    text = (
+        "وقال سامر ناصيف إن الاحتجاجات تحركها جهات خارجية. "
+        "غير أن النقابات المستقلة في المدينة تؤكد أن الاحتجاجات عفوية."
+    )
+    doc, qs = quotes(text, [("samer", "PERSON", ["سامر ناصيف"])])
+    assert qs[1].speaker is None
+    assert spk(doc, qs[1]) == "النقابات المستقلة في المدينة"

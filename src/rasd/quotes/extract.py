@@ -271,6 +271,7 @@ class _Extractor(SpeakerRules):
         if sp is None and not cue.participle:
             sp = (
                 self.fitting(self.subject_before(i, a, agr), agr)
+                or self.fronted_subject(i, a)
                 or self.fitting(self.sent_source, agr)
                 # «التقى الرئيس وفدا …، وشدد خلال اللقاء على أن …»: the subject of an earlier clause
                 or (self.fitting(self.clause_subject(a, i), agr) if i > a + 1 else None)

@@ -37,6 +37,8 @@ PREP_PRONOUNS = frozenset(
 ) | frozenset(K(w) for w in ("فيه", "عليه", "منه", "عنه", "إليه", "له", "لها"))
 RELATIVES = frozenset(K(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 CLOSE_MARKS = frozenset('»”"')
+FRONTING = frozenset(K(w) for w in ("غير", "إلا", "كما", "لكن", "بيد"))  # «غير أن X يؤكد …»
+MAX_FRONTED = 8  # words of a subject fronted after «أن»
 
 
 class SpeakerRules(ReferenceRules):
@@ -220,6 +222,27 @@ class SpeakerRules(ReferenceRules):
         while end > k and not self.toks[end].stem.startswith(K("ال")):
             end -= 1
         return Speaker(sp.entity, t.stem_start, self.toks[end].end, end, "reference", "PERSON")
+
+    def fronted_subject(self, i: int, a: int) -> Speaker | None:
+        """«غير أن الفصائل الفلسطينية في غزة تؤكد أن …»: a sentence that opens with «أن» (after
+        غير، إلا، كما، لكن or alone) and a noun phrase, then the verb: that phrase is the subject,
+        named when it begins with a mention, else unnamed (no earlier speaker is carried over it)."""
+        if i <= a or self.ix.prefix(i)[:1] in ("و", "ف"):
+            return None
+        k = a
+        if k < i and self.ix.bare[k] in FRONTING:
+            k += 1
+        if k >= i or not self.is_comp(k) or self.toks[k].stem != K("أن"):
+            return None
+        k += 1
+        if k >= i or i - k > MAX_FRONTED or self.toks[k].kind != "WORD" or self.ix.prep[k]:
+            return None
+        if any(self.cue_at(m) or self.is_comp(m) or self.punct(m) for m in range(k, i)):
+            return None
+        h = self.hit_at(k)
+        if h is not None and h.entity is not None and h.type in ("PERSON", "ORG", "LOC"):
+            return self._hit_speaker(h, "before")
+        return Speaker(None, self.toks[k].stem_start, self.toks[i - 1].end, i - 1, "unnamed")
 
     def arm_of(self, k: int, r1: int) -> Speaker | None:
         """«قوات التحالف»: the body named or referred to right after an arm's noun at token k."""
