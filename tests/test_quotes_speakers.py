@@ -262,3 +262,9 @@ def test_a_subject_fronted_after_anna_is_not_the_previous_speaker():
     doc, qs = quotes(text, [("samer", "PERSON", ["سامر ناصيف"])])
     assert qs[1].speaker is None
     assert spk(doc, qs[1]) == "النقابات المستقلة في المدينة"
+
+
+def test_a_body_called_on_before_a_quotation_in_ba_is_not_the_speaker():
+    text = 'ورفع المحتجون صور المعتقلين، ولافتات تطالب الأمم المتحدة بـ"التحرك العاجل لوقف الحصار".'
+    doc, qs = quotes(text, [("un", "ORG", ["الأمم المتحدة"])])
+    assert [q.speaker for q in qs if "التحرك" in doc.text[q.start : q.end]] == [None]

@@ -80,8 +80,12 @@ class ReferenceRules(QuoteView):
         return cls
 
     def with_ba(self, i: int) -> bool:
-        """Whether token i begins with the preposition ب («بأنه», «بارتكاب»)."""
-        return i < len(self.toks) and (self.ix.prefix(i)[-1:] == "ب" or self.ix.norms[i].startswith(K("بأن")))
+        """Whether token i begins with the preposition ب («بأنه», «بارتكاب»), or is it, written
+        apart before a quotation («بـ"…"»)."""
+        if i >= len(self.toks):
+            return False
+        norm = self.ix.norms[i]
+        return self.ix.prefix(i)[-1:] == "ب" or norm.startswith(K("بأن")) or norm == K("ب")
 
     def hit_at(self, i: int) -> Hit | None:
         """The mention starting at token i, unless it is a date («الأحد» is never a speaker)."""
