@@ -132,3 +132,9 @@ def test_a_body_named_by_its_leader_is_an_organisation(pipe):
 def test_a_second_title_after_a_name_is_no_name(pipe):
     doc = run(pipe, "واتصل الوزير هاتفيا مع الأمير فيصل بن خالد، ولي العهد الأردني.")
     assert not [t for t, label in found(doc) if label == "PERSON" and t.startswith("ولي العهد")]
+
+
+def test_an_agreement_named_after_a_place_is_one_name(pipe):
+    doc = run(pipe, "وطالب الوزير بتطبيق اتفاقات الدوحة بين الطرفين قبل نهاية العام.")
+    assert ("اتفاقات الدوحة", "MISC") in found(doc)
+    assert ("الدوحة", "LOC") not in found(doc)

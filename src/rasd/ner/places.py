@@ -8,6 +8,8 @@ A place noun (`data/ner/place_heads.tsv`), indefinite, with or without a proclit
   frequent), or a word without the article that is rarely written with it («قيفة», but not
   «سكنية»: «السكنية» is frequent) → a place; an adjective with the article after the first word
   is no part of it («صعدة اليمنية»).
+Also: an agreement or a battle named after a place («اتفاقات مينسك», «معركة غاليبولي»,
+`data/ner/misc_after_place.tsv`) is one MISC name, the place inside it no entity of its own.
 A place the gazetteer or the tagger already found is left to them; a word that opens a title, a time word, a
 function word or a verb ends the name. The place noun stays outside the mention: the place is the
 name («الملاجم» is the district, «مديرية» says what kind of place it is).
@@ -28,9 +30,10 @@ from rasd.text.normalize import norm_key
 if TYPE_CHECKING:
     from rasd.ner.rules import Cand, Rules
 
-__all__ = ["named_places", "place_heads"]
+__all__ = ["misc_after_places", "named_places", "place_heads"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner" / "place_heads.tsv"
+MISC_DATA = DATA.with_name("misc_after_place.tsv")
 MAX_QUOTED = 3
 MAX_PLAIN = 2
 MIN_LETTERS = 4  # a shorter word is as often a verb or a particle («بات», «ولد»)
@@ -43,6 +46,34 @@ _QUOTES_CLOSE = frozenset('"»”')
 def place_heads() -> frozenset[str]:
     """The keys of the nouns of place."""
     return frozenset(norm_key(cols[0]) for cols in _rows(DATA))
+
+
+@lru_cache(maxsize=1)
+def misc_heads() -> frozenset[str]:
+    """The keys of the nouns that name an agreement or a battle after a place («اتفاقات مينسك»)."""
+    return frozenset(norm_key(cols[0]) for cols in _rows(MISC_DATA))
+
+
+def misc_after_places(r: Rules, found: dict[int, int]) -> list[Cand]:
+    """«اتفاقات مينسك», «اتفاقيات جنيف», «معركة غاليبولي»: a noun of `misc_after_place.tsv`,
+    indefinite and without «لـ», right before a place the tagger or the gazetteer found
+    (`found`: first token -> end) or a word that reads as a place's own name, is one MISC name."""
+    from rasd.ner.rules import PRIO_APPOSITION, Cand
+
+    toks = r.tokens
+    heads = misc_heads()
+    out = []
+    for a, b in r.sents:
+        for i in range(a, b - 1):
+            t = toks[i]
+            if t.kind != "WORD" or t.stem not in heads or "ل" in r.text[t.start : t.stem_start]:
+                continue
+            j = i + 1
+            if j in found and not toks[j].prefix_len:
+                out.append(Cand(i, found[j], "MISC", "rule", PRIO_APPOSITION))
+            elif _proper(r, j) and not toks[j].stem.startswith("ال") and (j + 1 >= b or not _proper(r, j + 1)):
+                out.append(Cand(i, j + 1, "MISC", "rule", PRIO_APPOSITION))
+    return out
 
 
 def _proper(r: Rules, i: int) -> bool:

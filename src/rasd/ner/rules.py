@@ -37,7 +37,7 @@ from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
 from rasd.ner.noise import trim
 from rasd.ner.orgs import bodies_of_persons, descriptive, is_kind, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surnames, trim_person
-from rasd.ner.places import named_places
+from rasd.ner.places import misc_after_places, named_places
 from rasd.text.article import has_article
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
@@ -415,7 +415,9 @@ def apply_rules(
     for c in crf:  # the tagger's places and organisations, where no list or rule says otherwise
         if c.label in ("LOC", "ORG") and not any(i in covered for i in range(c.s, c.e)):
             covered.update(dict.fromkeys(range(c.s, c.e), c.label))
+    places_found = {c.s: c.e for c in [*crf, *gaz] if c.label == "LOC"}
     places_named = named_places(r, locs, {c.s: c.e for c in crf if c.label == "LOC"})
+    places_named += misc_after_places(r, places_found)
     first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs, *places_named])
     r.harmonise(first)
     known_surnames = surnames(r, first)
