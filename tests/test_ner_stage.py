@@ -138,3 +138,13 @@ def test_an_agreement_named_after_a_place_is_one_name(pipe):
     doc = run(pipe, "وطالب الوزير بتطبيق اتفاقات الدوحة بين الطرفين قبل نهاية العام.")
     assert ("اتفاقات الدوحة", "MISC") in found(doc)
     assert ("الدوحة", "LOC") not in found(doc)
+
+
+def test_a_common_word_between_a_first_name_and_a_title_is_the_family_name(pipe):
+    doc = run(pipe, "ويقول وليد أمل الناشط البارز في مجال حقوق الإنسان إن الشرطة اعتدت عليه.")
+    assert ("وليد أمل", "PERSON") in found(doc)
+
+
+def test_a_title_in_apposition_after_a_name_is_no_part_of_it(pipe):
+    doc = run(pipe, "ويقول وليد نور الناشط البارز في مجال حقوق الإنسان إن الشرطة اعتدت عليه.")
+    assert ("وليد نور", "PERSON") in found(doc)

@@ -10,6 +10,8 @@
     `rasd.ner.affinity`).
 (b) *Surnames*: the last word of a person's name of two words or more, found alone elsewhere in the
     document («ترامب» after «دونالد ترامب»), is that person, unless it is a common noun.
+(d) *A family name that is also a common word*: «ويقول وليد أمل الناشط البارز …»: a one-word name,
+    a plain word, then a title or an honorific in apposition: the plain word ends the name.
 (c) *Edges*: a person's mention never opens with a kinship noun that carries a pronoun suffix
     («صهره كوشنر» → «كوشنر») or a noun of the body or grave («جثمان سمير» → «سمير»), and never ends
     on a word with a «لـ» proclitic and a pronoun suffix («… لمراقبته») or, in a name of three
@@ -111,6 +113,37 @@ def after_titles(r: Rules, covered: dict[int, str]) -> list[Cand]:
     return out
 
 
+def title_starts(r: Rules) -> set[int]:
+    """The tokens where a title or an honorific with the article begins («الناشط», «الرئيس»)."""
+    return {
+        s + a
+        for a, matches, _b in r._trig_matches
+        for s, _e, cl in matches
+        if ("title" in cl or "honorific" in cl) and r.tokens[s + a].stem.startswith("ال")
+    }
+
+
+def surname_before_title(r: Rules, cands: list[Cand]) -> list[Cand]:
+    """(d) «ويقول جعفر فرح الناشط البارز …»: a one-word person's name, then a plain word, then a
+    title or honorific in apposition: the plain word is the family name, though it is
+    also a common word the tagger left out («فرح»). `cands`: the final, non-overlapping
+    candidates."""
+    taken = {i for c in cands for i in range(c.s, c.e)}
+    titles = title_starts(r)
+    toks = r.tokens
+    starts = {a for a, _b in r.sents}
+    for c in cands:
+        k = c.e
+        if c.label != "PERSON" or c.e - c.s != 1 or k + 1 >= len(toks) or k in taken:
+            continue
+        if not _plain(r, k) or toks[k].stem.startswith("ال") or len(toks[k].stem) < 3:
+            continue
+        if k not in starts and k + 1 in titles:
+            c.e = k + 1
+            taken.add(k)
+    return cands
+
+
 _NAME_END_PUNCT = frozenset({"،", ",", ":", '"', "«", "»", "“", "”"})
 _RELATIVES = frozenset(norm_key(w) for w in ("الذي", "التي"))
 _FRAMES = frozenset(norm_key(w) for w in ("في", "خلال"))  # «… فلان الفلاني في مقابلة مع …»
@@ -190,9 +223,14 @@ def _closes(r: Rules, i: int, n: int) -> bool:
     return n >= 3 and not t.prefix_len and t.stem.startswith("الم") and t.stem.endswith("ه") and len(t.stem) >= 7
 
 
-def trim_person(r: Rules, c: Cand) -> None:
-    """(c): the person's mention `c` less the words at its edges that are no part of the name."""
+def trim_person(r: Rules, c: Cand, titles: set[int] | frozenset[int] = frozenset()) -> None:
+    """(c): the person's mention `c` less the words at its edges that are no part of the name, and
+    less a title in apposition after the name («وليد نصر الناشط البارز» → «وليد نصر»; `titles`:
+    the tokens where a title or an honorific with the article begins)."""
     while c.e - c.s > 1 and r.tokens[c.s].kind == "WORD" and _opens(r.tokens[c.s].stem):
         c.s += 1
+    cut = next((k for k in range(c.s + 1, c.e) if k in titles), None)
+    if cut is not None:
+        c.e = cut
     if c.e - c.s > 1 and _closes(r, c.e - 1, c.e - c.s):
         c.e -= 1

@@ -36,7 +36,7 @@ from rasd.ner.affinity import NameAffinity
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
 from rasd.ner.noise import trim
 from rasd.ner.orgs import bodies_of_persons, descriptive, is_kind, known, phrase_words, seats, state_bodies
-from rasd.ner.persons import after_titles, surnames, trim_person
+from rasd.ner.persons import after_titles, surname_before_title, surnames, title_starts, trim_person
 from rasd.ner.places import misc_after_places, named_places
 from rasd.text.article import has_article
 from rasd.text.clitics import word_count
@@ -428,9 +428,11 @@ def apply_rules(
         ):
             c.label = "PERSON"
     out = []
-    for c in bodies_of_persons(r, resolve([*first, *r.propagate(first, known_surnames)])):
+    final = resolve([*first, *r.propagate(first, known_surnames)])
+    titles = title_starts(r)
+    for c in bodies_of_persons(r, surname_before_title(r, final)):
         if c.label == "PERSON":
-            trim_person(r, c)
+            trim_person(r, c, titles)
         c.s, c.e = trim(tokens, c.s, c.e)
         if c.e > c.s:
             out.append(c)
