@@ -10,12 +10,13 @@
     `rasd.ner.affinity`).
 (b) *Surnames*: the last word of a person's name of two words or more, found alone elsewhere in the
     document («ترامب» after «دونالد ترامب»), is that person, unless it is a common noun.
-(d) *A family name that is also a common word*: «ويقول وليد أمل الناشط البارز …»: a one-word name,
-    a plain word, then a title or an honorific in apposition: the plain word ends the name.
 (c) *Edges*: a person's mention never opens with a kinship noun that carries a pronoun suffix
     («صهره كوشنر» → «كوشنر») or a noun of the body or grave («جثمان سمير» → «سمير»), and never ends
     on a word with a «لـ» proclitic and a pronoun suffix («… لمراقبته») or, in a name of three
     words or more, on a definite feminine participle («… المعتقلة») (`data/ner/person_edges.tsv`).
+(d) *A family name that is also a common word*: «ويقول وليد أمل الناشط البارز …»: a one-word name,
+    a plain word, then a title or an honorific in apposition: the plain word ends the name.
+    A title in apposition after a name is cut off it («وليد نور الناشط البارز» → «وليد نور»).
 """
 
 from __future__ import annotations
