@@ -48,9 +48,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rasd.events.merge import count_dead, merge, merge_duplicates, merge_headline, sort_triggers
 from rasd.events.ontology import Ontology, Trigger
-from rasd.events.participants import ParticipantRules, Place
-from rasd.events.places import precision_of
+from rasd.events.participants import Place
+from rasd.events.places import PlaceRelation, precision_of
+from rasd.events.timing import Anchor, TimingRules, date_basis, resolve_anchor
 from rasd.events.view import ARTICLE, MAX_ABSORB, Cand
 from rasd.model import Document, Event, Participant
 from rasd.quotes.lexicon import QuoteLexicon
@@ -60,11 +62,14 @@ __all__ = ["extract_events"]
 MAX_ANNOUNCED = 6  # tokens between «أعلن» and the act it announces (its subject and a date between)
 
 
-class _Extractor(ParticipantRules):
+class _Extractor(TimingRules):
     def run(self) -> list[Event]:
         cands = self.candidates()
+        self.cand_at = {c.i: c for c in cands}
+        self.where = PlaceRelation(self.ix.entities)
         self.more_places: dict[int, list[Place]] = {}  # id(event) -> its other destinations
         self.dead_only: set[int] = set()  # id(event) of a killing with no killer named
+        self.anchors: dict[int, Anchor] = {}  # id(event) -> the anchor its date is relative to
         trigger_toks = {c.i for c in cands}
         absorbed: set[int] = set()
         events: list[Event] = []
@@ -80,20 +85,30 @@ class _Extractor(ParticipantRules):
                 definite = self.toks[c.i].stem.startswith(ARTICLE)
                 earlier = self._antecedent(events, ev, c.anaphoric, definite, reported)
                 if earlier is not None:  # the same event again: «الاتفاق», «هذا الاجتماع»
-                    _merge(earlier, ev)
+                    merge(earlier, ev, self.where)
                     continue
             c0 = self._clause(c.i)[0]
             same = next(
                 (e for e in reversed(events) if e.type == ev.type and clause_of.get(id(e)) == c0), None
             )
             if same is not None:  # «هجوم انتحاري استهدف …»: one event per type and clause
-                _merge(same, ev)
+                merge(same, ev, self.where)
                 continue
             clause_of[id(ev)] = c0
             reported[id(ev)] = self._reported(ev.trigger_start)
             events.append(ev)
-        events = _merge_duplicates(self._absorb_deaths(events))
-        events = self._each_place(_count_dead(events, self.dead_only))
+        events = merge_duplicates(self._absorb_deaths(events), self.where)
+        if self.doc.title:
+            events = merge_headline(events, self.doc.published, self.where)
+        events = count_dead(events, self.dead_only, self.where)
+        for ev in events:
+            anchor = self.anchors.get(id(ev))
+            if anchor is not None:
+                resolve_anchor(ev, anchor, events, self._span(anchor.token))
+            self._after_report(ev)
+        events = self._each_place(events)
+        for ev in events:
+            sort_triggers(ev)
         if self.min_attributes:
             events = [e for e in events if _attributes(e) >= self.min_attributes]
         return events
@@ -110,6 +125,7 @@ class _Extractor(ParticipantRules):
         locs: list[Place] = []
         used: set[int] = set()
         others = trigger_toks - {i}
+        nominal = None
         if trig.verbal:
             nominal = self._absorbable(ci, cands, c1)
             if trig.requires_object_trigger and nominal is None:
@@ -139,7 +155,9 @@ class _Extractor(ParticipantRules):
         if (et.requires_participant or trig.requires_participant) and not parts:
             return None
         start, end = self._span(i)
-        ev = Event(trig.type, start, end, parts, sentence=self.doc.sentence_index(start))
+        ev = Event(trig.type, start, end, parts, sentence=self.doc.sentence_index(start), triggers=[(start, end)])
+        if trig.verbal and nominal is not None:
+            ev.triggers.append(self._span(nominal.i))
         self._place(ev, locs, i)
         if trig.counts_dead and not any(p.role == "actor" for p in parts):
             if self._during_other(c, cands, c1):
@@ -151,7 +169,13 @@ class _Extractor(ParticipantRules):
                 self.more_places[id(ev)] = list(dests.values())
         d = self._date(i, c0, c1)
         if d is not None:
-            ev.date, ev.date_precision = d.value, self.date_precision(d)
+            ev.date, ev.date_precision, ev.date_basis = d.value, self.date_precision(d), date_basis(d)
+        anchor = self._relation(i, c0, c1)
+        if anchor is not None and not (d is not None and self._own_date(d, i, anchor)):
+            self.anchors[id(ev)] = anchor
+            ev.date, ev.date_precision, ev.date_basis = None, None, "anchor_undated"
+        if self._planned(i, trig.verbal):
+            ev.modality = "planned"
         if et.casualties:
             ev.killed, ev.injured = self._casualties(i)
         ev.negated = self._negated(i, trig.verbal)
@@ -172,7 +196,7 @@ class _Extractor(ParticipantRules):
         for ev in events:
             out.append(ev)
             for place in self.more_places.get(id(ev), ()):
-                other = replace(ev, participants=list(ev.participants), location=None)
+                other = replace(ev, participants=list(ev.participants), location=None, triggers=list(ev.triggers))
                 self._place(other, [place], other.trigger_start)
                 out.append(other)
         return out
@@ -220,7 +244,8 @@ class _Extractor(ParticipantRules):
         prev: tuple[str, int] = ("", -2)
         if subj is not None:
             used.add(subj.first)
-            role = trig.role("subject", subj.type, et.roles)
+            # a verb in the passive («قُتل فلان», «اُعتقل»): its subject undergoes the act
+            role = trig.role("object" if self._passive(i) else "subject", subj.type, et.roles)
             is_place, hint = self._place_hint(subj.first) if subj.type == "LOC" else (False, None)
             if role and not self._acts(subj):  # «فيينا تستضيف الاجتماع»: a town is where, not who
                 is_place = True
@@ -312,58 +337,6 @@ class _Extractor(ParticipantRules):
         return out
 
 
-def _merge_duplicates(events: list[Event]) -> list[Event]:
-    """One event per happening: a later event of the same type and polarity is the earlier one
-    again when nothing conflicts (dates and places equal or missing) and something ties them:
-    the same date, the same place, or participants one of which includes the other."""
-    out: list[Event] = []
-    for ev in events:
-        same = next((e for e in out if _same_happening(e, ev)), None)
-        if same is None:
-            out.append(ev)
-        else:
-            _merge(same, ev)
-    return out
-
-
-def _count_dead(events: list[Event], dead_only: set[int]) -> list[Event]:
-    """A killing with no killer named («قتل 5 أشخاص», «مقتل فلان») after an event of its type
-    whose date and place do not conflict with it counts that event's dead: it is merged into the
-    nearest such event before it instead of being a happening of its own."""
-    out: list[Event] = []
-    for ev in events:
-        earlier = None
-        if id(ev) in dead_only:
-            earlier = next((e for e in reversed(out) if _compatible(e, ev)), None)
-        if earlier is None:
-            out.append(ev)
-        else:
-            _merge(earlier, ev)
-    return out
-
-
-def _compatible(a: Event, b: Event) -> bool:
-    """Same type and polarity, and no conflicting date or place."""
-    if a.type != b.type or a.negated != b.negated:
-        return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
-        return False
-    return not (a.location and b.location and a.location != b.location)
-
-
-def _same_happening(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.negated != b.negated:
-        return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
-        return False
-    if a.location and b.location and a.location != b.location:
-        return False
-    pa, pb = {p.entity for p in a.participants}, {p.entity for p in b.participants}
-    if a.date and a.date == b.date or a.location and a.location == b.location:
-        return not (pa and pb) or bool(pa & pb) or (pa <= pb or pb <= pa)
-    return bool(pa and pb) and (pa <= pb or pb <= pa)
-
-
 def _first_role(parts: list[Participant]) -> list[Participant]:
     """Each entity once, with the first role found for it."""
     seen: set[str] = set()
@@ -383,19 +356,6 @@ def _attributes(e: Event) -> int:
         + (e.date is not None)
         + (e.killed is not None or e.injured is not None)
     )
-
-
-def _merge(into: Event, other: Event) -> None:
-    have = {p.entity for p in into.participants}
-    into.participants.extend(p for p in other.participants if p.entity not in have)
-    if into.location is None:
-        into.location, into.location_precision = other.location, other.location_precision
-    if into.date is None:
-        into.date, into.date_precision = other.date, other.date_precision
-    if into.killed is None:
-        into.killed = other.killed
-    if into.injured is None:
-        into.injured = other.injured
 
 
 def extract_events(

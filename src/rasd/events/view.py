@@ -27,6 +27,7 @@ QAD = frozenset({K("قد"), K("لقد")})
 CLAUSE_PUNCT = frozenset(";؛:")
 COMMAS = frozenset("،,")
 ARTICLE = K("ال")
+DAMMA = "\u064f"
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # object pronouns a verb carries («أوقفتهما», «قتلها», «اعتقلوه»), longest first
 OBJECT_SUFFIXES = tuple(K(s) for s in ("هما", "هم", "هن", "ها", "ه", "كم", "ك"))
@@ -277,6 +278,13 @@ class EventView:
         if t.stem and self.text[start : start + 1] and K(self.text[start]) != t.stem[0]:
             start = t.start  # «للاجتماع»: the article is elided in the text
         return start, t.end
+
+    def _passive(self, i: int) -> bool:
+        """Whether the verb at i is written in the passive: a damma on its first letter («قُتل»,
+        «أُوقف», «اُعتقل»). Unvocalised text says nothing, and the verb is taken as active."""
+        t = self.toks[i]
+        word = self.text[t.stem_start : t.end]
+        return len(word) > 1 and word[1] == DAMMA
 
     def _negated(self, i: int, verbal: bool) -> bool:
         if verbal:
