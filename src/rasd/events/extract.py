@@ -97,14 +97,15 @@ class _Extractor(TimingRules):
             clause_of[id(ev)] = c0
             reported[id(ev)] = self._reported(ev.trigger_start)
             events.append(ev)
+        for ev in events:  # before merging: an event dated from its anchor is not the anchor
+            anchor = self.anchors.get(id(ev))
+            if anchor is not None:
+                resolve_anchor(ev, anchor, self.anchor_event(ev, anchor, events))
         events = merge_duplicates(self._absorb_deaths(events), self.where)
         if self.doc.title:
             events = merge_headline(events, self.doc.published, self.where)
         events = count_dead(events, self.dead_only, self.where)
         for ev in events:
-            anchor = self.anchors.get(id(ev))
-            if anchor is not None:
-                resolve_anchor(ev, anchor, events, self._span(anchor.token))
             self._after_report(ev)
         events = self._each_place(events)
         for ev in events:
@@ -172,6 +173,8 @@ class _Extractor(TimingRules):
             ev.date, ev.date_precision, ev.date_basis = d.value, self.date_precision(d), date_basis(d)
         anchor = self._relation(i, c0, c1)
         if anchor is not None and not (d is not None and self._own_date(d, i, anchor)):
+            if d is not None and anchor.date is None and self.ix.token_at(d.start) > anchor.token:
+                anchor.after = d
             self.anchors[id(ev)] = anchor
             ev.date, ev.date_precision, ev.date_basis = None, None, "anchor_undated"
         if self._planned(i, trig.verbal):

@@ -97,8 +97,8 @@ def compatible(a: Event, b: Event, where: PlaceRelation) -> bool:
 
 
 def _same_happening(a: Event, b: Event, where: PlaceRelation) -> bool:
-    if not compatible(a, b, where):
-        return False
+    if not compatible(a, b, where) or "anchor_undated" in (a.date_basis, b.date_basis):
+        return False  # a happening dated from an undated one («عشية القمة») is not that one
     pa, pb = {p.entity for p in a.participants}, {p.entity for p in b.participants}
     # a city and its country do not conflict, but only the same place ties two events: a
     # country is too large a place to say that two undated attacks in it are one

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rasd.events.participants import ParticipantRules
-from rasd.events.view import Cand
+from rasd.events.view import COMMAS, Cand
 from rasd.model import DateSpan, Event
 
 __all__ = ["Anchor", "TimingRules", "date_basis", "resolve_anchor"]
@@ -27,6 +27,9 @@ class Anchor:
     approx: bool
     token: int
     date: DateSpan | None
+    # a date of the clause written after the anchor («عشية القمة الأوروبية يوم 5 مايو»): the
+    # anchor's own, used when the anchor is no event rasd dated
+    after: DateSpan | None = None
 
 
 def date_basis(d: DateSpan) -> str:
@@ -87,6 +90,33 @@ class TimingRules(ParticipantRules):
         k = self.ix.token_at(d.start)
         return k < anchor.token if i < anchor.token else k > i
 
+    def _after_anchor(self, i: int, k: int) -> bool:
+        """Whether a trigger at i after the anchor at k is dated by it: a verb, or a word after a
+        comma («وغداة القمة، التقى …»); a noun right on is part of the anchor's phrase («قبيل
+        إعلان رئيس لجنة الانتخابات»)."""
+        if any(t.verbal for t in self.onto.triggers.get(self.toks[i].stem, ())) or self._with_object(
+            self.toks[i].stem
+        ):
+            return True
+        return any(self.toks[x].kind == "PUNCT" and self.text[self.toks[x].start] in COMMAS for x in range(k, i))
+
+    def anchor_event(self, ev: Event, anchor: Anchor, events: list[Event]) -> Event | None:
+        """The event an anchor word names: the one whose triggers hold it, else the last event
+        before it whose trigger is the same word («عقد القادة قمة …» … «وغداة القمة»)."""
+        span = self._span(anchor.token)
+        host = next((e for e in events if e is not ev and span in e.triggers), None)
+        if host is not None:
+            return host
+        key = self.keys[anchor.token]
+        for e in reversed(events):
+            if e is ev:
+                continue
+            for a, _ in e.triggers:
+                k = self.ix.token_at(a)
+                if a < span[0] and self.keys[k] == key:
+                    return e
+        return None
+
     def _after_report(self, ev: Event) -> None:
         """An event dated after the publication is planned («القمة المقررة في 11 يوليو» in a
         report of July 2)."""
@@ -96,31 +126,34 @@ class TimingRules(ParticipantRules):
 
     def _relation(self, i: int, c0: int, c1: int) -> Anchor | None:
         """A phrase of `date_relations` in the trigger's clause followed by its anchor: a date
-        expression or the trigger of another event («عشية القمة», «غداة 14 يوليو»)."""
+        expression («غداة 14 يوليو»), the trigger of another event («عشية القمة»), or another
+        word, a happening with no date known («عشية عيد الاستقلال»)."""
         keys = self.keys
         for j in range(c0, c1):
             for phrase, (days, approx) in self.common.date_relations.items():
                 k = j + len(phrase)
                 if k >= c1 or tuple(keys[j:k]) != phrase or k == i:
                     continue
-                if j <= i < k:
+                if j <= i < k or (i > k and not self._after_anchor(i, k)):
                     continue
                 d = self.ix.date_at.get(k)
                 if d is not None and d.value:
                     return Anchor(days, approx, k, d)
-                if self.trigger_at(k) is not None:
+                if self.toks[k].kind == "WORD":  # an event, or a happening rasd cannot date
                     return Anchor(days, approx, k, None)
         return None
 
 
-def resolve_anchor(ev: Event, anchor: Anchor, events: list[Event], anchor_span: tuple[int, int]) -> None:
-    """Date `ev` from its anchor: the anchor date shifted by the relation's days (precision 1, or 2
-    when approximate); the month or year of an anchor dated no closer (precision 3); no date, and
-    `date_basis` "anchor_undated", when the anchor event has no date."""
+def resolve_anchor(ev: Event, anchor: Anchor, host: Event | None) -> None:
+    """Date `ev` from its anchor (a date, or the event `host` the anchor names): the anchor date
+    shifted by the relation's days (precision 1, or 2 when approximate); the month or year of an
+    anchor dated no closer (precision 3); no date, and `date_basis` "anchor_undated", when the
+    anchor has no date."""
     value = anchor.date.value if anchor.date is not None else None
-    if anchor.date is None:
-        host = next((e for e in events if e is not ev and anchor_span in e.triggers), None)
-        value = host.date if host is not None else None
+    if value is None and host is not None:
+        value = host.date
+    if value is None and anchor.after is not None:
+        value = anchor.after.value
     if not value:
         ev.date, ev.date_precision, ev.date_basis = None, None, "anchor_undated"
         return
