@@ -132,3 +132,14 @@ def test_a_date_relative_to_the_report_is_marked_so():
 def test_an_undated_event_has_no_date_basis():
     ev = one("وزار سامي الأحمد القاهرة.", "VISIT", [SAMI, CAIRO])
     assert ev.date is None and ev.date_basis is None
+
+
+def test_a_date_right_after_the_noun_of_another_event_dates_that_event():
+    text = "وتسلمت الشرطة سامي الأحمد المشتبه بتنفيذ هجوم القاهرة عام 2015."
+    doc, evs = events(text, [SAMI, CAIRO, ("police", "ORG", ["الشرطة"])], [("عام 2015", "2015", "year")])
+    (arrest,) = [e for e in evs if e.type == "ARREST"]
+    assert arrest.date is None
+    doc, evs = events("وتسلمت الشرطة سامي الأحمد المشتبه به عام 2015.", [SAMI, ("police", "ORG", ["الشرطة"])],
+                      [("عام 2015", "2015", "year")])
+    (arrest,) = [e for e in evs if e.type == "ARREST"]
+    assert arrest.date == "2015"

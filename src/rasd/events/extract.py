@@ -168,7 +168,8 @@ class _Extractor(TimingRules):
             dests = {x[1].entity: x for x in locs if x[0] == 0 and x[1].entity and x[1].entity != ev.location}
             if dests:
                 self.more_places[id(ev)] = list(dests.values())
-        d = self._date(i, c0, c1)
+        nouns = frozenset(o.i for o in cands if not o.trig.verbal and o.i != i and (nominal is None or o.i != nominal.i))
+        d = self._date(i, c0, c1, nouns)
         if d is not None:
             ev.date, ev.date_precision, ev.date_basis = d.value, self.date_precision(d), date_basis(d)
         anchor = self._relation(i, c0, c1)

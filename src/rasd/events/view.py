@@ -18,6 +18,7 @@ __all__ = ["Cand", "EventView"]
 MAX_AFTER = 14  # tokens scanned after a trigger for participants
 MAX_OBJECT = 8  # tokens between a verb (or its subject) and its object
 MAX_ABSORB = 9  # tokens between a verbal trigger and the nominal trigger it absorbs
+MAX_NOUN_DATE = 4  # words between a nominal trigger and the date that modifies it
 MAX_CUE = 8  # tokens between a reporting verb and the statement noun that its speaker issued
 K = norm_key
 PREPS = frozenset(K(w) for w in "في من عن على إلى مع لدى ضد حول عبر بين خلال نحو منذ قبل بعد".split())
@@ -193,11 +194,16 @@ class EventView:
         _OBJECT_VERBS[key] = found
         return found
 
-    def _date(self, i: int, c0: int, c1: int) -> DateSpan | None:
+    def _date(self, i: int, c0: int, c1: int, nouns: frozenset[int] = frozenset()) -> DateSpan | None:
+        """The nearest date of the clause of the trigger at i; `nouns` are the tokens of the
+        nominal triggers of other events: a date at most MAX_NOUN_DATE words after one of them,
+        past the trigger, dates that noun («تسلمت تونس مشتبها به في هجوم متحف باردو عام 2015»)."""
         best, dist = None, None
         for k, d in self.dates:
             if self._since(k):
                 continue  # «في المدينة المقسمة منذ عام 1947»: the start of a state the clause describes
+            if any(i < o < k <= o + MAX_NOUN_DATE for o in nouns):
+                continue
             if c0 <= k < c1:
                 dd = abs(k - i)
                 if dist is None or dd < dist:
