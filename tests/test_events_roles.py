@@ -64,3 +64,12 @@ def test_a_request_for_an_act_is_not_the_act():
     gov = ("gov", "ORG", ["الحكومة"])
     doc = build("ورفضت الحكومة طلب نور الهادي بقطع العلاقات مع الجيران.", [gov, NOUR])
     assert [e.type for e in STAGE(doc).events if e.type == "SANCTION"] == []
+
+
+def test_the_outlet_a_statement_is_made_to_is_not_its_author():
+    agency = ("agency", "ORG", ["وكالة الأنباء الوطنية"])
+    roles, _ = roles_of("وأكد سامي الأحمد في تصريح لوكالة الأنباء الوطنية أن الأزمة انتهت.", "STATEMENT",
+                        [SAMI, agency])
+    assert roles == {("sami", "actor")}
+    roles, _ = roles_of("وصدر بيان لحركة النور أمس عن الأزمة.", "STATEMENT", [("nour_mvt", "ORG", ["حركة النور"])])
+    assert roles == {("nour_mvt", "actor")}
