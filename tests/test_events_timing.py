@@ -143,3 +143,18 @@ def test_a_date_right_after_the_noun_of_another_event_dates_that_event():
                       [("عام 2015", "2015", "year")])
     (arrest,) = [e for e in evs if e.type == "ARREST"]
     assert arrest.date == "2015"
+
+
+def test_the_anchor_is_dated_from_the_happening_on_its_eve():
+    text = "ووجه سامي الأحمد يوم الثلاثاء رسالة إلى نور الهادي عشية قمة قادة الدول في بروكسل."
+    doc, evs = events(text, [SAMI, NOUR, BRUSSELS], [("يوم الثلاثاء", "2024-05-07", "day")])
+    (summit,) = [e for e in evs if e.type == "MEET"]
+    assert (summit.date, summit.date_precision, summit.date_basis) == ("2024-05-08", 1, "anchor")
+
+
+def test_the_anchor_keeps_its_own_date_written_after_it():
+    text = "ووصل سامي الأحمد يوم الثلاثاء إلى بروكسل عشية قمة قادة الدول المقررة يوم 9 مايو."
+    dates = [("يوم الثلاثاء", "2024-05-07", "day"), ("يوم 9 مايو", "2024-05-09", "day")]
+    doc, evs = events(text, [SAMI, BRUSSELS], dates)
+    (summit,) = [e for e in evs if e.type == "MEET"]
+    assert summit.date == "2024-05-09"

@@ -172,6 +172,7 @@ class _Extractor(TimingRules):
         d = self._date(i, c0, c1, nouns)
         if d is not None:
             ev.date, ev.date_precision, ev.date_basis = d.value, self.date_precision(d), date_basis(d)
+            self._date_of_anchor(ev, d, i, c0)
         anchor = self._relation(i, c0, c1)
         if anchor is not None and not (d is not None and self._own_date(d, i, anchor)):
             if d is not None and anchor.date is None and self.ix.token_at(d.start) > anchor.token:

@@ -81,6 +81,27 @@ class TimingRules(ParticipantRules):
             return True
         return self.trigger_at(i) is None and len(stem) >= 5 and stem[-1] not in "هةءى"
 
+    def _anchored_by(self, i: int, c0: int) -> tuple[int, bool] | None:
+        """(days, approximate) of a relation phrase right before the trigger at i, which is then
+        the anchor of the clause's other happening («وجه توسك الثلاثاء رسالة … عشية قمة …»)."""
+        for phrase, rel in self.common.date_relations.items():
+            j = i - len(phrase)
+            if j >= c0 and tuple(self.keys[j:i]) == phrase:
+                return rel
+        return None
+
+    def _date_of_anchor(self, ev: Event, d: DateSpan, i: int, c0: int) -> None:
+        """The date of an anchor trigger from the clause's date written before the relation phrase
+        (the date of the happening on its eve, «الثلاثاء … عشية القمة» → the summit on Wednesday);
+        a date written after the trigger is the anchor's own and stays («عشية القمة المقررة
+        الأربعاء»)."""
+        rel = self._anchored_by(i, c0)
+        if rel is None or not d.value or len(d.value) != 10 or self.ix.token_at(d.start) > i:
+            return
+        days, approx = rel
+        day = date.fromisoformat(d.value) - timedelta(days=days)
+        ev.date, ev.date_precision, ev.date_basis = day.isoformat(), 2 if approx else 1, "anchor"
+
     def _own_date(self, d: DateSpan, i: int, anchor: Anchor) -> bool:
         """Whether the clause date `d` dates the trigger at i itself rather than its anchor: it is
         not the anchor, and lies on the trigger's side of the relation phrase («وصل الوزير الثلاثاء
