@@ -20,8 +20,14 @@ another word, and «علم الاجتماع» is cancelled by `not_after`), when
   place noun («في مدينة X», «بمحافظة X»), or given a location role by a marker («زيارة إلى X»);
   its ACLED precision from the gazetteers or the place noun (`rasd.events.places`).
 - **date**: the nearest resolved date expression of the same clause, not one governed by «منذ»
-  (the start of a period), else None (the publication date is never used silently); precision 1 for a day, 2 for an approximate day, 3 for a month
-  or a year.
+  (the start of a period) nor one right after the noun of another event («هجوم … عام 2015»),
+  else None (the publication date is never used silently); precision 1 for a day, 2 for an
+  approximate day, 3 for a month or a year. `date_basis` says how it was reached: `text`,
+  `report` (a date relative to the publication, «أمس»), `anchor` (relative to another date or
+  event: «عشية القمة», «غداة», «بعد يومين من»; `rasd.events.timing`), `anchor_undated`.
+- **modality**: `planned` for a verb in the future, after «من المقرر أن», «يعتزم», before
+  «المرتقبة», or dated after the publication; else `asserted`.
+- **voice**: the subject of a verb written in the passive («قُتل») takes the object's role.
 - **casualties** (types with `casualties`: ATTACK, ACCIDENT): quantities of the sentence whose
   unit is a killed or injured word («5 قتلى», «إصابة 3 أشخاص»), from `doc.quantities`, else from
   digits in the text. A DEATH trigger in a sentence with an ATTACK or ACCIDENT is absorbed by it.
@@ -35,8 +41,10 @@ another word, and «علم الاجتماع» is cancelled by `not_after`), when
   unless its own date or place differs; an antecedent at the same level (narration, or inside a
   quotation) is preferred. A type with `requires_participant` (STATEMENT) needs one.
 - **one event per happening**: a later event of the same type and polarity whose date and place
-  do not conflict with an earlier one's, and that shares its date, its place, or participants
-  one set of which includes the other, is merged into it (`_merge_duplicates`).
+  do not conflict with an earlier one's (a city and its country do not), and that shares its
+  date, its place, a day of its month, or participants one set of which includes the other, is
+  merged into it; an undated headline event takes the body's news (`rasd.events.merge`). A
+  merged event keeps every trigger (`Event.triggers`).
 - a town, region or site is never a participant: given a role, it is a place candidate instead
   (only people, organisations and countries act).
 - an event with none of participants, place, date or casualties («لديهم اجتماعات خاصة»,
@@ -66,6 +74,7 @@ class _Extractor(TimingRules):
     def run(self) -> list[Event]:
         cands = self.candidates()
         self.cand_at = {c.i: c for c in cands}
+        self.noun_toks = frozenset(c.i for c in cands if not c.trig.verbal)
         self.where = PlaceRelation(self.ix.entities)
         self.more_places: dict[int, list[Place]] = {}  # id(event) -> its other destinations
         self.dead_only: set[int] = set()  # id(event) of a killing with no killer named
@@ -156,7 +165,8 @@ class _Extractor(TimingRules):
         if (et.requires_participant or trig.requires_participant) and not parts:
             return None
         start, end = self._span(i)
-        ev = Event(trig.type, start, end, parts, sentence=self.doc.sentence_index(start), triggers=[(start, end)])
+        sentence = self.doc.sentence_index(start)
+        ev = Event(trig.type, start, end, parts, sentence=sentence, triggers=[(start, end)])
         if trig.verbal and nominal is not None:
             ev.triggers.append(self._span(nominal.i))
         self._place(ev, locs, i)
@@ -168,8 +178,7 @@ class _Extractor(TimingRules):
             dests = {x[1].entity: x for x in locs if x[0] == 0 and x[1].entity and x[1].entity != ev.location}
             if dests:
                 self.more_places[id(ev)] = list(dests.values())
-        nouns = frozenset(o.i for o in cands if not o.trig.verbal and o.i != i and (nominal is None or o.i != nominal.i))
-        d = self._date(i, c0, c1, nouns)
+        d = self._date(i, c0, c1, self.noun_toks - {i, nominal.i if nominal is not None else i})
         if d is not None:
             ev.date, ev.date_precision, ev.date_basis = d.value, self.date_precision(d), date_basis(d)
             self._date_of_anchor(ev, d, i, c0)
@@ -201,7 +210,9 @@ class _Extractor(TimingRules):
         for ev in events:
             out.append(ev)
             for place in self.more_places.get(id(ev), ()):
-                other = replace(ev, participants=list(ev.participants), location=None, triggers=list(ev.triggers))
+                other = replace(
+                    ev, participants=list(ev.participants), location=None, triggers=list(ev.triggers)
+                )
                 self._place(other, [place], other.trigger_start)
                 out.append(other)
         return out
