@@ -170,6 +170,14 @@ class Event:
     injured: int | None = None
     negated: bool = False
     sentence: int | None = None
+    # every trigger of the happening, the main one (trigger_start, trigger_end) first: the words
+    # of each mention merged into it («اجتمع … الاجتماع … هذا اللقاء»), in text order after it
+    triggers: list[tuple[int, int]] = field(default_factory=list)
+    modality: str = "asserted"  # asserted | planned («من المقرر أن يزور», «سيزور», «يعتزم»)
+    # how the date was reached: "text" (a date written in the clause), "report" (relative to the
+    # publication: «أمس», «الثلاثاء»), "anchor" (relative to another date or event of the
+    # sentence: «عشية القمة»), "anchor_undated" (relative to an anchor with no date: date null)
+    date_basis: str | None = None
 
 
 @dataclass

@@ -117,6 +117,9 @@ def to_dict(doc: Document) -> dict[str, Any]:
                 "injured": e.injured,
                 "negated": e.negated,
                 "sentence": e.sentence,
+                "triggers": [_span(doc, a, b) for a, b in (e.triggers or [(e.trigger_start, e.trigger_end)])],
+                "modality": e.modality,
+                "date_basis": e.date_basis,
             }
             for e in doc.events
         ],
@@ -205,6 +208,7 @@ def from_dict(data: dict[str, Any], where: str = "document") -> Document:
         trig = ev["trigger"]
         s, en = _checked(text, trig, where)
         roles = ev.get("roles") or [{"entity": p, "role": ""} for p in ev.get("participants", [])]
+        triggers = [_checked(text, t, where) for t in ev.get("triggers") or [trig]]
         doc.events.append(
             Event(
                 ev["type"],
@@ -219,6 +223,9 @@ def from_dict(data: dict[str, Any], where: str = "document") -> Document:
                 ev.get("injured"),
                 bool(ev.get("negated", False)),
                 ev.get("sentence"),
+                triggers,
+                ev.get("modality") or "asserted",
+                ev.get("date_basis"),
             )
         )
     for r in data.get("relations", []):

@@ -20,8 +20,14 @@ another word, and «علم الاجتماع» is cancelled by `not_after`), when
   place noun («في مدينة X», «بمحافظة X»), or given a location role by a marker («زيارة إلى X»);
   its ACLED precision from the gazetteers or the place noun (`rasd.events.places`).
 - **date**: the nearest resolved date expression of the same clause, not one governed by «منذ»
-  (the start of a period), else None (the publication date is never used silently); precision 1 for a day, 2 for an approximate day, 3 for a month
-  or a year.
+  (the start of a period) nor one right after the noun of another event («هجوم … عام 2015»),
+  else None (the publication date is never used silently); precision 1 for a day, 2 for an
+  approximate day, 3 for a month or a year. `date_basis` says how it was reached: `text`,
+  `report` (a date relative to the publication, «أمس»), `anchor` (relative to another date or
+  event: «عشية القمة», «غداة», «بعد يومين من»; `rasd.events.timing`), `anchor_undated`.
+- **modality**: `planned` for a verb in the future, after «من المقرر أن», «يعتزم», before
+  «المرتقبة», or dated after the publication; else `asserted`.
+- **voice**: the subject of a verb written in the passive («قُتل») takes the object's role.
 - **casualties** (types with `casualties`: ATTACK, ACCIDENT): quantities of the sentence whose
   unit is a killed or injured word («5 قتلى», «إصابة 3 أشخاص»), from `doc.quantities`, else from
   digits in the text. A DEATH trigger in a sentence with an ATTACK or ACCIDENT is absorbed by it.
@@ -35,8 +41,10 @@ another word, and «علم الاجتماع» is cancelled by `not_after`), when
   unless its own date or place differs; an antecedent at the same level (narration, or inside a
   quotation) is preferred. A type with `requires_participant` (STATEMENT) needs one.
 - **one event per happening**: a later event of the same type and polarity whose date and place
-  do not conflict with an earlier one's, and that shares its date, its place, or participants
-  one set of which includes the other, is merged into it (`_merge_duplicates`).
+  do not conflict with an earlier one's (a city and its country do not), and that shares its
+  date, its place, a day of its month, or participants one set of which includes the other, is
+  merged into it; an undated headline event takes the body's news (`rasd.events.merge`). A
+  merged event keeps every trigger (`Event.triggers`).
 - a town, region or site is never a participant: given a role, it is a place candidate instead
   (only people, organisations and countries act).
 - an event with none of participants, place, date or casualties («لديهم اجتماعات خاصة»,
@@ -48,9 +56,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rasd.events.merge import count_dead, merge, merge_duplicates, merge_headline, sort_triggers
 from rasd.events.ontology import Ontology, Trigger
-from rasd.events.participants import ParticipantRules, Place
-from rasd.events.places import precision_of
+from rasd.events.participants import Place
+from rasd.events.places import PlaceRelation, precision_of
+from rasd.events.timing import Anchor, TimingRules, date_basis, resolve_anchor
 from rasd.events.view import MAX_ABSORB, Cand
 from rasd.model import Document, Event, Participant
 from rasd.text.article import ARTICLE
@@ -61,11 +71,15 @@ __all__ = ["extract_events"]
 MAX_ANNOUNCED = 6  # tokens between «أعلن» and the act it announces (its subject and a date between)
 
 
-class _Extractor(ParticipantRules):
+class _Extractor(TimingRules):
     def run(self) -> list[Event]:
         cands = self.candidates()
+        self.cand_at = {c.i: c for c in cands}
+        self.noun_toks = frozenset(c.i for c in cands if not c.trig.verbal)
+        self.where = PlaceRelation(self.ix.entities)
         self.more_places: dict[int, list[Place]] = {}  # id(event) -> its other destinations
         self.dead_only: set[int] = set()  # id(event) of a killing with no killer named
+        self.anchors: dict[int, Anchor] = {}  # id(event) -> the anchor its date is relative to
         trigger_toks = {c.i for c in cands}
         absorbed: set[int] = set()
         events: list[Event] = []
@@ -81,20 +95,31 @@ class _Extractor(ParticipantRules):
                 definite = self.toks[c.i].stem.startswith(ARTICLE)
                 earlier = self._antecedent(events, ev, c.anaphoric, definite, reported)
                 if earlier is not None:  # the same event again: «الاتفاق», «هذا الاجتماع»
-                    _merge(earlier, ev)
+                    merge(earlier, ev, self.where)
                     continue
             c0 = self._clause(c.i)[0]
             same = next(
                 (e for e in reversed(events) if e.type == ev.type and clause_of.get(id(e)) == c0), None
             )
             if same is not None:  # «هجوم انتحاري استهدف …»: one event per type and clause
-                _merge(same, ev)
+                merge(same, ev, self.where)
                 continue
             clause_of[id(ev)] = c0
             reported[id(ev)] = self._reported(ev.trigger_start)
             events.append(ev)
-        events = _merge_duplicates(self._absorb_deaths(events))
-        events = self._each_place(_count_dead(events, self.dead_only))
+        for ev in events:  # before merging: an event dated from its anchor is not the anchor
+            anchor = self.anchors.get(id(ev))
+            if anchor is not None:
+                resolve_anchor(ev, anchor, self.anchor_event(ev, anchor, events))
+        events = merge_duplicates(self._absorb_deaths(events), self.where)
+        if self.doc.title:
+            events = merge_headline(events, self.doc.published, self.where)
+        events = count_dead(events, self.dead_only, self.where)
+        for ev in events:
+            self._after_report(ev)
+        events = self._each_place(events)
+        for ev in events:
+            sort_triggers(ev)
         if self.min_attributes:
             events = [e for e in events if _attributes(e) >= self.min_attributes]
         return events
@@ -111,6 +136,7 @@ class _Extractor(ParticipantRules):
         locs: list[Place] = []
         used: set[int] = set()
         others = trigger_toks - {i}
+        nominal = None
         if trig.verbal:
             nominal = self._absorbable(ci, cands, c1)
             if trig.requires_object_trigger and nominal is None:
@@ -140,7 +166,10 @@ class _Extractor(ParticipantRules):
         if (et.requires_participant or trig.requires_participant) and not parts:
             return None
         start, end = self._span(i)
-        ev = Event(trig.type, start, end, parts, sentence=self.doc.sentence_index(start))
+        sentence = self.doc.sentence_index(start)
+        ev = Event(trig.type, start, end, parts, sentence=sentence, triggers=[(start, end)])
+        if trig.verbal and nominal is not None:
+            ev.triggers.append(self._span(nominal.i))
         self._place(ev, locs, i)
         if trig.counts_dead and not any(p.role == "actor" for p in parts):
             if self._during_other(c, cands, c1):
@@ -150,9 +179,18 @@ class _Extractor(ParticipantRules):
             dests = {x[1].entity: x for x in locs if x[0] == 0 and x[1].entity and x[1].entity != ev.location}
             if dests:
                 self.more_places[id(ev)] = list(dests.values())
-        d = self._date(i, c0, c1)
+        d = self._date(i, c0, c1, self.noun_toks - {i, nominal.i if nominal is not None else i})
         if d is not None:
-            ev.date, ev.date_precision = d.value, self.date_precision(d)
+            ev.date, ev.date_precision, ev.date_basis = d.value, self.date_precision(d), date_basis(d)
+            self._date_of_anchor(ev, d, i, c0)
+        anchor = self._relation(i, c0, c1)
+        if anchor is not None and not (d is not None and self._own_date(d, i, anchor)):
+            if d is not None and anchor.date is None and self.ix.token_at(d.start) > anchor.token:
+                anchor.after = d
+            self.anchors[id(ev)] = anchor
+            ev.date, ev.date_precision, ev.date_basis = None, None, "anchor_undated"
+        if self._planned(i, trig.verbal):
+            ev.modality = "planned"
         if et.casualties:
             ev.killed, ev.injured = self._casualties(i)
         ev.negated = self._negated(i, trig.verbal)
@@ -173,7 +211,9 @@ class _Extractor(ParticipantRules):
         for ev in events:
             out.append(ev)
             for place in self.more_places.get(id(ev), ()):
-                other = replace(ev, participants=list(ev.participants), location=None)
+                other = replace(
+                    ev, participants=list(ev.participants), location=None, triggers=list(ev.triggers)
+                )
                 self._place(other, [place], other.trigger_start)
                 out.append(other)
         return out
@@ -221,7 +261,8 @@ class _Extractor(ParticipantRules):
         prev: tuple[str, int] = ("", -2)
         if subj is not None:
             used.add(subj.first)
-            role = trig.role("subject", subj.type, et.roles)
+            # a verb in the passive («قُتل فلان», «اُعتقل»): its subject undergoes the act
+            role = trig.role("object" if self._passive(i) else "subject", subj.type, et.roles)
             is_place, hint = self._place_hint(subj.first) if subj.type == "LOC" else (False, None)
             if role and not self._acts(subj):  # «فيينا تستضيف الاجتماع»: a town is where, not who
                 is_place = True
@@ -313,58 +354,6 @@ class _Extractor(ParticipantRules):
         return out
 
 
-def _merge_duplicates(events: list[Event]) -> list[Event]:
-    """One event per happening: a later event of the same type and polarity is the earlier one
-    again when nothing conflicts (dates and places equal or missing) and something ties them:
-    the same date, the same place, or participants one of which includes the other."""
-    out: list[Event] = []
-    for ev in events:
-        same = next((e for e in out if _same_happening(e, ev)), None)
-        if same is None:
-            out.append(ev)
-        else:
-            _merge(same, ev)
-    return out
-
-
-def _count_dead(events: list[Event], dead_only: set[int]) -> list[Event]:
-    """A killing with no killer named («قتل 5 أشخاص», «مقتل فلان») after an event of its type
-    whose date and place do not conflict with it counts that event's dead: it is merged into the
-    nearest such event before it instead of being a happening of its own."""
-    out: list[Event] = []
-    for ev in events:
-        earlier = None
-        if id(ev) in dead_only:
-            earlier = next((e for e in reversed(out) if _compatible(e, ev)), None)
-        if earlier is None:
-            out.append(ev)
-        else:
-            _merge(earlier, ev)
-    return out
-
-
-def _compatible(a: Event, b: Event) -> bool:
-    """Same type and polarity, and no conflicting date or place."""
-    if a.type != b.type or a.negated != b.negated:
-        return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
-        return False
-    return not (a.location and b.location and a.location != b.location)
-
-
-def _same_happening(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.negated != b.negated:
-        return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
-        return False
-    if a.location and b.location and a.location != b.location:
-        return False
-    pa, pb = {p.entity for p in a.participants}, {p.entity for p in b.participants}
-    if a.date and a.date == b.date or a.location and a.location == b.location:
-        return not (pa and pb) or bool(pa & pb) or (pa <= pb or pb <= pa)
-    return bool(pa and pb) and (pa <= pb or pb <= pa)
-
-
 def _first_role(parts: list[Participant]) -> list[Participant]:
     """Each entity once, with the first role found for it."""
     seen: set[str] = set()
@@ -384,19 +373,6 @@ def _attributes(e: Event) -> int:
         + (e.date is not None)
         + (e.killed is not None or e.injured is not None)
     )
-
-
-def _merge(into: Event, other: Event) -> None:
-    have = {p.entity for p in into.participants}
-    into.participants.extend(p for p in other.participants if p.entity not in have)
-    if into.location is None:
-        into.location, into.location_precision = other.location, other.location_precision
-    if into.date is None:
-        into.date, into.date_precision = other.date, other.date_precision
-    if into.killed is None:
-        into.killed = other.killed
-    if into.injured is None:
-        into.injured = other.injured
 
 
 def extract_events(

@@ -166,6 +166,12 @@ class Common:
     during: frozenset[str] = frozenset()
     relative_doers: frozenset[tuple[str, ...]] = frozenset()  # «قام بها», «أجراها»
     relative_bearers: frozenset[tuple[str, ...]] = frozenset()  # «الذي يواجه اتهامات»
+    planned_before: frozenset[tuple[str, ...]] = frozenset()  # «من المقرر أن», «يعتزم»
+    planned_after: frozenset[str] = frozenset()  # «الزيارة المرتقبة», «القمة المقررة»
+    future: frozenset[str] = frozenset()  # «سوف»
+    media_heads: frozenset[str] = frozenset()  # «وكالة», «قناة»: an outlet a statement is made to
+    # «عشية» -> (-1 day, exact), «قبيل» -> (0, approximate): a date relative to an anchor
+    date_relations: dict[tuple[str, ...], tuple[int, bool]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -355,7 +361,35 @@ def _load_common(path: Path) -> Common:
         relative_bearers=frozenset(
             tuple(_key(w) for w in phrase.split()) for phrase in _phrases(path, data, "relative_bearers")
         ),
+        planned_before=frozenset(
+            tuple(_key(w) for w in phrase.split()) for phrase in _phrases(path, data, "planned_before")
+        ),
+        planned_after=words("planned_after"),
+        future=words("future"),
+        media_heads=words("media_heads"),
+        date_relations=_date_relations(path, data.get("date_relations", {})),
     )
+
+
+def _date_relations(path: Path, value: Any) -> dict[tuple[str, ...], tuple[int, bool]]:
+    """`date_relations` of common.json: a phrase -> {"days": offset from the anchor's date,
+    "approx": whether the day is approximate}."""
+    ok = isinstance(value, dict) and all(
+        isinstance(k, str)
+        and k.split()
+        and isinstance(v, dict)
+        and isinstance(v.get("days"), int)
+        and isinstance(v.get("approx", False), bool)
+        and set(v) <= {"days", "approx"}
+        for k, v in value.items()
+    )
+    if not ok:
+        raise EventDataError(
+            path=str(path),
+            problem="'date_relations' must map phrases to {\"days\": N, \"approx\": true|false}",
+            fix='Write it as {"عشية": {"days": -1}, "قبيل": {"days": 0, "approx": true}}.',
+        )
+    return {tuple(_key(w) for w in k.split()): (v["days"], v.get("approx", False)) for k, v in value.items()}
 
 
 def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:

@@ -119,6 +119,10 @@ class ParticipantRules(EventView):
                     if clitic in clitics and (clitic + "-") in et.markers:
                         role = et.marker_role(clitic + "-", h.type)
                         break
+                if role and et.speaker_role and "ل" in clitics and self.keys[j] in self.common.media_heads:
+                    used.add(j)  # «في تصريح لوكالة الأنباء»: the outlet, not the author
+                    j = h.last + 1
+                    continue
             if not role and pfx[:1] == "و" and prev_end == j - 1 and prev_role:
                 role = prev_role
             if not role and marker_at >= 0 and h.type == "LOC" and self.ix.norms[j - 1] == "(":

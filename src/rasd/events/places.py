@@ -20,7 +20,7 @@ from rasd.model import Entity
 from rasd.text.article import strip_article
 from rasd.text.normalize import norm_key
 
-__all__ = ["COUNTRY", "GAZETTEER_DIR", "place_kinds", "precision_of"]
+__all__ = ["COUNTRY", "GAZETTEER_DIR", "PlaceRelation", "place_countries", "place_kinds", "precision_of"]
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
 COUNTRY = 4  # a country: precision 3, and a place that may act as a participant
@@ -72,3 +72,85 @@ def precision_of(entity: Entity | None, mention_text: str, hint: int | None, kin
             if k in kinds:
                 return min(kinds[k], 3)
     return DEFAULT
+
+
+@lru_cache(maxsize=2)
+def place_countries(folder: Path = GAZETTEER_DIR) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """(normalised country name -> ISO code, normalised city name -> the codes of the countries
+    that have a city of that name), from countries.tsv and cities.tsv in `folder` when present."""
+    countries: dict[str, str] = {}
+    cities: dict[str, set[str]] = {}
+    path = folder / "countries.tsv"
+    if path.is_file():
+        for cols in _rows(path):
+            if len(cols) > 1 and ":" in cols[1]:
+                code = cols[1].rpartition(":")[2].strip().upper()
+                for k in _keys(cols[0]):
+                    countries.setdefault(k, code)
+    path = folder / "cities.tsv"
+    if path.is_file():
+        for cols in _rows(path):
+            if len(cols) > 1 and cols[1].strip():
+                for k in _keys(cols[0]):
+                    cities.setdefault(k, set()).add(cols[1].strip().upper())
+    return countries, {k: frozenset(v) for k, v in cities.items()}
+
+
+def _rows(path: Path) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _keys(name: str) -> set[str]:
+    key = norm_key(name.strip())
+    return {key, strip_article(key)}
+
+
+class PlaceRelation:
+    """Whether two place entities of a document are one place when merging events: the same
+    entity, or a city and the country it lies in («طهران» and «إيران»). The country of a place is
+    read from the resolve stage's ids (`country:IR`, `city:tehran-ir`), else from the gazetteers
+    by the entity's name and aliases."""
+
+    def __init__(self, entities: dict[str, Entity], folder: Path = GAZETTEER_DIR) -> None:
+        self.entities = entities
+        self.countries, self.cities = place_countries(folder)
+
+    def _names(self, eid: str) -> list[str]:
+        e = self.entities.get(eid)
+        return [e.name, *e.aliases] if e is not None else []
+
+    def country_code(self, eid: str) -> str | None:
+        """The ISO code of a country entity, or None for any other place."""
+        kind, _, rest = eid.partition(":")
+        if kind == "country":
+            return rest.upper()
+        if kind in _ID_KINDS:
+            return None
+        for n in self._names(eid):
+            for k in _keys(n):
+                if k in self.countries:
+                    return self.countries[k]
+        return None
+
+    def city_codes(self, eid: str) -> frozenset[str]:
+        """The codes of the countries a city entity may lie in (empty for any other place)."""
+        kind, _, rest = eid.partition(":")
+        if kind == "city":
+            code = rest.rpartition("-")[2]
+            return frozenset({code.upper()}) if len(code) == 2 and code.isalpha() else frozenset()
+        if kind in _ID_KINDS or self.country_code(eid) is not None:
+            return frozenset()
+        found: set[str] = set()
+        for n in self._names(eid):
+            for k in _keys(n):
+                found |= self.cities.get(k, frozenset())
+        return frozenset(found)
+
+    def within(self, city: str, country: str) -> bool:
+        """Whether the place `city` is a city of the country `country`."""
+        code = self.country_code(country)
+        return code is not None and code in self.city_codes(city)
+
+    def same(self, a: str, b: str) -> bool:
+        return a == b or self.within(a, b) or self.within(b, a)

@@ -19,6 +19,7 @@ __all__ = ["Cand", "EventView"]
 MAX_AFTER = 14  # tokens scanned after a trigger for participants
 MAX_OBJECT = 8  # tokens between a verb (or its subject) and its object
 MAX_ABSORB = 9  # tokens between a verbal trigger and the nominal trigger it absorbs
+MAX_NOUN_DATE = 4  # words between a nominal trigger and the date that modifies it
 MAX_CUE = 8  # tokens between a reporting verb and the statement noun that its speaker issued
 K = norm_key
 PREPS = frozenset(K(w) for w in "في من عن على إلى مع لدى ضد حول عبر بين خلال نحو منذ قبل بعد".split())
@@ -27,6 +28,7 @@ _SINCE = frozenset({K("منذ")})
 QAD = frozenset({K("قد"), K("لقد")})
 CLAUSE_PUNCT = frozenset(";؛:")
 COMMAS = frozenset("،,")
+DAMMA = "\u064f"
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # object pronouns a verb carries («أوقفتهما», «قتلها», «اعتقلوه»), longest first
 OBJECT_SUFFIXES = tuple(K(s) for s in ("هما", "هم", "هن", "ها", "ه", "كم", "ك"))
@@ -188,11 +190,16 @@ class EventView:
         cache[stem] = found
         return found
 
-    def _date(self, i: int, c0: int, c1: int) -> DateSpan | None:
+    def _date(self, i: int, c0: int, c1: int, nouns: frozenset[int] = frozenset()) -> DateSpan | None:
+        """The nearest date of the clause of the trigger at i; `nouns` are the tokens of the
+        nominal triggers of other events: a date at most MAX_NOUN_DATE words after one of them,
+        past the trigger, dates that noun («تسلمت تونس مشتبها به في هجوم متحف باردو عام 2015»)."""
         best, dist = None, None
         for k, d in self.dates:
             if self._since(k):
                 continue  # «في المدينة المقسمة منذ عام 1947»: the start of a state the clause describes
+            if any(i < o < k <= o + MAX_NOUN_DATE for o in nouns):
+                continue
             if c0 <= k < c1:
                 dd = abs(k - i)
                 if dist is None or dd < dist:
@@ -273,6 +280,13 @@ class EventView:
         if t.stem and self.text[start : start + 1] and K(self.text[start]) != t.stem[0]:
             start = t.start  # «للاجتماع»: the article is elided in the text
         return start, t.end
+
+    def _passive(self, i: int) -> bool:
+        """Whether the verb at i is written in the passive: a damma on its first letter («قُتل»,
+        «أُوقف», «اُعتقل»). Unvocalised text says nothing, and the verb is taken as active."""
+        t = self.toks[i]
+        word = self.text[t.stem_start : t.end]
+        return len(word) > 1 and word[1] == DAMMA
 
     def _negated(self, i: int, verbal: bool) -> bool:
         if verbal:

@@ -1,0 +1,131 @@
+"""One event per happening: every trigger of a merged event kept, a city and its country one place,
+the headline's event and the body's, a month and a day of it, the passive's subject undergoing."""
+
+from __future__ import annotations
+
+from helpers import validate
+from rasd.events.stage import EventStage
+from rasd.serialize import from_dict, to_dict
+from test_quotes_handmade import build
+
+STAGE = EventStage()
+ARMY = ("army", "ORG", ["الجيش الوطني"])
+SAMI = ("sami", "PERSON", ["سامي الأحمد"])
+NOUR = ("nour", "PERSON", ["نور الهادي"])
+CITY = ("city:oran-dz", "LOC", ["وهران"])
+COUNTRY = ("country:DZ", "LOC", ["الجزائر"])
+OTHER_COUNTRY = ("country:TN", "LOC", ["تونس"])
+
+
+def events(text, entities=(), dates=(), title=None):
+    doc = build(text, list(entities), list(dates), title=title)
+    return doc, STAGE(doc).events
+
+
+def words(doc, ev):
+    return [doc.text[a:b] for a, b in ev.triggers]
+
+
+def test_every_trigger_of_a_merged_event_is_kept_the_main_one_first():
+    text = "اجتمع سامي الأحمد أمس بنور الهادي في وهران. وتناول الاجتماع الأوضاع الاقتصادية."
+    doc, evs = events(text, [SAMI, NOUR, CITY], [("أمس", "2024-05-09", "day")])
+    (ev,) = [e for e in evs if e.type == "MEET"]
+    assert doc.text[ev.trigger_start : ev.trigger_end] == "اجتمع"
+    assert words(doc, ev) == ["اجتمع", "الاجتماع"]
+
+
+def test_a_verb_and_the_noun_it_takes_are_both_triggers():
+    text = "ووقع سامي الأحمد أمس اتفاقية تعاون مع نور الهادي."
+    doc, evs = events(text, [SAMI, NOUR], [("أمس", "2024-05-09", "day")])
+    (ev,) = [e for e in evs if e.type == "AGREEMENT"]
+    assert words(doc, ev) == ["وقع", "اتفاقية"]
+
+
+def test_a_city_and_its_country_are_one_place_and_the_city_is_kept():
+    text = (
+        "وقصف الجيش الوطني أمس مواقع في الجزائر. "
+        "وقال شهود إن الجيش الوطني قصف أمس الأحياء الشرقية في وهران."
+    )
+    doc, evs = events(text, [ARMY, CITY, COUNTRY], [("أمس", "2024-05-09", "day")])
+    attacks = [e for e in evs if e.type == "ATTACK"]
+    assert len(attacks) == 1, [words(doc, e) for e in attacks]
+    assert attacks[0].location == "city:oran-dz"
+    assert len(attacks[0].triggers) == 2
+
+
+def test_a_city_of_another_country_is_another_place():
+    text = "وقصف الجيش الوطني أمس مواقع في تونس. وقصف الجيش الوطني أمس الأحياء الشرقية في وهران."
+    doc, evs = events(text, [ARMY, CITY, OTHER_COUNTRY], [("أمس", "2024-05-09", "day")])
+    assert len([e for e in evs if e.type == "ATTACK"]) == 2
+
+
+def test_a_country_alone_does_not_tie_two_undated_events():
+    text = "ونفذ الجيش الوطني غارات في وهران. وتحدث التقرير عن غارات أخرى في الجزائر."
+    doc, evs = events(text, [ARMY, CITY, COUNTRY])
+    assert len([e for e in evs if e.type == "ATTACK"]) == 2
+
+
+def test_the_headline_event_is_the_news_the_body_tells():
+    doc, evs = events(
+        "وأعلنت وزارة الداخلية أن الشرطة اعتقلت أمس سامي الأحمد في وهران. "
+        "وكانت الشرطة قد اعتقلت نور الهادي في عام 2015.",
+        [SAMI, NOUR, CITY, ("police", "ORG", ["الشرطة"])],
+        [("أمس", "2024-05-09", "day"), ("عام 2015", "2015", "year")],
+        title="اعتقال معارض بارز",
+    )
+    arrests = [e for e in evs if e.type == "ARREST"]
+    assert len(arrests) == 2, [words(doc, e) for e in arrests]
+    news, old = arrests
+    assert words(doc, news) == ["اعتقال", "اعتقلت"] and news.date == "2024-05-09"
+    assert old.date == "2015"
+
+
+def test_an_undated_headline_event_is_not_an_old_one_the_body_recalls():
+    doc, evs = events(
+        "وكانت الشرطة قد اعتقلت نور الهادي في عام 2015.",
+        [SAMI, NOUR, ("police", "ORG", ["الشرطة"])],
+        [("عام 2015", "2015", "year")],
+        title="اعتقال سامي الأحمد",
+    )
+    assert len([e for e in evs if e.type == "ARREST"]) == 2
+
+
+def test_an_event_in_a_month_and_on_a_day_of_it_is_one():
+    text = "وتجري الانتخابات في يونيو. وقررت الحكومة تنظيم انتخابات مبكرة يوم 24 يونيو."
+    dates = [("في يونيو", "2024-06", "month"), ("يوم 24 يونيو", "2024-06-24", "day")]
+    doc, evs = events(text, [], dates)
+    elections = [e for e in evs if e.type == "ELECTION"]
+    assert len(elections) == 1 and len(elections[0].triggers) == 2
+
+
+def test_the_subject_of_a_passive_verb_undergoes_the_act():
+    text = "وقصف الجيش الوطني أمس بلدة الزاوية. وقُتل سامي الأحمد في القصف."
+    doc, evs = events(text, [ARMY, SAMI, ("town", "LOC", ["الزاوية"])], [("أمس", "2024-05-09", "day")])
+    attacks = [e for e in evs if e.type == "ATTACK"]
+    assert len(attacks) == 1, [words(doc, e) for e in attacks]
+    assert ("sami", "target") in {(p.entity, p.role) for p in attacks[0].participants}
+    assert ("sami", "actor") not in {(p.entity, p.role) for p in attacks[0].participants}
+
+
+def test_triggers_modality_and_date_basis_in_the_json_and_back():
+    text = "اجتمع سامي الأحمد أمس بنور الهادي في وهران. وتناول الاجتماع الأوضاع الاقتصادية."
+    doc, _ = events(text, [SAMI, NOUR, CITY], [("أمس", "2024-05-09", "day")])
+    data = to_dict(doc)
+    (ev,) = [e for e in data["events"] if e["type"] == "MEET"]
+    assert [t["text"] for t in ev["triggers"]] == ["اجتمع", "الاجتماع"]
+    assert ev["modality"] == "asserted" and ev["date_basis"] == "text"
+    validate(data)
+    back = from_dict(data)
+    assert [e.triggers for e in back.events] == [e.triggers for e in doc.events]
+    assert to_dict(back)["events"] == data["events"]
+
+
+def test_a_document_of_an_earlier_version_has_its_trigger_as_its_only_trigger():
+    text = "اجتمع سامي الأحمد أمس بنور الهادي في وهران."
+    doc, _ = events(text, [SAMI, NOUR, CITY], [("أمس", "2024-05-09", "day")])
+    data = to_dict(doc)
+    for e in data["events"]:
+        del e["triggers"], e["modality"], e["date_basis"]
+    back = from_dict(data)
+    (ev,) = back.events
+    assert ev.triggers == [(ev.trigger_start, ev.trigger_end)] and ev.modality == "asserted"
