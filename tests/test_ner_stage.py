@@ -148,3 +148,8 @@ def test_a_common_word_between_a_first_name_and_a_title_is_the_family_name(pipe)
 def test_a_title_in_apposition_after_a_name_is_no_part_of_it(pipe):
     doc = run(pipe, "ويقول وليد نور الناشط البارز في مجال حقوق الإنسان إن الشرطة اعتدت عليه.")
     assert ("وليد نور", "PERSON") in found(doc)
+
+
+def test_a_kinship_noun_with_a_pronoun_after_a_name_is_no_part_of_it(pipe):
+    doc = run(pipe, "وحضر الحفل الفنان فضل شاكر والده الذي غنى معه.")
+    assert ("فضل شاكر", "PERSON") in found(doc)

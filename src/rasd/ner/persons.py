@@ -221,6 +221,8 @@ def _closes(r: Rules, i: int, n: int) -> bool:
         return False
     if t.norm.startswith("ل") and t.norm.endswith(_SUFFIXES[:5]) and word_count(t.norm[1:]) >= 3:
         return True  # لمراقبته
+    if n >= 3 and (_opens(t.stem) or (t.stem[:1] == "و" and _opens(t.stem[1:]))):
+        return True  # «فضل شاكر والده»: a kinship noun with a pronoun after a name
     return n >= 3 and not t.prefix_len and t.stem.startswith("الم") and t.stem.endswith("ه") and len(t.stem) >= 7
 
 
