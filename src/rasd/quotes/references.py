@@ -126,10 +126,12 @@ class ReferenceRules(QuoteView):
                 continue
             if t.stem != head:
                 continue
-            j = m + 1
-            while j < k and self.toks[j].kind == "PUNCT" and self.text[self.toks[j].start] in '«“"':
-                j += 1
-            h = self.hit_at(j)
+            h = self.hit_at(m)  # «نادي عموم إنجلترا» … «النادي»: the noun opens the name itself
+            if h is None or h.last == m:
+                j = m + 1
+                while j < k and self.toks[j].kind == "PUNCT" and self.text[self.toks[j].start] in '«“"':
+                    j += 1
+                h = self.hit_at(j)
             if h is not None and h.entity is not None and h.type != "PERSON":
                 found.append(h)
         if not found:
@@ -194,9 +196,11 @@ class ReferenceRules(QuoteView):
             words.append(toks[j].stem)
             j += 1
         phrase = tuple(words)
+        head = strip_article(phrase[0]) if len(phrase) == 1 else None  # «النادي» of «نادي عموم إنجلترا»
         owners = {
             eid for eid, stems in self.named_stems()
-            if stems[: len(phrase)] == phrase or (not stems[0].startswith(K("ال")) and stems[1 : len(phrase) + 1] == phrase)
+            if stems[: len(phrase)] == phrase
+            or (not stems[0].startswith(K("ال")) and (stems[1 : len(phrase) + 1] == phrase or stems[0] == head))
         }
         if len(owners) != 1:
             return None
