@@ -92,6 +92,12 @@ class Lexicon:
     latin_letters: dict[str, tuple[str, str]] = field(default_factory=dict)
     latin_names: dict[str, str] = field(default_factory=dict)  # normalised (multi-)word → Latin
     latin_max_words: int = 1
+    latin_foreign: frozenset[str] = frozenset()  # keys of latin_names that are foreign given names
+    latin_letters_foreign: dict[str, tuple[str, str]] = field(default_factory=dict)
+    foreign_letters: frozenset[str] = frozenset()  # foreign_names.tsv: letters Arabic words do not use
+    foreign_inside: tuple[tuple[str, int], ...] = ()  # (sequence, fewest letters of the word)
+    foreign_endings: tuple[tuple[str, int], ...] = ()
+    foreign_spellings: dict[str, str] = field(default_factory=dict)  # sequence → Latin, in foreign words
 
     def is_title_word(self, stem: str) -> bool:
         return stem in self.title_words or strip_article(stem) in self.title_words
@@ -180,10 +186,43 @@ def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
             frozenset(key(w) for w in before.split("|") if w),
             frozenset(key(w) for w in after.split("|") if w),
         )
-    for letter, cons, vowel, *_ in read_tsv(data_dir / "latin_letters.tsv", 3):
+    for letter, cons, vowel, fcons, fvowel, *_ in read_tsv(data_dir / "latin_letters.tsv", 5):
         lex.latin_letters[letter] = (cons, vowel)
-    for ar, lat, *_ in read_tsv(data_dir / "latin_names.tsv", 2):
+        lex.latin_letters_foreign[letter] = (fcons or cons, fvowel or vowel)
+    _foreign_cues(lex, data_dir / "foreign_names.tsv")
+    foreign = set()
+    for n, (ar, lat, origin, *_) in enumerate(read_tsv(data_dir / "latin_names.tsv", 3), 1):
+        if origin not in ("ar", "foreign"):
+            raise ResolveDataError(
+                path=str(data_dir / "latin_names.tsv"),
+                problem=f"row {n} ({ar!r}) has origin {origin!r}, not 'ar' or 'foreign'",
+                fix="Write ar for a name of Arabic origin, foreign for any other.",
+            )
         k = key(ar)
         lex.latin_names[k] = lat
         lex.latin_max_words = max(lex.latin_max_words, len(k.split()))
+        if origin == "foreign":
+            foreign.add(k)
+    lex.latin_foreign = frozenset(foreign)
     return lex
+
+
+def _foreign_cues(lex: Lexicon, path: Path) -> None:
+    """Load `foreign_names.tsv` (kind, arabic, latin, letters) into `lex`."""
+    inside: list[tuple[str, int]] = []
+    endings: list[tuple[str, int]] = []
+    for n, (kind, ar, lat, least, *_) in enumerate(read_tsv(path, 4), 1):
+        if kind == "letters":
+            lex.foreign_letters = lex.foreign_letters | frozenset(ar)
+        elif kind == "spelling" and lat:
+            lex.foreign_spellings[ar] = lat
+        elif kind in ("inside", "ending") and least.isdigit():
+            (inside if kind == "inside" else endings).append((ar, int(least)))
+        else:
+            raise ResolveDataError(
+                path=str(path),
+                problem=f"row {n} ({kind!r}, {ar!r}) is not a letters, inside, ending or spelling row with its columns",
+                fix="Give inside and ending rows a number of letters, spelling rows a Latin spelling.",
+            )
+    lex.foreign_inside = tuple(inside)
+    lex.foreign_endings = tuple(endings)
