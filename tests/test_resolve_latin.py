@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.resolve.latin import foreign_word, latin_name, romanize
+from rasd.resolve.latin import arabic_word, foreign_word, latin_name, romanize
 from rasd.resolve.resources import key, lexicon, read_tsv
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,12 +51,25 @@ def test_foreign_evidence(word, foreign):
 
 
 @pytest.mark.parametrize(
+    ("word", "arabic"),
+    [("منصور", True), ("حمدان", True), ("أشرف", True), ("حداد", True), ("بوفيرو", False), ("كوفالسكي", False)],
+)
+def test_arabic_evidence(word, arabic):
+    assert arabic_word(word, lexicon()) is arabic
+
+
+def test_a_name_with_no_evidence_either_way_is_a_guess():
+    ln = latin_name("تيبو لارسن", lexicon(), person=True)  # no foreign letter or ending, nothing Arabic
+    assert ln.foreign and not ln.confident
+
+
+@pytest.mark.parametrize(
     ("name", "latin"),
     [
         ("جون تشامبرز", "John Champrez"),  # تش ch, مب mp; an inserted vowel is e
         ("بيتر غرينبرغ", "Peter Grinberg"),  # غ g in a foreign name
         ("أوسفالدو", "Osfaldo"),  # أو at the start: O; final و: o
-        ("إيفانوف", "Efanof"),  # إي at the start: E
+        ("إيفانوف", "Evanov"),  # إي at the start: E; ف after a vowel: v
         ("خالد الغامدي", "Khaled al-Ghamdi"),  # an Arabic name keeps gh and the «a» it inserts
     ],
 )
@@ -77,5 +90,5 @@ def test_measured_figures_do_not_fall_back():
     """The figures of bench/latin.py on the list (see src/rasd/data/README.md): a change to the rules
     must not make them worse."""
     res = bench_latin().score(EVAL)
-    assert res["arabic"]["exact"] >= 51 and res["foreign"]["exact"] >= 59
-    assert res["confident_precision"] >= 0.71 and res["confident_recall"] >= 0.95
+    assert res["arabic"]["exact"] >= 51 and res["foreign"]["exact"] >= 67
+    assert res["confident_precision"] >= 0.88 and res["confident_recall"] >= 0.87

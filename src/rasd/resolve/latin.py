@@ -23,15 +23,19 @@ The scheme is a simplified English-press one, not a reversible transliteration:
 The result is never empty: a name with no Arabic letters is returned as written.
 
 **Foreign names.** The scheme reads Arabic names well; the Arabic spelling of a foreign name
-(«ماكرون», «بايدن») it can only guess. `latin_name` says which case a name is: a name is *foreign*
-when one of its words is a foreign given name or particle of `latin_names.tsv` (origin «foreign»),
-or when a word the letter rules read (no article, no proclitic) shows the evidence of
-`foreign_names.tsv`: letters Arabic words do not use (گ ڤ پ), sequences such as تش and نغ, endings
-such as ـسكي, ـوف, ـدو. The words of a foreign name that the letter rules read follow the foreign
-columns of `latin_letters.tsv` and the spellings of `foreign_names.tsv` (غ g, و o, تش ch, مب mp, نغ
-ng; أو at the start O, إي E; ي before a final ا i; ـيه e; an inserted vowel is e). The Latin name is
-*confident* when every word comes from a table (or has no Arabic letters), or when the name is not
-foreign; a foreign name the letter rules read is a guess (`LatinName.confident` False).
+(«ماكرون», «بايدن») it can only guess. `latin_name` says which case a name is. A name is *foreign*
+when one of its words is a foreign given name or particle of `latin_names.tsv` (origin «foreign»);
+when a word the letter rules read (no article, no proclitic) shows the evidence of
+`foreign_names.tsv` (`foreign_word`): letters Arabic words do not use (گ ڤ پ), sequences such as تش
+and نغ, endings such as ـسكي, ـوف, ـدو, or more written vowels than Arabic words have; or when no
+word shows evidence of being Arabic (`arabic_word`: an Arabic table name, the article or a
+proclitic, an Arabic word pattern of `foreign_names.tsv`, or a corpus form with the article). The
+words of a foreign name that the letter rules read follow the foreign columns of
+`latin_letters.tsv` and the spellings of `foreign_names.tsv` (غ g, و o, تش ch, مب mp, نغ ng; أو at
+the start O, إي E; ي or و before a vowel letter i / u; ي before a final ا i, ـيه e; ف after a vowel
+v; an inserted vowel is e). The Latin name is *confident* when every word comes from a table (or
+has no Arabic letters), or when the name is not foreign; a foreign name the letter rules read is a
+guess (`LatinName.confident` False).
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from dataclasses import dataclass
 
 from rasd.resolve.resources import Lexicon, key
 from rasd.text.article import has_article, strip_article
-from rasd.text.clitics import segment
+from rasd.text.clitics import segment, word_count
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _ONSETS = frozenset("bl br kl kr dr fl fr gl gr pl pr sk sl sm sn sp st tr shr thr sw tw dw kw".split())
@@ -78,9 +82,21 @@ def foreign_word(word: str, lex: Lexicon) -> bool:
     n = len(s)
     if any(ch in lex.foreign_letters for ch in s):
         return True
+    for letters, most, least in lex.foreign_vowels:
+        if n >= least and sum(ch in letters for ch in s[1:].removesuffix("ي")) >= most:
+            return True
     if any(n >= least and seq in s[1:] for seq, least in lex.foreign_inside):
         return True
     return any(n >= least and s.endswith(seq) for seq, least in lex.foreign_endings)
+
+
+def arabic_word(word: str, lex: Lexicon) -> bool:
+    """Whether one word (no article, no proclitic) shows evidence of being Arabic: it fits an Arabic
+    word pattern of `foreign_names.tsv`, or the corpus has it with the article (a common word)."""
+    k = key(word)
+    if lex.arabic_patterns is not None and lex.arabic_patterns.fullmatch(k):
+        return True
+    return word_count("ال" + k) > 0
 
 
 def _letters(word: str, lex: Lexicon, foreign: bool = False) -> str:
@@ -123,7 +139,9 @@ def _letters(word: str, lex: Lexicon, foreign: bool = False) -> str:
         elif ch == "ي" and i == 1 and prev == "إ":
             continue  # إي is one long i
         elif ch in "وي":
-            if i == 0 or nxt in _HAMZA_ALEF or (prev_vowel and prev not in "وي"):
+            if foreign and 0 < i < n - 1 and nxt in "اوي" and not prev_vowel and nxt != ch:
+                segs.append(("V", "i" if ch == "ي" else "u"))  # «تيانجين» Tia-, «غوارديولا» Gua-
+            elif i == 0 or nxt in _HAMZA_ALEF or (prev_vowel and prev not in "وي"):
                 segs.append(("C", cons))
             else:
                 segs.append(("V", vowel))
@@ -143,6 +161,8 @@ def _letters(word: str, lex: Lexicon, foreign: bool = False) -> str:
         else:
             segs.append(("C", cons))
     ins = "e" if foreign else "a"  # the vowel inserted where Latin needs one
+    if foreign:
+        segs = _foreign_consonants(segs)
     out: list[str] = []
     after_consonant = False  # the last letter written is a consonant (no vowel after it yet)
     for i, (kind, lat) in enumerate(segs):
@@ -168,6 +188,13 @@ def _letters(word: str, lex: Lexicon, foreign: bool = False) -> str:
                 continue
         after_consonant = True
     return "".join(out)
+
+
+def _foreign_consonants(segs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Foreign names: f after a vowel letter is v (-ava-, -ov, -ev)."""
+    return [
+        (kind, "v" if lat == "f" and i > 0 and segs[i - 1][0] == "V" else lat) for i, (kind, lat) in enumerate(segs)
+    ]
 
 
 def _cap(s: str) -> str:
@@ -260,13 +287,18 @@ def _words(name: str, lex: Lexicon, person: bool) -> list[_Word]:
 
 def _romanize(name: str, lex: Lexicon, person: bool) -> LatinName:
     words = _words(name, lex, person)
-    foreign = any(w.foreign for w in words) or any(
-        w.text is None and not w.arabic and foreign_word(w.stem, lex) for w in words
-    )
+    given = any(w.foreign for w in words)  # a foreign given name: its other words are foreign too
+    read = [j for j, w in enumerate(words) if w.text is None and not w.arabic]
+    cued = {j for j in read if foreign_word(words[j].stem, lex)}
+    # no evidence either way: a name of letter-read words none of which looks Arabic is foreign
+    unknown = bool(read) and not any(
+        w.arabic or (w.source == "table" and not w.foreign) for w in words
+    ) and not any(arabic_word(words[j].stem, lex) for j in read)
+    foreign = given or bool(cued) or unknown
     out = []
-    for w in words:
+    for j, w in enumerate(words):
         if w.text is None:
-            w.text = w.pre + _cap(_letters(w.stem, lex, foreign and not w.arabic))
+            w.text = w.pre + _cap(_letters(w.stem, lex, (given or unknown or j in cued) and not w.arabic))
         out.append(w)
     kept = [w for w in out if w.text]
     texts = [
