@@ -32,6 +32,7 @@ def bench_latin():
         ("غاستون بوفيرو", True, False, True),  # foreign by its ending (ـرو)
         ("ماريا ڤيلا", True, False, True),  # a letter Arabic words do not use
         ("الاتحاد العام للشغل", False, True, False),
+        ("مستشفى العلفي", False, True, False),  # تش of a common Arabic word is no foreign evidence
     ],
 )
 def test_confidence(name, person, confident, foreign):

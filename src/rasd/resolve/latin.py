@@ -27,7 +27,8 @@ The result is never empty: a name with no Arabic letters is returned as written.
 when one of its words is a foreign given name or particle of `latin_names.tsv` (origin «foreign»);
 when a word the letter rules read (no article, no proclitic) shows the evidence of
 `foreign_names.tsv` (`foreign_word`): letters Arabic words do not use (گ ڤ پ), sequences such as تش
-and نغ, endings such as ـسكي, ـوف, ـدو, or more written vowels than Arabic words have; or when no
+and نغ, endings such as ـسكي, ـوف, ـدو, or more written vowels than Arabic words have (unless the
+corpus uses the word as a common Arabic word, with the article: «مستشفى»); or when no
 word shows evidence of being Arabic (`arabic_word`: an Arabic table name, the article or a
 proclitic, an Arabic word pattern of `foreign_names.tsv`, or a corpus form with the article). The
 words of a foreign name that the letter rules read follow the foreign columns of
@@ -97,6 +98,15 @@ def arabic_word(word: str, lex: Lexicon) -> bool:
     if lex.arabic_patterns is not None and lex.arabic_patterns.fullmatch(k):
         return True
     return word_count("ال" + k) > 0
+
+
+def _common_word(word: str) -> bool:
+    """A common Arabic word: the corpus writes it with the article at least a fifth as often as
+    without («مستشفى», «مستشار»), as it does not a borrowed name («يوتيوب»); foreign evidence in
+    such a word does not count."""
+    k = key(word)
+    with_article = word_count("ال" + k)
+    return with_article > 0 and 5 * with_article >= word_count(k)
 
 
 def _letters(word: str, lex: Lexicon, foreign: bool = False) -> str:
@@ -289,7 +299,7 @@ def _romanize(name: str, lex: Lexicon, person: bool) -> LatinName:
     words = _words(name, lex, person)
     given = any(w.foreign for w in words)  # a foreign given name: its other words are foreign too
     read = [j for j, w in enumerate(words) if w.text is None and not w.arabic]
-    cued = {j for j in read if foreign_word(words[j].stem, lex)}
+    cued = {j for j in read if foreign_word(words[j].stem, lex) and not _common_word(words[j].stem)}
     # no evidence either way: a name of letter-read words none of which looks Arabic is foreign
     unknown = bool(read) and not any(
         w.arabic or (w.source == "table" and not w.foreign) for w in words
