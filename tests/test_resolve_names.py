@@ -57,7 +57,9 @@ def test_an_org_mention_of_a_country_is_the_country_not_a_newspaper():
 
 def test_persons_are_romanised():
     doc = resolved("التقى [PER محمد بن عبد الله] بالسيد [PER ناصر الخطيب] و[PER جون سميث].")
-    assert [e.latin for e in doc.entities] == ["Mohammed bin Abdullah", "Nasser al-Khatib", "John Smith"]
+    assert [e.latin for e in doc.entities] == ["Mohammed bin Abdullah", "Nasser al-Khatib", None]
+    # a foreign surname read by the letter rules is a guess, kept apart from the confident names
+    assert [e.latin_guess for e in doc.entities] == [None, None, "John Smith"]
 
 
 @pytest.mark.parametrize(
@@ -80,7 +82,7 @@ def test_romanisation_scheme(name, person, latin):
 def test_latin_is_never_empty():
     doc = resolved("وقال [PER ء] إن [ORG ١٢٣] و[LOC ـ] …")
     assert doc.entities
-    assert all(e.latin for e in doc.entities)
+    assert all(e.latin or e.latin_guess for e in doc.entities)
 
 
 def test_stable_ids_across_two_documents():

@@ -116,7 +116,8 @@ class Entity:
     id: str
     type: str
     name: str
-    latin: str | None = None
+    latin: str | None = None  # English name: the alias table's, or a confident romanisation
+    latin_guess: str | None = None  # the letter rules' guess at a foreign name, when latin is None
     title: str | None = None
     title_span: tuple[int, int] | None = None
     affiliation: str | None = None  # entity id (or stable id) of the country/organisation

@@ -47,6 +47,7 @@ class Cluster:
     id: str = ""
     name: str = ""
     latin: str = ""
+    latin_guess: str = ""
     heads: frozenset[str] = frozenset()
 
     @property

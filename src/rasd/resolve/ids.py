@@ -4,7 +4,9 @@
   alias table's preferred name when the text has it («التحالف الدولي لهزيمة داعش» rather than «…
   لهزيمة تنظيم “داعش”»); otherwise the most complete one (the most words, purpose words such as ضد
   not counted), then the most frequent, then the shortest as written, then the first in the text.
-- **latin**: the English name of the alias entry, else `romanize(name)`; never empty.
+- **latin**: the English name of the alias entry, else `latin_name(name)` when it is confident;
+  **latin_guess**: otherwise, the letter rules' reading of a foreign name (`rasd.resolve.latin`).
+  One of the two is always filled.
 - **id**: the alias id when the entity is in the alias tables (`country:MA`, `region:002`,
   `city:brussels-be`, `org:isis`); otherwise `person:`, `org:`, `loc:` or `misc:` followed by the
   normalised key of the canonical name with its words joined by «-» (`person:ناصر-بوريطه`). The same
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rasd.resolve.cluster import Cluster
-from rasd.resolve.latin import romanize
+from rasd.resolve.latin import latin_name
 from rasd.resolve.resources import Lexicon, key
 
 
@@ -68,5 +70,9 @@ def name_clusters(clusters: list[Cluster], lex: Lexicon) -> list[Cluster]:
         if c.alias is not None:
             c.latin = c.alias.latin
         else:
-            c.latin = romanize(c.name, lex, person=c.type == "PERSON") or c.id
+            ln = latin_name(c.name, lex, person=c.type == "PERSON")
+            if ln.confident:
+                c.latin = ln.text or c.id
+            else:
+                c.latin_guess = ln.text
     return out

@@ -21,15 +21,32 @@ The scheme is a simplified English-press one, not a reversible transliteration:
    name.
 
 The result is never empty: a name with no Arabic letters is returned as written.
+
+**Foreign names.** The scheme reads Arabic names well; the Arabic spelling of a foreign name
+(«ماكرون», «بايدن») it can only guess. `latin_name` says which case a name is. A name is *foreign*
+when one of its words is a foreign given name or particle of `latin_names.tsv` (origin «foreign»);
+when a word the letter rules read (no article, no proclitic) shows the evidence of
+`foreign_names.tsv` (`foreign_word`): letters Arabic words do not use (گ ڤ پ), sequences such as تش
+and نغ, endings such as ـسكي, ـوف, ـدو, or more written vowels than Arabic words have (unless the
+corpus uses the word as a common Arabic word, with the article: «مستشفى»); or when no
+word shows evidence of being Arabic (`arabic_word`: an Arabic table name, the article or a
+proclitic, an Arabic word pattern of `foreign_names.tsv`, or a corpus form with the article). The
+words of a foreign name that the letter rules read follow the foreign columns of
+`latin_letters.tsv` and the spellings of `foreign_names.tsv` (غ g, و o, تش ch, مب mp, نغ ng; أو at
+the start O, إي E; ي or و before a vowel letter i / u; ي before a final ا i, ـيه e; ف after a vowel
+v; an inserted vowel is e). The Latin name is *confident* when every word comes from a table (or
+has no Arabic letters), or when the name is not foreign; a foreign name the letter rules read is a
+guess (`LatinName.confident` False).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from rasd.resolve.resources import Lexicon, key
 from rasd.text.article import has_article, strip_article
-from rasd.text.clitics import segment
+from rasd.text.clitics import segment, word_count
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _ONSETS = frozenset("bl br kl kr dr fl fr gl gr pl pr sk sl sm sn sp st tr shr thr sw tw dw kw".split())
@@ -47,25 +64,94 @@ _PROCLITICS = {
     "وب": "wa-bi-",
 }
 _HAMZA_ALEF = {"أ": "a", "إ": "i", "آ": "a", "ا": "a", "ٱ": "a"}
+_ALEFS = str.maketrans("أإآٱ", "اااا")
 
 
-def _letters(word: str, lex: Lexicon) -> str:
+@dataclass(frozen=True, slots=True)
+class LatinName:
+    """A name's Latin form and how far it can be trusted (see the module docstring)."""
+
+    text: str
+    confident: bool  # every word from a table, or an Arabic name read by the letter rules
+    foreign: bool  # a foreign given name, or a word with the evidence of foreign_names.tsv
+    sources: tuple[str, ...]  # per Latin word: "table", "rules" or "as written"
+
+
+def foreign_word(word: str, lex: Lexicon) -> bool:
+    """Whether one word (no article, no proclitic) shows the evidence of `foreign_names.tsv`."""
+    s = "".join(ch for ch in word if ch in lex.latin_letters).translate(_ALEFS)
+    n = len(s)
+    if any(ch in lex.foreign_letters for ch in s):
+        return True
+    for letters, most, least in lex.foreign_vowels:
+        if n >= least and sum(ch in letters for ch in s[1:].removesuffix("ي")) >= most:
+            return True
+    if any(n >= least and seq in s[1:] for seq, least in lex.foreign_inside):
+        return True
+    return any(n >= least and s.endswith(seq) for seq, least in lex.foreign_endings)
+
+
+def arabic_word(word: str, lex: Lexicon) -> bool:
+    """Whether one word (no article, no proclitic) shows evidence of being Arabic: it fits an Arabic
+    word pattern of `foreign_names.tsv`, or the corpus has it with the article (a common word)."""
+    k = key(word)
+    if lex.arabic_patterns is not None and lex.arabic_patterns.fullmatch(k):
+        return True
+    return word_count("ال" + k) > 0
+
+
+def _common_word(word: str) -> bool:
+    """A common Arabic word: the corpus writes it with the article at least a fifth as often as
+    without («مستشفى», «مستشار»), as it does not a borrowed name («يوتيوب»); foreign evidence in
+    such a word does not count."""
+    k = key(word)
+    with_article = word_count("ال" + k)
+    return with_article > 0 and 5 * with_article >= word_count(k)
+
+
+def _letters(word: str, lex: Lexicon, foreign: bool = False) -> str:
     """Letter-by-letter romanisation of one word without its article or proclitics."""
-    table = lex.latin_letters
+    table = lex.latin_letters_foreign if foreign else lex.latin_letters
+    spellings = lex.foreign_spellings if foreign else {}
     chars = [ch for ch in word if ch in table]
     n = len(chars)
     segs: list[tuple[str, str]] = []  # (C|V, latin)
+    skip = 0
     for i, ch in enumerate(chars):
+        if skip:
+            skip -= 1
+            continue
         cons, vowel = table[ch]
         prev = chars[i - 1] if i else ""
         nxt = chars[i + 1] if i + 1 < n else ""
         prev_vowel = bool(segs) and segs[-1][0] == "V"
+        if foreign:
+            pair = ch + nxt
+            if pair in spellings:
+                segs.append(("C", spellings[pair]))
+                skip = 1
+                continue
+            if i == 0 and ch in "أا" and nxt == "و":
+                segs.append(("V", "o"))  # «أوباما»: O-
+                skip = 1
+                continue
+            if i == 0 and ch in "إأا" and nxt == "ي":
+                segs.append(("V", "e"))  # «إيلون»: E-
+                skip = 1
+                continue
+            if ch == "ي" and i == n - 2 and nxt in "اه" and not prev_vowel:
+                segs.append(("V", "i" if nxt == "ا" else "e"))  # «كاليفورنيا» -ia, «خوسيه» -e
+                if nxt == "ه":
+                    skip = 1
+                continue
         if ch in _HAMZA_ALEF:
             segs.append(("V", _HAMZA_ALEF[ch] if i == 0 else "a"))
         elif ch == "ي" and i == 1 and prev == "إ":
             continue  # إي is one long i
         elif ch in "وي":
-            if i == 0 or nxt in _HAMZA_ALEF or (prev_vowel and prev not in "وي"):
+            if foreign and 0 < i < n - 1 and nxt in "اوي" and not prev_vowel and nxt != ch:
+                segs.append(("V", "i" if ch == "ي" else "u"))  # «تيانجين» Tia-, «غوارديولا» Gua-
+            elif i == 0 or nxt in _HAMZA_ALEF or (prev_vowel and prev not in "وي"):
                 segs.append(("C", cons))
             else:
                 segs.append(("V", vowel))
@@ -84,6 +170,9 @@ def _letters(word: str, lex: Lexicon) -> str:
                 segs.append(("V", vowel))
         else:
             segs.append(("C", cons))
+    ins = "e" if foreign else "a"  # the vowel inserted where Latin needs one
+    if foreign:
+        segs = _foreign_consonants(segs)
     out: list[str] = []
     after_consonant = False  # the last letter written is a consonant (no vowel after it yet)
     for i, (kind, lat) in enumerate(segs):
@@ -93,22 +182,29 @@ def _letters(word: str, lex: Lexicon) -> str:
             after_consonant = False
             continue
         if nxt == "C" and segs[i + 1][1][:1] == "h" and lat[-1] in "tksdgcz":
-            out.append("a")  # «اتحاد»: t-h is not th
+            out.append(ins)  # «اتحاد»: t-h is not th
             after_consonant = False
             continue
         if nxt == "C":
             if i == 0:
                 onset = lat + segs[1][1] in _ONSETS and (segs[2][0] if len(segs) > 2 else "") == "V"
                 if not onset:
-                    out.append("a")
+                    out.append(ins)
                     after_consonant = False
                     continue
             elif after_consonant:
-                out.append("a")  # the middle of three consonants
+                out.append(ins)  # the middle of three consonants
                 after_consonant = False
                 continue
         after_consonant = True
     return "".join(out)
+
+
+def _foreign_consonants(segs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Foreign names: f after a vowel letter is v (-ava-, -ov, -ev)."""
+    return [
+        (kind, "v" if lat == "f" and i > 0 and segs[i - 1][0] == "V" else lat) for i, (kind, lat) in enumerate(segs)
+    ]
 
 
 def _cap(s: str) -> str:
@@ -116,11 +212,16 @@ def _cap(s: str) -> str:
 
 
 _CACHE_LIMIT = 100_000
-_cache: dict[tuple[str, bool, int], str] = {}
+_cache: dict[tuple[str, bool, int], LatinName] = {}
 
 
 def romanize(name: str, lex: Lexicon, person: bool = False) -> str:
     """A readable Latin spelling of an Arabic name (see the module docstring for the scheme)."""
+    return latin_name(name, lex, person).text
+
+
+def latin_name(name: str, lex: Lexicon, person: bool = False) -> LatinName:
+    """The Latin spelling of an Arabic name with its sources and whether it is confident."""
     k = (name, person, id(lex))
     hit = _cache.get(k)
     if hit is None:
@@ -130,29 +231,43 @@ def romanize(name: str, lex: Lexicon, person: bool = False) -> str:
     return hit
 
 
-def _romanize(name: str, lex: Lexicon, person: bool) -> str:
+@dataclass(slots=True)
+class _Word:
+    """One Latin word being built: `text` when known, else `pre` + the letter rules' reading of
+    `stem` (capitalised) once the name is known to be foreign or not."""
+
+    source: str  # table | rules | as written
+    text: str | None = None
+    pre: str = ""
+    stem: str = ""
+    arabic: bool = False  # an article, proclitic or عبد: the word is Arabic whatever the name is
+    foreign: bool = False  # a foreign given name of the table
+
+
+def _words(name: str, lex: Lexicon, person: bool) -> list[_Word]:
     raw = _MARKS.sub("", name).split()
     keys = [key(w) for w in raw]
-    out: list[str] = []
+    out: list[_Word] = []
     names = lex.latin_names
     i = 0
     n = len(raw)
     while i < n:
         hit = None
         for m in range(min(lex.latin_max_words, n - i), 0, -1):
-            lat = names.get(" ".join(keys[i : i + m]))
+            k = " ".join(keys[i : i + m])
+            lat = names.get(k)
             if lat is not None:
-                hit = (m, lat)
+                hit = (m, lat, k in lex.latin_foreign)
                 break
         if hit is not None and not (
             keys[i] == "عبد" and hit[0] == 1 and i + 1 < n and keys[i + 1].startswith("ال")
         ):
-            out.append(hit[1])
+            out.append(_Word("table", hit[1], foreign=hit[2]))
             i += hit[0]
             continue
         word, k = raw[i], keys[i]
         if k == "عبد" and i + 1 < n and keys[i + 1].startswith("ال"):
-            out.append("Abdel" + _letters(raw[i + 1][2:], lex).lower())
+            out.append(_Word("rules", "Abdel" + _letters(raw[i + 1][2:], lex).lower(), arabic=True))
             i += 2
             continue
         prefix = ""
@@ -162,21 +277,45 @@ def _romanize(name: str, lex: Lexicon, person: bool) -> str:
                 prefix, word, k = _PROCLITICS[word[:p]], word[p:], k[p:]
                 if prefix.endswith("li-") and stem.startswith("ال") and not k.startswith("ال"):
                     prefix, word, k = prefix[:-3] + "lil-", word[1:], k[1:]  # «للشغل»: ل + (ا)ل
-                    out.append(prefix + _cap(_letters(word, lex)))
+                    out.append(_Word("rules", pre=prefix, stem=word, arabic=True))
                     i += 1
                     continue
         if has_article(k):
             lat = names.get(strip_article(k))
-            body = lat if lat is not None else _cap(_letters(word[2:], lex))
-            article = "al-" if (i > 0 or prefix) else "Al-"
-            out.append(prefix + article + body)
+            article = prefix + ("al-" if (i > 0 or prefix) else "Al-")
+            if lat is not None:
+                out.append(_Word("table", article + lat))
+            else:
+                out.append(_Word("rules", pre=article, stem=word[2:], arabic=True))
         elif not any(ch in lex.latin_letters for ch in word):
-            out.append(word)
+            out.append(_Word("as written", word))
         else:
-            out.append(prefix + _cap(_letters(word, lex)))
+            out.append(_Word("rules", pre=prefix, stem=word, arabic=bool(prefix)))
         i += 1
-    words = [
-        w if (j > 0 and w.lower() in _LOWER) else (_cap(w) if j == 0 else w) for j, w in enumerate(out) if w
+    return out
+
+
+def _romanize(name: str, lex: Lexicon, person: bool) -> LatinName:
+    words = _words(name, lex, person)
+    given = any(w.foreign for w in words)  # a foreign given name: its other words are foreign too
+    read = [j for j, w in enumerate(words) if w.text is None and not w.arabic]
+    cued = {j for j in read if foreign_word(words[j].stem, lex) and not _common_word(words[j].stem)}
+    # no evidence either way: a name of letter-read words none of which looks Arabic is foreign
+    unknown = bool(read) and not any(
+        w.arabic or (w.source == "table" and not w.foreign) for w in words
+    ) and not any(arabic_word(words[j].stem, lex) for j in read)
+    foreign = given or bool(cued) or unknown
+    out = []
+    for j, w in enumerate(words):
+        if w.text is None:
+            w.text = w.pre + _cap(_letters(w.stem, lex, (given or unknown or j in cued) and not w.arabic))
+        out.append(w)
+    kept = [w for w in out if w.text]
+    texts = [
+        w.text if (j > 0 and w.text.lower() in _LOWER) else (_cap(w.text) if j == 0 else w.text)
+        for j, w in enumerate(kept)
     ]
-    text = " ".join(words).strip()
-    return text or name.strip()
+    text = " ".join(texts).strip()
+    sources = tuple(w.source for w in kept)
+    confident = not foreign or "rules" not in sources
+    return LatinName(text or name.strip(), confident, foreign, sources)

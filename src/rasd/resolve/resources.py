@@ -7,6 +7,7 @@ the romanisation tables. `Lexicon` holds them all, keyed by `norm_key`; `lexicon
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +93,14 @@ class Lexicon:
     latin_letters: dict[str, tuple[str, str]] = field(default_factory=dict)
     latin_names: dict[str, str] = field(default_factory=dict)  # normalised (multi-)word → Latin
     latin_max_words: int = 1
+    latin_foreign: frozenset[str] = frozenset()  # keys of latin_names that are foreign given names
+    latin_letters_foreign: dict[str, tuple[str, str]] = field(default_factory=dict)
+    foreign_letters: frozenset[str] = frozenset()  # foreign_names.tsv: letters Arabic words do not use
+    foreign_inside: tuple[tuple[str, int], ...] = ()  # (sequence, fewest letters of the word)
+    foreign_endings: tuple[tuple[str, int], ...] = ()
+    foreign_vowels: tuple[tuple[str, int, int], ...] = ()  # (vowel letters, how many, fewest letters)
+    foreign_spellings: dict[str, str] = field(default_factory=dict)  # sequence → Latin, in foreign words
+    arabic_patterns: re.Pattern[str] | None = None  # foreign_names.tsv: Arabic word patterns, as one regex
 
     def is_title_word(self, stem: str) -> bool:
         return stem in self.title_words or strip_article(stem) in self.title_words
@@ -180,10 +189,58 @@ def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
             frozenset(key(w) for w in before.split("|") if w),
             frozenset(key(w) for w in after.split("|") if w),
         )
-    for letter, cons, vowel, *_ in read_tsv(data_dir / "latin_letters.tsv", 3):
+    for letter, cons, vowel, fcons, fvowel, *_ in read_tsv(data_dir / "latin_letters.tsv", 5):
         lex.latin_letters[letter] = (cons, vowel)
-    for ar, lat, *_ in read_tsv(data_dir / "latin_names.tsv", 2):
+        lex.latin_letters_foreign[letter] = (fcons or cons, fvowel or vowel)
+    _foreign_cues(lex, data_dir / "foreign_names.tsv")
+    foreign = set()
+    for n, (ar, lat, origin, *_) in enumerate(read_tsv(data_dir / "latin_names.tsv", 3), 1):
+        if origin not in ("ar", "foreign"):
+            raise ResolveDataError(
+                path=str(data_dir / "latin_names.tsv"),
+                problem=f"row {n} ({ar!r}) has origin {origin!r}, not 'ar' or 'foreign'",
+                fix="Write ar for a name of Arabic origin, foreign for any other.",
+            )
         k = key(ar)
         lex.latin_names[k] = lat
         lex.latin_max_words = max(lex.latin_max_words, len(k.split()))
+        if origin == "foreign":
+            foreign.add(k)
+    lex.latin_foreign = frozenset(foreign)
     return lex
+
+
+_CONSONANT = "[بتثجحخدذرزسشصضطظعغفقكلمنهءئؤة]"
+
+
+def _foreign_cues(lex: Lexicon, path: Path) -> None:
+    """Load `foreign_names.tsv` (kind, arabic, latin, letters) into `lex`."""
+    inside: list[tuple[str, int]] = []
+    endings: list[tuple[str, int]] = []
+    patterns: list[str] = []
+    for n, (kind, ar, lat, least, *_) in enumerate(read_tsv(path, 4), 1):
+        if kind == "letters":
+            lex.foreign_letters = lex.foreign_letters | frozenset(ar)
+        elif kind == "arabic" and set(ar) - set("Cابتثجحخدذرزسشصضطظعغفقكلمنهويةء"):
+            raise ResolveDataError(
+                path=str(path), problem=f"row {n}: pattern {ar!r} has a character that is not C or an Arabic letter",
+                fix="Write a pattern with C for a consonant letter and Arabic letters.",
+            )
+        elif kind == "arabic":
+            patterns.append(ar.replace("C", _CONSONANT))
+        elif kind == "vowels" and lat.isdigit() and least.isdigit():
+            lex.foreign_vowels += ((ar, int(lat), int(least)),)
+        elif kind == "spelling" and lat:
+            lex.foreign_spellings[ar] = lat
+        elif kind in ("inside", "ending") and least.isdigit():
+            (inside if kind == "inside" else endings).append((ar, int(least)))
+        else:
+            raise ResolveDataError(
+                path=str(path),
+                problem=f"row {n} ({kind!r}, {ar!r}) is not a letters, vowels, inside, ending or spelling row with its columns",
+                fix="Give inside and ending rows a number of letters, vowels rows two numbers, spelling rows a Latin spelling.",
+            )
+    lex.foreign_inside = tuple(inside)
+    if patterns:
+        lex.arabic_patterns = re.compile(f"(?:{'|'.join(patterns)})(?:ي|ة|ه|ات|ية|يه|ان)?")
+    lex.foreign_endings = tuple(endings)
