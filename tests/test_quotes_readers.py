@@ -425,3 +425,9 @@ def test_a_sentence_of_no_words_at_the_end_of_the_text_is_read_without_error():
     pipe = build_pipeline(["text", "dates", "ner", "resolve", "quotes"])
     doc = pipe(Document.from_parts("وقال المدرب إن الفريق جاهز للموسم المقبل.\n\u200f \n", "المدرب: الفريق جاهز"))
     assert [doc.text[q.start : q.end] for q in doc.quotes] == ["الفريق جاهز للموسم المقبل"]
+
+
+def test_a_speakers_name_found_by_the_quotes_stage_has_no_guessed_latin_name():
+    doc, qs = quotes("وقال فيلاندروس إن القرار صائب. وأضاف فيلاندروس أن اللاعبين سيرحبون به.")
+    (ent,) = [e for e in doc.entities if e.type == "PERSON"]
+    assert ent.latin is None and ent.latin_guess

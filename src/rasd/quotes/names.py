@@ -37,7 +37,7 @@ from rasd.quotes.lexicon import QuoteLexicon
 from rasd.quotes.speaker import PREP_PRONOUNS, RELATIVES
 from rasd.quotes.view import COMMAS, PREPS, K, first_word_index
 from rasd.resolve.ids import stable_id
-from rasd.resolve.latin import romanize
+from rasd.resolve.latin import latin_name
 from rasd.resolve.resources import lexicon as resolve_lexicon
 from rasd.text.article import strip_article
 from rasd.text.clitics import word_count
@@ -352,8 +352,9 @@ def _add_names(doc: Document, lex: QuoteLexicon) -> int:
             eid = stable_id(etype, name)
             target = by_id.get(eid)
             if target is None:
-                latin = romanize(name, resolve_lexicon(), person=etype == "PERSON")
-                target = Entity(eid, etype, name, latin=latin)
+                ln = latin_name(name, resolve_lexicon(), person=etype == "PERSON")
+                target = Entity(eid, etype, name, latin=ln.text if ln.confident else None)
+                target.latin_guess = None if ln.confident else ln.text
                 doc.entities.append(target)
                 by_id[eid] = target
         if target.type == "PERSON" and len(stems) > 1:
