@@ -1,0 +1,101 @@
+"""A map of places drawn on the server as inline SVG: the shipped outline of the world's countries
+(`data/maps/world.tsv`, Natural Earth 1:110m, public domain; no tiles, nothing fetched) framed on
+the places shown, each place a circle sized by the documents that name it and a darker one by the
+events located there, linked to its page.
+
+The projection is equirectangular, in tenths of a degree (x = longitude, y = -latitude), as the
+outline file stores it. Names reach the SVG escaped, ids only URL-quoted inside an attribute.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from rasd.query.geo import MapPoint
+from rasd.web.render import entity_href
+
+__all__ = ["WORLD", "place_map"]
+
+WORLD = Path(__file__).resolve().parents[1] / "data" / "maps" / "world.tsv"
+ASPECT = 2.0  # width / height of the map
+MIN_WIDTH = 300  # the narrowest view, in tenths of a degree (30° of longitude)
+LABELS = 8  # places named on the map (the others by their tooltip)
+_NUMBER = re.compile(r"-?\d+")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> list[tuple[str, str, tuple[int, int, int, int]]]:
+    """(name, SVG path, bounding box x0, y0, x1, y1) of every country of the outline."""
+    out = []
+    for line in WORLD.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        _code, name, path = line.split("\t")
+        nums = [int(n) for n in _NUMBER.findall(path)]
+        xs, ys = nums[0::2], nums[1::2]
+        out.append((name, path, (min(xs), min(ys), max(xs), max(ys))))
+    return out
+
+
+def _view(points: Sequence[MapPoint]) -> tuple[float, float, float, float]:
+    """(x, y, width, height) framing the points with a margin, at the map's aspect, inside the world."""
+    if not points:
+        return -1800.0, -900.0, 3600.0, 1800.0
+    xs = [p.lon * 10 for p in points]
+    ys = [-p.lat * 10 for p in points]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    w = max((x1 - x0) * 1.3, MIN_WIDTH, (y1 - y0) * 1.3 * ASPECT)
+    w = min(w, 3600.0)
+    h = w / ASPECT
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    x = min(max(cx - w / 2, -1800.0), 1800.0 - w)
+    y = min(max(cy - h / 2, -900.0), 900.0 - h)
+    return x, y, w, h
+
+
+def place_map(points: Sequence[MapPoint], *, label: str) -> Markup:
+    """The inline SVG map of `points` (an empty state when there are none)."""
+    if not points:
+        return Markup('<p class="empty">لا أماكن معروفة الموقع لرسمها على الخريطة.</p>')
+    x, y, w, h = _view(points)
+    unit = w / 200
+    parts = [
+        f'<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="{x:.0f} {y:.0f} {w:.0f} {h:.0f}" '
+        f'role="img" aria-label="{escape(label)}" data-points="{len(points)}">',
+        f'<rect class="sea" x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}"/>',
+        '<g class="land">',
+    ]
+    for _name, path, (bx0, by0, bx1, by1) in _countries():
+        if bx1 < x or bx0 > x + w or by1 < y or by0 > y + h:
+            continue  # outside the view
+        parts.append(f'<path d="{path}"/>')
+    parts.append("</g>")
+    top_docs = max(p.documents for p in points) or 1
+    top_events = max(p.events for p in points) or 1
+    ranked = sorted(points, key=lambda p: (-(p.documents + p.events), p.id))
+    named = {p.id for p in ranked[:LABELS]}
+    parts.append('<g class="places">')
+    for p in sorted(points, key=lambda p: -(p.documents + p.events)):  # the largest drawn first, under the others
+        px, py = p.lon * 10, -p.lat * 10
+        tip = f"{p.name}: {p.documents} مقالا، {p.events} حدثا"
+        parts.append(f'<a class="place" href="{escape(entity_href(p.id))}" data-id="{escape(p.id)}"><title>{escape(tip)}</title>')
+        if p.documents:
+            r = unit * (1.2 + 4 * math.sqrt(p.documents / top_docs))
+            parts.append(f'<circle class="mentions" cx="{px:.1f}" cy="{py:.1f}" r="{r:.1f}"/>')
+        if p.events:
+            r = unit * (0.8 + 2.6 * math.sqrt(p.events / top_events))
+            parts.append(f'<circle class="events" cx="{px:.1f}" cy="{py:.1f}" r="{r:.1f}"/>')
+        parts.append("</a>")
+    for p in ranked[:LABELS]:
+        if p.id in named:
+            px, py = p.lon * 10, -p.lat * 10
+            parts.append(f'<text class="place-name" x="{px:.1f}" y="{py - unit * 2.2:.1f}" text-anchor="middle" '
+                         f'font-size="{unit * 3.4:.1f}">{escape(p.name)}</text>')
+    parts.append("</g></svg>")
+    return Markup("".join(parts))
