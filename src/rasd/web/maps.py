@@ -79,23 +79,25 @@ def place_map(points: Sequence[MapPoint], *, label: str) -> Markup:
     top_docs = max(p.documents for p in points) or 1
     top_events = max(p.events for p in points) or 1
     ranked = sorted(points, key=lambda p: (-(p.documents + p.events), p.id))
-    named = {p.id for p in ranked[:LABELS]}
     parts.append('<g class="places">')
-    for p in sorted(points, key=lambda p: -(p.documents + p.events)):  # the largest drawn first, under the others
+    tops: dict[str, float] = {}  # the outer radius of each place
+    for p in ranked:  # the largest drawn first, under the others
         px, py = p.lon * 10, -p.lat * 10
         tip = f"{p.name}: {p.documents} مقالا، {p.events} حدثا"
         parts.append(f'<a class="place" href="{escape(entity_href(p.id))}" data-id="{escape(p.id)}"><title>{escape(tip)}</title>')
+        top_r = 0.0
         if p.documents:
-            r = unit * (1.2 + 4 * math.sqrt(p.documents / top_docs))
-            parts.append(f'<circle class="mentions" cx="{px:.1f}" cy="{py:.1f}" r="{r:.1f}"/>')
+            top_r = unit * (1.0 + 3.2 * math.sqrt(p.documents / top_docs))
+            parts.append(f'<circle class="mentions" cx="{px:.1f}" cy="{py:.1f}" r="{top_r:.1f}"/>')
         if p.events:
-            r = unit * (0.8 + 2.6 * math.sqrt(p.events / top_events))
+            r = unit * (0.7 + 2.2 * math.sqrt(p.events / top_events))
             parts.append(f'<circle class="events" cx="{px:.1f}" cy="{py:.1f}" r="{r:.1f}"/>')
+            top_r = max(top_r, r)
         parts.append("</a>")
+        tops[p.id] = top_r
     for p in ranked[:LABELS]:
-        if p.id in named:
-            px, py = p.lon * 10, -p.lat * 10
-            parts.append(f'<text class="place-name" x="{px:.1f}" y="{py - unit * 2.2:.1f}" text-anchor="middle" '
-                         f'font-size="{unit * 3.4:.1f}">{escape(p.name)}</text>')
+        px, py = p.lon * 10, -p.lat * 10
+        parts.append(f'<text class="place-name" x="{px:.1f}" y="{py - tops[p.id] - unit * 0.8:.1f}" text-anchor="middle" '
+                     f'font-size="{unit * 3.4:.1f}">{escape(p.name)}</text>')
     parts.append("</g></svg>")
     return Markup("".join(parts))

@@ -213,8 +213,9 @@ def bar_chart(points: Sequence[tuple[str, int]], *, label: str, width: int = 720
             continue
         first, last = period(when)
         parts.append(
-            f'<a class="bar-link" href="{escape(href(first, last))}" data-since="{first}" data-until="{last}">'
-            f'<rect class="hit" x="{pad_l + i * step:.1f}" y="{pad_t}" width="{step:.1f}" height="{plot_h}">{tip}</rect>{bar}</a>'
+            f'<a class="bar-link" href="{escape(href(first, last))}" data-since="{first}" data-until="{last}">{tip}'
+            f'<rect class="hit" x="{pad_l + i * step:.1f}" y="{pad_t}" width="{step:.1f}" height="{plot_h}"/>'
+            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}"/></a>'
         )
     ticks = {0, len(buckets) - 1, (len(buckets) - 1) // 2}
     for i in sorted(ticks):

@@ -69,7 +69,9 @@
       const r = 5 + 14 * Math.sqrt(n.documents / maxDocs);
       g.setAttribute("data-type", n.type);
       // the fill says the entity's type (the legend), the ring its community
-      link.appendChild(el("circle", { cx: p[0], cy: p[1], r: r, "class": "t-" + n.type, stroke: PALETTE[n.community % PALETTE.length] }));
+      const circle = el("circle", { cx: p[0], cy: p[1], r: r, "class": "t-" + n.type });
+      circle.style.stroke = PALETTE[n.community % PALETTE.length];  // CSSOM: allowed by the page's style-src 'self'
+      link.appendChild(circle);
       const label = el("text", { x: p[0], y: p[1] - r - 3, "text-anchor": "middle", "class": labelled.has(n.id) ? "major" : "minor" });
       label.textContent = n.name;
       const title = el("title", {});
