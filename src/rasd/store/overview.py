@@ -2,8 +2,8 @@
 trending entities, places with their documents and events, and quotations about an entity.
 
 The facets count documents (every match, near-duplicates included); the entity facets read the
-entities of the matching documents, so a search of tens of thousands of matches costs one pass over
-their rows (about 0.1 s on SQLite for 10k documents).
+entities of every matching document, so their cost grows with the number of matches (the web's
+search page asks for them; the JSON search does not).
 """
 
 from __future__ import annotations
