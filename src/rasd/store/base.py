@@ -203,8 +203,9 @@ class Store(ABC):
         publication date) than in the `days` days before, the largest rise first."""
 
     @abstractmethod
-    def place_counts(self, ids: Sequence[str] | None = None, top: int = 100) -> list[PlaceCount]:
-        """Places (`ids`, else the places named in most documents) with their documents and events."""
+    def place_counts(self, ids: Sequence[str] | None = None, top: int = 100, *, within: bool = False) -> list[PlaceCount]:
+        """Places (`ids`, with `within` also the places inside them; else the places named in most
+        documents) with their documents and events, most documents first."""
 
     @abstractmethod
     def event_places(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,

@@ -39,6 +39,7 @@ class OverviewMixin:
                            where: list[str], params: list[Any]) -> None: ...
         def _quotes_where(self, where: str, params: list[Any], limit: int, offset: int) -> list[QuoteRow]: ...
         def resolve_entities(self, name: str, type: str | None = None) -> list[EntitySummary]: ...
+        def places_within(self, ids: Sequence[str]) -> list[str]: ...
 
     # ------------------------------------------------------------------ facets
     def facets(self, query: str | None = None, *, top: int = 10, **filters: Unpack[SearchFilters]) -> Facets:
@@ -98,11 +99,11 @@ class OverviewMixin:
         return found[: max(0, int(top))]
 
     # ------------------------------------------------------------------ places
-    def place_counts(self, ids: Sequence[str] | None = None, top: int = 100) -> list[PlaceCount]:
+    def place_counts(self, ids: Sequence[str] | None = None, top: int = 100, *, within: bool = False) -> list[PlaceCount]:
         params: list[Any] = []
         cond = ""
         if ids is not None:
-            ids = list(dict.fromkeys(ids))
+            ids = self.places_within(ids) if within else list(dict.fromkeys(ids))
             if not ids:
                 return []
             cond = f" AND e.id IN ({placeholders(ids)})"

@@ -202,7 +202,7 @@ async def entity_page(entity_id: str, request: Request) -> HTMLResponse:
         found = entity_activity(store, entity_id)
         profile = found["profile"]
         found["about"] = store.quotes_about(profile.id, limit=ABOUT_QUOTES)
-        found["places"] = store.place_counts(store.places_within([profile.id])) if profile.type == "LOC" else []
+        found["places"] = store.place_counts([profile.id], within=True) if profile.type == "LOC" else []
         return found
 
     try:
