@@ -23,9 +23,11 @@ from rasd.web.render import entity_href
 __all__ = ["WORLD", "place_map"]
 
 WORLD = Path(__file__).resolve().parents[1] / "data" / "maps" / "world.tsv"
-ASPECT = 2.0  # width / height of the map
+MIN_ASPECT, MAX_ASPECT = 1.5, 3.0  # width / height of the map: as the places lie, within these
 MIN_WIDTH = 300  # the narrowest view, in tenths of a degree (30° of longitude)
-LABELS = 8  # places named on the map (the others by their tooltip)
+LABELS = 10  # places named on the map at most (the others by their tooltip), none over another's name
+CORE = 0.8  # the share of the weight a map is framed on, unless told otherwise
+MIN_CORE = 3
 _NUMBER = re.compile(r"-?\d+")
 
 
@@ -43,28 +45,51 @@ def _countries() -> list[tuple[str, str, tuple[int, int, int, int]]]:
     return out
 
 
+def _core(points: Sequence[MapPoint], share: float) -> list[MapPoint]:
+    """The places that hold `share` of the weight (documents and events), the heaviest first, and
+    at least `MIN_CORE` of them: the map is framed on them, far-off places with a small share left
+    out of the frame (a desk of the Arab press should not shrink the Gulf to fit one mention of Lima)."""
+    ranked = sorted(points, key=lambda p: -(p.documents + p.events))
+    total = sum(p.documents + p.events for p in ranked) or 1
+    out: list[MapPoint] = []
+    held = 0
+    for p in ranked:
+        if held >= share * total and len(out) >= MIN_CORE:
+            break
+        out.append(p)
+        held += p.documents + p.events
+    return out
+
+
 def _view(points: Sequence[MapPoint]) -> tuple[float, float, float, float]:
-    """(x, y, width, height) framing the points with a margin, at the map's aspect, inside the world."""
+    """(x, y, width, height) framing the points with a margin, no squarer or flatter than the
+    map's aspects allow, inside the world."""
     if not points:
         return -1800.0, -900.0, 3600.0, 1800.0
     xs = [p.lon * 10 for p in points]
     ys = [-p.lat * 10 for p in points]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    w = max((x1 - x0) * 1.3, MIN_WIDTH, (y1 - y0) * 1.3 * ASPECT)
-    w = min(w, 3600.0)
-    h = w / ASPECT
+    w = min(max((x1 - x0) * 1.3, MIN_WIDTH, (y1 - y0) * 1.3 * MIN_ASPECT), 3600.0)
+    h = min(max((y1 - y0) * 1.3, w / MAX_ASPECT), w / MIN_ASPECT, 1800.0)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     x = min(max(cx - w / 2, -1800.0), 1800.0 - w)
     y = min(max(cy - h / 2, -900.0), 900.0 - h)
     return x, y, w, h
 
 
-def place_map(points: Sequence[MapPoint], *, label: str) -> Markup:
-    """The inline SVG map of `points` (an empty state when there are none)."""
+def place_map(points: Sequence[MapPoint], *, label: str, core: float = CORE) -> Markup:
+    """The inline SVG map of `points` (an empty state when there are none), framed on the places
+    that hold `core` of the weight (1.0: on every place)."""
     if not points:
         return Markup('<p class="empty">لا أماكن معروفة الموقع لرسمها على الخريطة.</p>')
-    x, y, w, h = _view(points)
+    x, y, w, h = _view(_core(points, core))
     unit = w / 200
+
+    def inside(p: MapPoint) -> bool:
+        return x <= p.lon * 10 <= x + w and y <= -p.lat * 10 <= y + h
+
+    hidden = sum(1 for p in points if not inside(p))
+    points = [p for p in points if inside(p)]
     parts = [
         f'<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="{x:.0f} {y:.0f} {w:.0f} {h:.0f}" '
         f'role="img" aria-label="{escape(label)}" data-points="{len(points)}">',
@@ -95,9 +120,20 @@ def place_map(points: Sequence[MapPoint], *, label: str) -> Markup:
             top_r = max(top_r, r)
         parts.append("</a>")
         tops[p.id] = top_r
-    for p in ranked[:LABELS]:
-        px, py = p.lon * 10, -p.lat * 10
-        parts.append(f'<text class="place-name" x="{px:.1f}" y="{py - tops[p.id] - unit * 0.8:.1f}" text-anchor="middle" '
-                     f'font-size="{unit * 3.4:.1f}">{escape(p.name)}</text>')
+    size = unit * 3.4
+    taken: list[tuple[float, float, float, float]] = []  # the boxes of the names written
+    for p in ranked:
+        if len(taken) >= LABELS:
+            break
+        px, py = p.lon * 10, -p.lat * 10 - tops[p.id] - unit * 0.8
+        half = 0.3 * size * len(p.name)  # about half the name's width
+        box = (px - half, py - size, px + half, py)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            continue
+        taken.append(box)
+        parts.append(f'<text class="place-name" x="{px:.1f}" y="{py:.1f}" text-anchor="middle" '
+                     f'font-size="{size:.1f}">{escape(p.name)}</text>')
     parts.append("</g></svg>")
+    if hidden:
+        parts.append(f'<p class="map-note">{hidden} من الأماكن خارج هذا الإطار (أقل ذكرا وأبعد من غيرها).</p>')
     return Markup("".join(parts))

@@ -227,7 +227,7 @@ async def entity_page(entity_id: str, request: Request) -> HTMLResponse:
             "sections": sections, "outgoing": outgoing, "about": found["about"],
             "chart": bar_chart(profile.per_day, label=f"الإشارات إلى {profile.name} عبر الزمن",
                                href=lambda a, b: page_url("/", {"entity": profile.id, "since": a, "until": b, "order": "date"})),
-            "map": place_map(map_points(found["places"]), label=f"خريطة {profile.name} وما فيه من أماكن")
+            "map": place_map(map_points(found["places"]), label=f"خريطة {profile.name} وما فيه من أماكن", core=1.0)
             if profile.type == "LOC" else None,
         },
     )
