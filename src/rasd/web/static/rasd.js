@@ -4,7 +4,7 @@
 
 (function () {
   const SVG = "http://www.w3.org/2000/svg";
-  const MAJOR_LABELS = 20;
+  const LABEL_SPACING = 55;  // CSS pixels of the graph's width per entity labelled at every zoom
   const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"];
 
   // Article page: the legend's check boxes show or hide the highlighting of one kind of span.
@@ -60,8 +60,9 @@
       lines.push([e, line]);
     });
     // the most named entities are labelled at every zoom, the others once zoomed in
+    const majors = Math.max(5, Math.round(svg.getBoundingClientRect().width / LABEL_SPACING));
     const labelled = new Set(graph.nodes.slice().sort(function (a, b) { return b.documents - a.documents; })
-      .slice(0, MAJOR_LABELS).map(function (n) { return n.id; }));
+      .slice(0, majors).map(function (n) { return n.id; }));
     graph.nodes.forEach(function (n) {
       const p = pos[n.id];
       const g = el("g", { "class": "node", "data-id": n.id });
@@ -102,13 +103,15 @@
   }
 
   // Network page: zoom with the buttons, the wheel or a pinch-free drag; the view box changes, the
-  // labels keep their size (--zoom) and the minor ones show once zoomed in.
+  // labels keep their size on screen (--upp: the graph's units per CSS pixel) and the minor ones
+  // show once zoomed in.
   function zoom(svg, W, H) {
     const view = { x: 0, y: 0, w: W, h: H };
     function apply() {
       svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map(function (v) { return v.toFixed(1); }).join(" "));
       const scale = W / view.w;
-      svg.style.setProperty("--zoom", scale.toFixed(3));
+      const shown = svg.getBoundingClientRect().width || W;
+      svg.style.setProperty("--upp", (view.w / shown).toFixed(4));
       svg.classList.toggle("zoomed", scale >= 1.5);
       svg.setAttribute("data-zoom", scale.toFixed(2));
     }
@@ -157,6 +160,7 @@
       drag = null;
     }, true);
     svg.addEventListener("pointerup", function () { if (drag && !drag.moved) drag = null; });
+    window.addEventListener("resize", apply);
     apply();
   }
 
