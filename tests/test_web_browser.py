@@ -21,6 +21,8 @@ pytest_plugins = ("web_fixtures",)  # the server fixtures
 
 ROOT = Path(__file__).resolve().parents[1]
 VIEWPORT = {"width": 1280, "height": 800}
+README_DESKTOP = {"width": 1366, "height": 900}  # the README's screenshots: a laptop and a phone
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
@@ -145,9 +147,9 @@ def test_readme_screenshots(web, browser, tmp_path):
     srv = web.serve(db)
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(locale="ar", viewport=VIEWPORT)
+    contexts = {"": browser.new_context(locale="ar", viewport=README_DESKTOP),
+                "phone-": browser.new_context(locale="ar", viewport=PHONE)}
     try:
-        pg = context.new_page()
         import httpx
 
         quotes = httpx.get(srv.url + "/quotes", params={"limit": 200}).json()["items"]
@@ -155,25 +157,30 @@ def test_readme_screenshots(web, browser, tmp_path):
         people = httpx.get(srv.url + "/entities", params={"type": "PERSON", "limit": 20}).json()["items"]
         dated = [p for p in people if httpx.get(srv.url + "/entities/" + quote(p["id"], safe="")).json()["per_day"]]
         people = dated or people  # one whose timeline has dates, when there is one
-        targets = [("home", "/"), ("search", "/?" + urlencode({"q": "وزير"}))]
+        targets = [("home", "/"), ("map", "/#map"), ("search", "/?" + urlencode({"q": "وزير"}))]
         if richest:
             targets.append(("article", f"/article/{quote(richest[0][0], safe='')}"))
         if people:
             targets.append(("entity", f"/entity/{quote(people[0]['id'], safe='')}"))
-        targets += [("network", "/network"), ("events", "/timeline")]
-        for name, path in targets:
-            pg.goto(srv.url + path)
-            pg.wait_for_load_state("load")
-            tmp = tmp_path / f"{name}.png"
-            pg.screenshot(path=str(tmp), full_page=False)
-            shutil.copyfile(tmp, out / f"{name}.png")
-            shutil.copyfile(tmp, web.artifacts_dir() / f"readme-{name}.png")
+        places = httpx.get(srv.url + "/entities", params={"type": "LOC", "limit": 1}).json()["items"]
+        if places:
+            targets.append(("place", f"/entity/{quote(places[0]['id'], safe='')}"))
+        targets += [("quotes", "/quotes"), ("network", "/network"), ("events", "/timeline")]
+        for prefix, context in contexts.items():
+            pg = context.new_page()
+            for name, path in targets:
+                pg.goto(srv.url + path)
+                pg.wait_for_load_state("load")
+                tmp = tmp_path / f"{prefix}{name}.png"
+                pg.screenshot(path=str(tmp), full_page=False)
+                shutil.copyfile(tmp, out / f"{prefix}{name}.png")
+                shutil.copyfile(tmp, web.artifacts_dir() / f"readme-{prefix}{name}.png")
     finally:
-        context.close()
+        for context in contexts.values():
+            context.close()
         srv.stop()
 
 
-PHONE = {"width": 390, "height": 844}
 # what overflows the viewport at phone width, the search button's place, broken dates, italic text
 PHONE_CHECK = """() => {
   const width = window.innerWidth;

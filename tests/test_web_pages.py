@@ -153,7 +153,7 @@ def test_quotes_page_for_browsers_json_for_api_clients(http):
     assert '<a href="/quotes" class="on">الأقوال</a>' in text and "<h1>الأقوال</h1>" in text
     for q in quotes[:5]:
         assert html.escape(q["text"], quote=False) in text
-        assert f'href="/article/{quote(q["document_id"], safe="")}"' in text
+        assert f'href="/article/{quote(q["document_id"], safe="")}#q{q["index"]}"' in text  # the quotation in its article
     named = next(q for q in quotes if q["speaker_id"] and q["published"])
     text = page(http, "/quotes", speaker=named["speaker_id"])
     assert f'href="/entity/{quote(named["speaker_id"], safe="")}"' in text and f"<time>{named['published']}</time>" in text

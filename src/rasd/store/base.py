@@ -20,10 +20,13 @@ from rasd.store.results import (
     EntityProfile,
     EntitySummary,
     EventRow,
+    Facets,
     Graph,
+    PlaceCount,
     PutResult,
     QuoteRow,
     SearchResult,
+    Trend,
 )
 
 if TYPE_CHECKING:  # a cycle at run time: prepare imports the store's rows and search modules
@@ -183,6 +186,35 @@ class Store(ABC):
 
     @abstractmethod
     def cooccurrence(self, top: int = 50, type: str | None = None, min_weight: int = 1) -> Graph: ...
+
+    # -- overviews (rasd.store.overview)
+    @abstractmethod
+    def facets(self, query: str | None = None, *, top: int = 10, **filters: Unpack[SearchFilters]) -> Facets:
+        """What the documents matching `search`'s arguments hold, with counts: sources, entity
+        types, entities and months."""
+
+    @abstractmethod
+    def daily_counts(self, **filters: Unpack[DocumentFilters]) -> list[tuple[str, int]]:
+        """(YYYY-MM-DD, documents published that day) for every dated day, oldest first."""
+
+    @abstractmethod
+    def trending(self, days: int = 7, top: int = 10, type: str | None = None) -> list[Trend]:
+        """Entities named in more documents in the last `days` days of the corpus (up to its newest
+        publication date) than in the `days` days before, the largest rise first."""
+
+    @abstractmethod
+    def place_counts(self, ids: Sequence[str] | None = None, top: int = 100, *, within: bool = False) -> list[PlaceCount]:
+        """Places (`ids`, with `within` also the places inside them; else the places named in most
+        documents) with their documents and events, most documents first."""
+
+    @abstractmethod
+    def event_places(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
+                     top: int = 100, **dates: Unpack[DateFilters]) -> list[PlaceCount]:
+        """The places of the events `event_counts` counts, with how many of them each has."""
+
+    @abstractmethod
+    def quotes_about(self, name_or_id: str, *, limit: int = 20, offset: int = 0) -> list[QuoteRow]:
+        """Quotations that name the entity in their text (said by someone else), newest first."""
 
     # -- maintenance
     @abstractmethod

@@ -208,12 +208,12 @@ class QueriesMixin:
 
     def _quotes_where(self, where: str, params: list[Any], limit: int, offset: int) -> list[QuoteRow]:
         sql = (
-            "SELECT d.id, d.title, d.published, d.source, q.text, q.direct, q.cue, q.speaker_id, e.name, q.speaker_text, q.negated "
+            "SELECT d.id, d.title, d.published, d.source, q.text, q.direct, q.cue, q.speaker_id, e.name, q.speaker_text, q.negated, q.idx "
             "FROM quotes q JOIN documents d ON d.doc_no = q.doc_no LEFT JOIN entities e ON e.id = q.speaker_id "
             f"WHERE {where} ORDER BY d.published DESC NULLS LAST, d.id, q.idx LIMIT ? OFFSET ?"
         )
         return [
-            QuoteRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8], r[9], bool(r[10]))
+            QuoteRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8], r[9], bool(r[10]), int(r[11]))
             for r in self._fetchall(sql, [*params, int(limit), int(offset)])
         ]
 

@@ -42,6 +42,7 @@ from rasd.store.search import PackedKeys, SearchQuery, alias_key, parse_query, s
 __all__ = ["RankingMixin", "first_per_cluster", "in_order"]
 
 BY_DATE = "published DESC NULLS LAST"
+PLACE_IDS = ("country:", "region:", "city:", "loc:")  # the ids of places (rasd.resolve.ids)
 _WALK_FACTOR = 16  # reading one of an entity's documents costs about 16 steps of a walk of the date index
 
 
@@ -128,6 +129,7 @@ class RankingMixin:
         def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
         def _match_sql(self, query: SearchQuery, ranked: bool = True) -> tuple[str, list[Any]]: ...
         def resolve_entities(self, name: str, type: str | None = None) -> list[EntitySummary]: ...
+        def places_within(self, ids: Sequence[str]) -> list[str]: ...
 
     # ------------------------------------------------------------------ the plan
     def _search_entity_ids(self, name: str, type: str | None) -> list[str]:
@@ -158,6 +160,8 @@ class RankingMixin:
             # exactly as named, else the one entity the name is a variant or part of the name of
             plan.entity_ids = self._search_entity_ids(entity, entity_type) or [
                 e.id for e in self.resolve_entities(entity, entity_type)]
+            if any(i.startswith(PLACE_IDS) for i in plan.entity_ids):  # a country's cities and regions too
+                plan.entity_ids = self.places_within(plan.entity_ids)
         if (type and not (entity and entity_type)) or source:
             plan.by_date_only = False
         if type and not (entity and entity_type):

@@ -10,10 +10,13 @@ __all__ = [
     "EntityProfile",
     "EntitySummary",
     "EventRow",
+    "Facets",
     "Graph",
+    "PlaceCount",
     "PutResult",
     "QuoteRow",
     "SearchResult",
+    "Trend",
 ]
 
 
@@ -82,6 +85,7 @@ class QuoteRow:
     speaker_name: str | None
     speaker_text: str | None
     negated: bool
+    index: int | None = None  # the quotation's place in its document (the article page's anchor #q<index>)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -156,3 +160,49 @@ class CheckReport:
     ok: bool
     problems: list[str]
     counts: dict[str, int]
+
+
+@dataclass(slots=True)
+class Facets:
+    """What the documents of a search hold, with how many documents hold each: `total` documents
+    (every match, duplicates included), and the most frequent `sources`, entity `types`, `entities`
+    (id, name, type, documents) and `months` (YYYY-MM, by publication date, oldest first)."""
+
+    total: int
+    sources: list[tuple[str, int]]
+    types: list[tuple[str, int]]
+    entities: list[tuple[str, str, str, int]]
+    months: list[tuple[str, int]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Trend:
+    """An entity named in `recent` documents of the last days against `before` documents of as
+    many days before them (`since` is the first day of the recent period, `until` its last)."""
+
+    id: str
+    type: str
+    name: str
+    recent: int
+    before: int
+    since: str
+    until: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class PlaceCount:
+    """A place with the documents that name it and the events located there."""
+
+    id: str
+    name: str
+    documents: int
+    events: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -23,6 +23,7 @@ from rasd.store.base import SCHEMA_VERSION, Store, placeholders
 from rasd.store.errors import DatabaseMissing, DocumentNotFound, MigrationFailed, SchemaTooNew
 from rasd.store.maintenance import MaintenanceMixin
 from rasd.store.names import NamesMixin
+from rasd.store.overview import OverviewMixin
 from rasd.store.places import PlacesMixin
 from rasd.store.prepare import Prepared, prepare
 from rasd.store.queries import QueriesMixin
@@ -64,7 +65,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class SQLStore(RankingMixin, NamesMixin, PlacesMixin, QueriesMixin, MaintenanceMixin, Store):
+class SQLStore(RankingMixin, NamesMixin, PlacesMixin, QueriesMixin, OverviewMixin, MaintenanceMixin, Store):
     dialect: str
     db_errors: tuple[type[Exception], ...]  # the driver's error classes
 

@@ -21,12 +21,14 @@ from fastapi.responses import HTMLResponse
 from rasd.errors import RasdError
 from rasd.model import ENTITY_TYPES, Document
 from rasd.query import MAX_OFFSET, entity_activity, graph_data
+from rasd.query.geo import map_points
 from rasd.store.base import Store
 from rasd.store.errors import AmbiguousEntity
 from rasd.store.results import SearchResult
 from rasd.web.labels import EVENT_NAMES, RELATION_ORDER, RELATION_REVERSE
+from rasd.web.maps import place_map
 from rasd.web.messages import arabic_message
-from rasd.web.render import annotated_text, bar_chart
+from rasd.web.render import annotated_text, bar_chart, page_url
 
 __all__ = ["HTML_VIEWS", "quotes_page", "router"]
 
@@ -35,6 +37,10 @@ router = APIRouter(include_in_schema=False)
 PAGE = 20
 EVENTS_PAGE = 100
 QUOTES_PAGE = 50
+FACETS = 8  # values shown of each facet of a search
+TREND_DAYS = (7, 30, 90)  # the periods trending entities are measured over (the home page's choice)
+MAP_PLACES = 60  # places on the home page's map
+ABOUT_QUOTES = 20  # quotations about an entity on its page
 Text = Annotated[str | None, Query(max_length=300)]
 
 
@@ -77,44 +83,56 @@ async def search_page(
     until: Text = None,
     order: Text = None,
     offset: Text = None,
+    days: Text = None,
 ) -> HTMLResponse:
     form = {
         "q": _clean(q), "entity": _clean(entity), "type": _clean(type), "source": _clean(source),
         "since": _clean(since), "until": _clean(until), "order": "date" if order == "date" else "relevance",
     }
     start = _offset(offset)
+    trend_days = int(days) if days in {str(d) for d in TREND_DAYS} else TREND_DAYS[0]
     asked = any(form[k] for k in ("q", "entity", "type", "source", "since", "until"))
     pool = request.app.state.pool
+    empty: dict[str, Any] = {"hits": [], "top": {}, "total": None, "facets": None, "desk": None}
 
     def gather(store: Store) -> dict[str, Any]:
         if asked:
-            hits = store.search(
-                form["q"], entity=form["entity"], type=form["type"], source=form["source"], since=form["since"],
-                until=form["until"], order=form["order"], limit=PAGE + 1, offset=start,
-            )
-            return {"hits": hits, "top": {}}
-        # nothing asked: the latest dated articles, and who is named most
+            filters = {k: form[k] for k in ("entity", "type", "source", "since", "until")}
+            hits = store.search(form["q"], order=form["order"], limit=PAGE + 1, offset=start, **filters)
+            return {**empty, "hits": hits, "total": store.count(form["q"], **filters),
+                    "facets": store.facets(form["q"], top=FACETS, **filters)}
+        # nothing asked: the latest dated articles, who is named most, and the desk (time, trends, places)
         hits = store.search(None, since="1000", order="date", limit=PAGE + 1, offset=start)
         top = {t: store.entities(t, 8) for t in ENTITY_TYPES}
-        return {"hits": hits, "top": top}
+        desk = {"days": store.daily_counts(), "trending": store.trending(trend_days, 10),
+                "places": store.place_counts(top=MAP_PLACES)}
+        return {**empty, "hits": hits, "top": top, "desk": desk}
 
     error, candidates = None, []
     status = 200
     try:
         found = await pool.run(gather)
     except AmbiguousEntity as exc:  # let the reader pick the entity
-        candidates, found = exc.candidates, {"hits": [], "top": {}}
+        candidates, found = exc.candidates, empty
     except RasdError as exc:
         error, status = reader_error(request, exc)
-        found = {"hits": [], "top": {}}
+        found = empty
     hits = found["hits"]
+    desk = found["desk"]
+    if desk is not None:
+        desk = {
+            "chart": bar_chart(desk["days"], label="المقالات عبر الزمن: انقر على عمود للبحث في فترته",
+                               href=lambda a, b: page_url("/", {"since": a, "until": b, "order": "date"})),
+            "trending": desk["trending"], "days": trend_days, "choices": TREND_DAYS,
+            "map": place_map(map_points(desk["places"]), label="خريطة الأماكن الأكثر ذكرا"),
+        }
     return render(
         request,
         "search.html",
         {
             "nav": "search", "form": form, "asked": asked, "hits": hits[:PAGE], "top": found["top"],
             "offset": start, "more": len(hits) > PAGE, "page_size": PAGE, "error": error, "candidates": candidates,
-            "event_types": EVENT_NAMES,
+            "event_types": EVENT_NAMES, "total": found["total"], "facets": found["facets"], "desk": desk,
         },
         status,
     )
@@ -127,6 +145,29 @@ def near_duplicates(store: Store, doc: Document, limit: int = 20) -> list[Search
     """Other stored copies of the article's story: the documents of its story cluster (linked at
     ingest by MinHash, rasd.store.dedup), most similar first."""
     return store.duplicates(doc.id, limit=limit)
+
+
+def quote_tree(doc: Document) -> list[tuple[int, list[int]]]:
+    """The article's quotations, each once: (index, the indexes of the quotations inside it) for
+    every quotation that lies inside no other, in the order of the text. A quotation inside
+    another (a speaker quoting someone) is listed under the outermost one that holds it."""
+    quotes = doc.quotes
+
+    def holds(i: int, j: int) -> bool:  # quotation i holds quotation j
+        a, b = quotes[i], quotes[j]
+        return i != j and a.start <= b.start and b.end <= a.end and (a.start, -a.end, i) < (b.start, -b.end, j)
+
+    order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, -quotes[i].end, i))
+    tops: list[tuple[int, list[int]]] = []
+    for i in order:
+        if tops and holds(tops[-1][0], i):
+            tops[-1][1].append(i)
+        elif not any(holds(j, i) for j in order if j != i):
+            tops.append((i, []))
+        else:  # inside a quotation that is itself inside an earlier one
+            owner = next(t for t in tops if holds(t[0], i))
+            owner[1].append(i)
+    return tops
 
 
 @router.get("/article/{doc_id:path}", response_class=HTMLResponse)
@@ -145,7 +186,7 @@ async def article_page(doc_id: str, request: Request) -> HTMLResponse:
         request,
         "article.html",
         {
-            "nav": "", "doc": doc, "entities": names, "by_type": by_type, "copies": copies,
+            "nav": "", "doc": doc, "entities": names, "by_type": by_type, "copies": copies, "quote_tree": quote_tree(doc),
             "title_html": annotated_text(doc, 0, title_end) if doc.title else None,
             "body_html": annotated_text(doc, doc.body_start),
         },
@@ -157,8 +198,15 @@ async def article_page(doc_id: str, request: Request) -> HTMLResponse:
 
 @router.get("/entity/{entity_id:path}", response_class=HTMLResponse)
 async def entity_page(entity_id: str, request: Request) -> HTMLResponse:
+    def gather(store: Store) -> dict[str, Any]:
+        found = entity_activity(store, entity_id)
+        profile = found["profile"]
+        found["about"] = store.quotes_about(profile.id, limit=ABOUT_QUOTES)
+        found["places"] = store.place_counts([profile.id], within=True) if profile.type == "LOC" else []
+        return found
+
     try:
-        found = await request.app.state.pool.run(lambda store: entity_activity(store, entity_id))
+        found = await request.app.state.pool.run(gather)
     except AmbiguousEntity as exc:  # a surname or a spelling several entities share: let the reader pick
         return render(request, "candidates.html", {"nav": "", "name": entity_id, "candidates": exc.candidates})
     profile = found["profile"]
@@ -176,8 +224,11 @@ async def entity_page(entity_id: str, request: Request) -> HTMLResponse:
         "entity.html",
         {
             "nav": "", "p": profile, "events": found["events"], "spoke": found["spoke"],
-            "sections": sections, "outgoing": outgoing,
-            "chart": bar_chart(profile.per_day, label=f"الإشارات إلى {profile.name} عبر الزمن"),
+            "sections": sections, "outgoing": outgoing, "about": found["about"],
+            "chart": bar_chart(profile.per_day, label=f"الإشارات إلى {profile.name} عبر الزمن",
+                               href=lambda a, b: page_url("/", {"entity": profile.id, "since": a, "until": b, "order": "date"})),
+            "map": place_map(map_points(found["places"]), label=f"خريطة {profile.name} وما فيه من أماكن", core=1.0)
+            if profile.type == "LOC" else None,
         },
     )
 
@@ -219,18 +270,19 @@ async def timeline_page(
     start = _offset(offset)
     error = None
     status = 200
-    def gather(s: Store) -> tuple[list[Any], list[tuple[str, int]]]:
+    def gather(s: Store) -> tuple[list[Any], list[tuple[str, int]], list[Any]]:
         rows = s.events(form["type"], location=form["location"], since=form["since"], until=form["until"],
                         limit=EVENTS_PAGE + 1, offset=start)
         per_day: dict[str, int] = {}  # every matching event, not only this page's
         for day, _type, n in s.event_counts(form["type"], location=form["location"], since=form["since"], until=form["until"]):
             per_day[day] = per_day.get(day, 0) + n
-        return rows, sorted(per_day.items())
+        places = s.event_places(form["type"], location=form["location"], since=form["since"], until=form["until"])
+        return rows, sorted(per_day.items()), places
 
     try:
-        rows, points = await request.app.state.pool.run(gather)
+        rows, points, places = await request.app.state.pool.run(gather)
     except RasdError as exc:
-        (error, status), rows, points = reader_error(request, exc), [], []
+        (error, status), rows, points, places = reader_error(request, exc), [], [], []
     shown = rows[:EVENTS_PAGE]
     return render(
         request,
@@ -238,7 +290,9 @@ async def timeline_page(
         {
             "nav": "timeline", "form": form, "events": shown, "offset": start, "more": len(rows) > EVENTS_PAGE,
             "page_size": EVENTS_PAGE, "error": error, "event_types": EVENT_NAMES,
-            "chart": bar_chart(points, label="الأحداث عبر الزمن"),
+            "chart": bar_chart(points, label="الأحداث عبر الزمن: انقر على عمود لعرض أحداث فترته",
+                               href=lambda a, b: page_url("/timeline", {**form, "since": a, "until": b})),
+            "map": place_map(map_points(places), label="خريطة أماكن الأحداث"),
         },
         status,
     )

@@ -7,8 +7,9 @@ attribute. Charts are inline SVG built from numbers and escaped labels.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
@@ -16,7 +17,7 @@ from markupsafe import Markup, escape
 from rasd.model import Document
 from rasd.web.labels import TYPE_NAMES
 
-__all__ = ["annotated_text", "article_href", "bar_chart", "entity_href", "marked_snippet", "page_url", "type_class", "web_url"]
+__all__ = ["annotated_text", "article_href", "bar_chart", "entity_href", "period", "marked_snippet", "page_url", "type_class", "web_url"]
 
 _SAFE_TYPE = frozenset(TYPE_NAMES)
 
@@ -64,47 +65,69 @@ def marked_snippet(snippet: str, highlights: Iterable[Sequence[int]]) -> Markup:
     return Markup("".join(out))
 
 
-def _non_overlapping(spans: Iterable[tuple[int, int, int]], lo: int, hi: int) -> list[tuple[int, int, int]]:
-    """Spans (start, end, index) inside [lo, hi), earlier then longer first, none overlapping."""
-    kept: list[tuple[int, int, int]] = []
-    last_end = lo
-    for s, e, i in sorted(spans, key=lambda t: (t[0], -(t[1] - t[0]), t[2])):
-        if s < lo or e > hi or s >= e or s < last_end:
+def _nested(spans: Iterable[tuple[int, int, int, str, str]], lo: int, hi: int) -> tuple[list[tuple[int, int, int, str, str]], list[int]]:
+    """Spans (start, end, rank, open tag, close tag) inside [lo, hi) that nest: outer (earlier, then
+    longer, then lower rank) first; a span that crosses the edge of one kept before it is dropped.
+    Returns (kept, the indexes of the dropped ones in the input)."""
+    items = list(spans)
+    order = sorted(range(len(items)), key=lambda i: (items[i][0], -items[i][1], items[i][2], i))
+    kept: list[tuple[int, int, int, str, str]] = []
+    dropped: list[int] = []
+    stack: list[int] = []  # the ends of the open spans
+    for i in order:
+        s, e = items[i][0], items[i][1]
+        if s < lo or e > hi or s >= e:
+            dropped.append(i)
             continue
-        kept.append((s, e, i))
-        last_end = e
-    return kept
+        while stack and stack[-1] <= s:
+            stack.pop()
+        if stack and e > stack[-1]:
+            dropped.append(i)
+            continue
+        kept.append(items[i])
+        stack.append(e)
+    return kept, dropped
 
 
 def annotated_text(doc: Document, lo: int = 0, hi: int | None = None) -> Markup:
-    """The text of `doc` in [lo, hi) with quotations wrapped in <span class="quote"> and entity
-    mentions in <a class="ent ent-TYPE" href="/entity/ID"> (a <span> when unresolved)."""
+    """The text of `doc` in [lo, hi) with quotations wrapped in <span class="quote" id="qN"> (N: the
+    quotation's index), their cue and speaker phrase in <span class="cue|speaker" data-q="N">, and
+    entity mentions in <a class="ent ent-TYPE" href="/entity/ID"> (a <span> when unresolved).
+
+    Spans nest (a quotation inside another stays inside it); one that crosses the edge of another
+    is left plain, and a quotation left plain still gets an empty anchor <span id="qN"> at its start."""
     text = doc.text
     hi = len(text) if hi is None else hi
-    quotes = _non_overlapping(((q.start, q.end, i) for i, q in enumerate(doc.quotes)), lo, hi)
-    mentions = _non_overlapping(((m.start, m.end, i) for i, m in enumerate(doc.mentions)), lo, hi)
-    # a mention that crosses the edge of a quotation is left plain (tags must nest)
-    mentions = [
-        (s, e, i) for s, e, i in mentions if not any(qs < s < qe < e or s < qs < e < qe for qs, qe, _ in quotes)
-    ]
     names = {e.id: e.name for e in doc.entities}
-    # (offset, order, tag): at one offset closing tags come first, then quotations open, then mentions
-    tags: list[tuple[int, int, str]] = []
-    for s, e, i in quotes:
-        q = doc.quotes[i]
+    spans: list[tuple[int, int, int, str, str]] = []  # rank: quotation 0, cue and speaker 1, mention 2
+    anchors: dict[int, int] = {}  # the quotations' spans' places in `spans` → quotation index
+    for i, q in enumerate(doc.quotes):
         cls = "quote direct" if q.direct else "quote"
-        tags.append((s, 2, f'<span class="{cls}" id="q{i}">'))
-        tags.append((e, 1, "</span>"))
-    for s, e, i in mentions:
-        m = doc.mentions[i]
+        anchors[len(spans)] = i
+        spans.append((q.start, q.end, 0, f'<span class="{cls}" id="q{i}">', "</span>"))
+        if q.cue_start is not None and q.cue_end is not None:
+            spans.append((q.cue_start, q.cue_end, 1, f'<span class="cue" data-q="{i}">', "</span>"))
+        if q.speaker_start is not None and q.speaker_end is not None:
+            spans.append((q.speaker_start, q.speaker_end, 1, f'<span class="speaker" data-q="{i}">', "</span>"))
+    for m in doc.mentions:
         classes = f"ent {type_class(m.label)}" + (" ref" if m.kind == "reference" else "")
         if m.entity:
             title = escape(f"{names.get(m.entity, m.entity)} · {TYPE_NAMES.get(m.label, m.label)}")
-            tags.append((s, 3, f'<a class="{classes}" href="{escape(entity_href(m.entity))}" title="{title}">'))
-            tags.append((e, 0, "</a>"))
+            spans.append((m.start, m.end, 2, f'<a class="{classes}" href="{escape(entity_href(m.entity))}" title="{title}">', "</a>"))
         else:
-            tags.append((s, 3, f'<span class="{classes}">'))
-            tags.append((e, 0, "</span>"))
+            spans.append((m.start, m.end, 2, f'<span class="{classes}">', "</span>"))
+    kept, dropped = _nested(spans, lo, hi)
+    # (offset, order, tag): at one offset the spans ending there close first (inner first), then
+    # anchors, then the spans starting there open (outer first)
+    tags: list[tuple[int, int, str]] = []
+    for n, (s, e, _rank, open_tag, close_tag) in enumerate(kept):
+        tags.append((s, 2 * len(kept) + n, open_tag))
+        tags.append((e, -n, close_tag))
+    for i in dropped:
+        q_index = anchors.get(i)
+        start = spans[i][0]
+        if q_index is not None and lo <= start < hi:
+            tags.append((start, len(kept), f'<span class="quote-anchor" id="q{q_index}"></span>'))
     tags.sort(key=lambda t: (t[0], t[1]))
     out: list[str] = []
     pos = lo
@@ -150,9 +173,19 @@ def _buckets(points: Sequence[tuple[str, int]]) -> tuple[list[tuple[str, int]], 
     return out, "month"
 
 
-def bar_chart(points: Sequence[tuple[str, int]], *, label: str, width: int = 720, height: int = 150) -> Markup:
+def period(when: str) -> tuple[str, str]:
+    """The first and last day of a chart's bucket (YYYY-MM-DD or YYYY-MM)."""
+    if len(when) == 7:
+        y, m = int(when[:4]), int(when[5:])
+        return f"{when}-01", f"{when}-{calendar.monthrange(y, m)[1]:02d}"
+    return when, when
+
+
+def bar_chart(points: Sequence[tuple[str, int]], *, label: str, width: int = 720, height: int = 150,
+              href: Callable[[str, str], str] | None = None) -> Markup:
     """An inline SVG bar chart of counts over time (days, or months for long ranges); time runs left
-    to right. Each bar has a tooltip with its date and count."""
+    to right. Each bar has a tooltip with its date and count; with `href` (first day, last day → URL)
+    each bar, over the whole height of the plot, links to its period."""
     buckets, unit = _buckets(points)
     if not buckets:
         return Markup('<p class="empty">لا توجد تواريخ لرسمها.</p>')
@@ -173,9 +206,16 @@ def bar_chart(points: Sequence[tuple[str, int]], *, label: str, width: int = 720
         h = plot_h * n / top
         x = pad_l + i * step + (step - bar_w) / 2
         y = pad_t + plot_h - h
+        tip = f"<title>{escape(when)}: {n} ({unit_ar})</title>"
+        bar = f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}">{tip}</rect>'
+        if href is None:
+            parts.append(bar)
+            continue
+        first, last = period(when)
         parts.append(
-            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}">'
-            f"<title>{escape(when)}: {n} ({unit_ar})</title></rect>"
+            f'<a class="bar-link" href="{escape(href(first, last))}" data-since="{first}" data-until="{last}">{tip}'
+            f'<rect class="hit" x="{pad_l + i * step:.1f}" y="{pad_t}" width="{step:.1f}" height="{plot_h}"/>'
+            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}"/></a>'
         )
     ticks = {0, len(buckets) - 1, (len(buckets) - 1) // 2}
     for i in sorted(ticks):
