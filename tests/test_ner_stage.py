@@ -153,3 +153,10 @@ def test_a_title_in_apposition_after_a_name_is_no_part_of_it(pipe):
 def test_a_kinship_noun_with_a_pronoun_after_a_name_is_no_part_of_it(pipe):
     doc = run(pipe, "وحضر الحفل الفنان فضل شاكر والده الذي غنى معه.")
     assert ("فضل شاكر", "PERSON") in found(doc)
+
+
+def test_a_counterpart_with_a_pronoun_is_no_person(pipe):
+    doc = run(pipe, "والتقى الوزير نظيره الأردني في العاصمة أمس.")
+    assert not [t for t, label in found(doc) if label == "PERSON"]
+    doc = run(pipe, "وبحث الرئيس مع نظيره الفرنسي إيمانويل ماكرون الأزمة.")
+    assert ("إيمانويل ماكرون", "PERSON") in found(doc)

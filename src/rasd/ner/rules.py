@@ -432,7 +432,10 @@ def apply_rules(
     titles = title_starts(r)
     for c in bodies_of_persons(r, surname_before_title(r, final)):
         if c.label == "PERSON":
+            s0 = c.s
             trim_person(r, c, titles)
+            if c.s > s0 and c.e - c.s == 1 and tokens[c.s].stem.startswith("ال"):
+                continue  # «نظيره الأردني»: what is left after the noun of company is no name
         c.s, c.e = trim(tokens, c.s, c.e)
         if c.e > c.s:
             out.append(c)
