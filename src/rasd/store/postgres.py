@@ -3,8 +3,10 @@
 The tsvector is not built by a PostgreSQL text-search configuration: rasd computes the keys
 (`rasd.store.search`) and passes them as a tsvector literal, surf keys with weight A, Snowball
 stems with weight B (prefixed "="), skeletons with weight C (prefixed "~"); a query is a tsquery
-literal that restricts each key to its weight. Matching is therefore exactly SQLite's; only the
-scores differ (ts_rank instead of bm25).
+literal of the same prefixed keys. Matching is therefore exactly SQLite's; only the scores differ
+(ts_rank, which weighs the kinds by their weights, instead of bm25). The prefixes alone keep the
+kinds apart (keys are letters and digits), so the query names no weight: a query without a phrase
+is then answered by the GIN index alone, without reading each match's tsvector to check weights.
 """
 
 from __future__ import annotations
@@ -67,9 +69,9 @@ def tsquery_literal(query: SearchQuery) -> str:
     groups = []
     for t in query.terms:
         surf, stem, skel = t.column_keys()
-        alts = [f"{_lexeme(k)}:A" for k in surf]
-        alts += [f"{_lexeme('=' + k)}:B" for k in stem]
-        alts += [f"{_lexeme('~' + k)}:C" for k in skel]
+        alts = [_lexeme(k) for k in surf]
+        alts += [_lexeme("=" + k) for k in stem]
+        alts += [_lexeme("~" + k) for k in skel]
         groups.append("(" + " | ".join(alts) + ")")
     groups += [phrase_literal(run) for run in query.phrases]
     return " & ".join(groups)
@@ -78,9 +80,9 @@ def tsquery_literal(query: SearchQuery) -> str:
 def phrase_literal(run: Sequence[QueryTerm]) -> str:
     """The words adjacent and in order, by their surf keys or by their stems (tsvector positions
     are word numbers, the same for both)."""
-    alts = ["(" + " <-> ".join(f"{_lexeme(t.surf)}:A" for t in run) + ")"]
+    alts = ["(" + " <-> ".join(_lexeme(t.surf) for t in run) + ")"]
     if all(t.stem for t in run):
-        alts.append("(" + " <-> ".join(f"{_lexeme('=' + t.stem)}:B" for t in run) + ")")
+        alts.append("(" + " <-> ".join(_lexeme("=" + t.stem) for t in run) + ")")
     return "(" + " | ".join(alts) + ")"
 
 
@@ -274,5 +276,5 @@ class PostgresStore(SQLStore):
 
 
 _DOCUMENT_TABLES = ("minhash_bands", "document_entities", "entity_aliases", "entity_titles", "mentions", "quotes", "events",
-                    "event_participants", "relations")
+                    "event_participants", "relations", "story_members", "story_terms")
 

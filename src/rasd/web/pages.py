@@ -27,6 +27,7 @@ from rasd.store.results import SearchResult
 from rasd.web.labels import EVENT_NAMES, RELATION_ORDER, RELATION_REVERSE
 from rasd.web.messages import arabic_message
 from rasd.web.render import annotated_text, bar_chart
+from rasd.web.stories import home_stories
 
 __all__ = ["HTML_VIEWS", "quotes_page", "router"]
 
@@ -92,27 +93,27 @@ async def search_page(
                 form["q"], entity=form["entity"], type=form["type"], source=form["source"], since=form["since"],
                 until=form["until"], order=form["order"], limit=PAGE + 1, offset=start,
             )
-            return {"hits": hits, "top": {}}
+            return {"hits": hits, "top": {}, "stories": []}
         # nothing asked: the latest dated articles, and who is named most
         hits = store.search(None, since="1000", order="date", limit=PAGE + 1, offset=start)
         top = {t: store.entities(t, 8) for t in ENTITY_TYPES}
-        return {"hits": hits, "top": top}
+        return {"hits": hits, "top": top, "stories": home_stories(store)}
 
     error, candidates = None, []
     status = 200
     try:
         found = await pool.run(gather)
     except AmbiguousEntity as exc:  # let the reader pick the entity
-        candidates, found = exc.candidates, {"hits": [], "top": {}}
+        candidates, found = exc.candidates, {"hits": [], "top": {}, "stories": []}
     except RasdError as exc:
         error, status = reader_error(request, exc)
-        found = {"hits": [], "top": {}}
+        found = {"hits": [], "top": {}, "stories": []}
     hits = found["hits"]
     return render(
         request,
         "search.html",
         {
-            "nav": "search", "form": form, "asked": asked, "hits": hits[:PAGE], "top": found["top"],
+            "nav": "search", "form": form, "asked": asked, "hits": hits[:PAGE], "top": found["top"], "stories": found["stories"],
             "offset": start, "more": len(hits) > PAGE, "page_size": PAGE, "error": error, "candidates": candidates,
             "event_types": EVENT_NAMES,
         },
