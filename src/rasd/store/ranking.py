@@ -134,7 +134,9 @@ class RankingMixin:
         """Ids of the entities called `name` (an id or any alias) that some document names; what
         `find_entities` finds, without counting their documents."""
         sql = (
-            "SELECT e.id FROM entities e WHERE (e.id = ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = ?))"
+            # a UNION, not `e.id = ? OR e.id IN (…)`: PostgreSQL estimated the OR at a third of the
+            # entities and answered the EXISTS below by reading every document_entities row (0.1-0.3 s)
+            "SELECT e.id FROM entities e WHERE e.id IN (SELECT ? UNION SELECT entity_id FROM entity_aliases WHERE alias_key = ?)"
             f"{' AND e.type = ?' if type else ''} AND EXISTS (SELECT 1 FROM document_entities de WHERE de.entity_id = e.id)"
         )
         params: list[Any] = [name.strip(), alias_key(name)]
