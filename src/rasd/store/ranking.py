@@ -23,6 +23,8 @@ Ordering by date with a query while collapsing is the one case that still collap
 (a cluster stands at the date of its best-scored document, which may come after its newest). And
 bm25 itself still scores every match inside FTS5 (about 1.5 µs each, plus a pass over each query
 key's documents for its weight: 15-25 ms for the 10k matches of «السعودية»): the main cost left.
+PostgreSQL's ts_rank reads each scored document's whole tsvector, so there only the most recently
+stored matches are scored (`rasd.store.postgres.RANKED`); the others follow them, newest first.
 """
 
 from __future__ import annotations
