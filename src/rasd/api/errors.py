@@ -32,6 +32,7 @@ from rasd.store.errors import (
     DatabaseUnavailable,
     DocumentNotFound,
     StoreError,
+    StoryNotFound,
     UnknownEntity,
     UnknownValue,
 )
@@ -192,6 +193,7 @@ class AnalysisBusy(ApiError):
 _STATUS: tuple[tuple[type[RasdError], int], ...] = (
     (ApiError, 0),  # its own
     (DocumentNotFound, 404),
+    (StoryNotFound, 404),
     (UnknownEntity, 404),
     (AmbiguousEntity, 409),
     (BadQuery, 400),

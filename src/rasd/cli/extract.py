@@ -39,7 +39,8 @@ def _summary(doc: Document) -> str:
 @click.command()
 @click.argument("files", nargs=-1, metavar="[FILES|-]...")
 @click.option("--published", metavar="DATE", help="Publication date YYYY-MM-DD (overrides the records' own).")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json", show_default=True,
+              help="json: one rasd.document/1 object (an array for several articles); jsonl: one per line; text: a summary to read.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON.")
 @click.option("--encoding", metavar="CODEC", help="Input encoding when not UTF-8 (e.g. cp1256, iso8859_6, utf-16).")
 @click.option("--config", "config_path", metavar="FILE", help="A TOML configuration layered over the defaults.")

@@ -7,7 +7,22 @@ import click
 from rasd import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class RasdGroup(click.Group):
+    """The command list of `rasd --help` gives each command's first sentence whole (click cuts it
+    at 45 characters, mid-sentence, by default)."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit=1_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=RasdGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rasd")
 def cli() -> None:
     """rasd (رصد): Arabic news articles to structured, searchable knowledge.
@@ -25,8 +40,9 @@ def _add_commands() -> None:
     from rasd.cli.ner import evaluate, train
     from rasd.cli.serve import serve
     from rasd.cli.store import COMMANDS
+    from rasd.cli.stories import stories
 
-    for command in (extract, *COMMANDS, train, evaluate, serve, batch, load, check):
+    for command in (extract, *COMMANDS, stories, train, evaluate, serve, batch, load, check):
         cli.add_command(command)
 
 

@@ -62,7 +62,8 @@ def _analysis_limits(table: dict[str, object]) -> dict[str, int]:
 @click.option("--stages", metavar="LIST", help="Analysis stages for /analyze and /documents, comma-separated (default: the configuration's).")
 @click.option("--config", "config_path", metavar="FILE",
               help="A TOML configuration layered over the defaults: the pipeline, and the [serve] limits of POST /analyze.")
-@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info", show_default=True)
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info", show_default=True,
+              help="The least severe server messages logged (uvicorn's and rasd's) on stderr.")
 def serve(db: str, host: str, port: int, token_env: str, max_body: float, threads: int, workers: int, stages: str | None,
           config_path: str | None, log_level: str) -> None:
     """Serve the HTTP API and the Arabic web interface over a database.

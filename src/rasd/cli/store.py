@@ -16,10 +16,11 @@ from typing import Any
 import click
 
 from rasd.cli.common import fail, fail_usage
+from rasd.cli.options import ListedOption, event_types, search_types
 from rasd.errors import RasdError
 from rasd.model import ENTITY_TYPES
 
-__all__ = ["COMMANDS"]
+__all__ = ["COMMANDS", "db_option", "format_option", "opened"]
 
 _DB_HELP = "SQLite file (default rasd.db, or $RASD_DB) or postgresql://user@host:port/dbname URL."
 
@@ -35,10 +36,10 @@ def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
 def dates_and_page(f: Callable[..., Any]) -> Callable[..., Any]:
     """--since, --until, --limit and --offset of the listings of quotations and events."""
     for option in (
-        click.option("--offset", default=0, type=click.IntRange(0)),
-        click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000)),
-        click.option("--until", metavar="DATE"),
-        click.option("--since", metavar="DATE"),
+        click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many first rows (paging)."),
+        click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000), help="How many rows at most."),
+        click.option("--until", metavar="DATE", help="Published on or before (YYYY-MM-DD, YYYY-MM or YYYY)."),
+        click.option("--since", metavar="DATE", help="Published on or after (YYYY-MM-DD, YYYY-MM or YYYY)."),
     ):
         f = option(f)
     return f
@@ -181,14 +182,16 @@ def _config_seconds(config: dict[str, Any], table: str, key: str) -> float:
 @click.command()
 @click.argument("query", required=False, default="")
 @click.option("--entity", metavar="NAME", help="Only documents mentioning this entity (any alias, or its id).")
-@click.option("--type", "type_", metavar="TYPE", help="An entity type (PERSON, ORG, LOC, MISC) narrowing --entity, or alone: documents with such an entity; "
-              "or an event type (MEET, ATTACK …): documents reporting such an event. An unknown type is refused with the list (E612).")
+@click.option("--type", "type_", metavar="TYPE", cls=ListedOption, values=search_types,
+              help="An entity type narrowing --entity, or alone: documents with such an entity; or an event type: documents "
+                   "reporting such an event (any case). Another value is refused with the list (E612, exit 2).")
 @click.option("--source", metavar="NAME", help="Only documents from this source.")
 @click.option("--since", metavar="DATE", help="Published on or after (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", metavar="DATE", help="Published on or before.")
-@click.option("--order", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@click.option("--order", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
+              help="relevance: best matches first (phrases, then every word); date: newest first.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000), help="How many results at most.")
+@click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many first results (paging).")
 @click.option("--all-copies", is_flag=True, help="Show every near-duplicate instead of one result per story.")
 @format_option
 @db_option
@@ -312,7 +315,7 @@ def entity(name: str, type_: str | None, n_quotes: int, fmt: str, db: str) -> No
 
 @click.command()
 @click.option("--speaker", metavar="NAME", help="Only quotations by this speaker (an entity alias or id, or the speaker phrase as written).")
-@click.option("--source", metavar="NAME")
+@click.option("--source", metavar="NAME", help="Only quotations from articles of this source.")
 @dates_and_page
 @format_option
 @db_option
@@ -341,8 +344,8 @@ def quotes(speaker: str | None, source: str | None, since: str | None, until: st
 
 
 @click.command()
-@click.option("--type", "type_", metavar="TYPE", help="Only events of this type (MEET, STATEMENT, VISIT, ATTACK …; any case). "
-              "An unknown type is refused with the list of types (E612, exit 2).")
+@click.option("--type", "type_", metavar="TYPE", cls=ListedOption, values=event_types,
+              help="Only events of this type (any case). Another value is refused with the list (E612, exit 2).")
 @click.option("--location", metavar="NAME", help="Only events located at this place (any alias or id).")
 @click.option("--participant", metavar="NAME", help="Only events with this participant (any alias or id).")
 @dates_and_page

@@ -19,6 +19,7 @@ from rasd.api.errors import install_handlers, status_of
 from rasd.api.headers import HostCheck, SecurityHeaders
 from rasd.api.limits import DEFAULT_ANALYZE_BODY, DEFAULT_MAX_BODY, BodyLimit
 from rasd.api.routes import router
+from rasd.api.stories import router as stories_router
 from rasd.api.workers import StorePool
 from rasd.config import load_config
 from rasd.store import database_label, open_store
@@ -111,6 +112,7 @@ def create_app(
     app.state.db_label = database_label(db_url)
     app.state.html_views = {}  # API paths the web interface answers as pages to browsers (rasd.web)
     app.include_router(router)
+    app.include_router(stories_router)
     page_error = None
     if web:
         from rasd.web import install_web

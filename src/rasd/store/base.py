@@ -26,6 +26,7 @@ from rasd.store.results import (
     PutResult,
     QuoteRow,
     SearchResult,
+    StorySummary,
     Trend,
 )
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:  # a cycle at run time: prepare imports the store's rows and s
 
 __all__ = ["EXPORT_TABLES", "ORDERS", "SCHEMA_VERSION", "Store", "placeholders"]
 
-SCHEMA_VERSION = 2  # the newest migration of every dialect (a test checks the files agree)
+SCHEMA_VERSION = 3  # the newest migration of every dialect (a test checks the files agree)
 T = TypeVar("T")
 ORDERS = ("relevance", "date")
 EXPORT_TABLES = ("documents", "entities", "mentions", "quotes", "events", "relations")
@@ -183,6 +184,20 @@ class Store(ABC):
     def event_counts(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
                      **dates: Unpack[DateFilters]) -> list[tuple[str, str, int]]:
         """(YYYY-MM-DD, event type, events) per day."""
+
+    @abstractmethod
+    def top_stories(self, *, days: int = 7, limit: int = 10, articles: int = 5, since: str | None = None,
+                    until: str | None = None, min_documents: int = 2) -> list[StorySummary]:
+        """The largest stories (articles of several outlets about one event) with an article in the
+        period, most articles first, with their outlets, people and places."""
+
+    @abstractmethod
+    def story(self, story_id: str, articles: int = 100) -> StorySummary:
+        """One top story; raises StoryNotFound."""
+
+    @abstractmethod
+    def backfill_stories(self, batch: int = 200) -> int:
+        """Group the stored documents that have no story yet; return how many."""
 
     @abstractmethod
     def cooccurrence(self, top: int = 50, type: str | None = None, min_weight: int = 1) -> Graph: ...

@@ -80,6 +80,8 @@ class BulkWriter:
         doc_nos = sorted(n for (n,) in self.conn.execute(
             "SELECT nextval(pg_get_serial_sequence('documents', 'doc_no')) FROM generate_series(1, %s)", (len(items),)).fetchall())
         self._write(items, clusters, doc_nos, now())
+        for (p, _h), (_cluster, dup), no in zip(items, clusters, doc_nos, strict=True):
+            self.store._link_story(no, p.id, p.story, dup)  # one after the other: each may join the one before
         return [dup is not None for _c, dup in clusters]
 
     def _copy(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

@@ -38,9 +38,13 @@ def check_entity_type(value: str | None) -> str | None:
 
 def check_event_type(value: str | None) -> str | None:
     """An event type of the ontology (MEET, ATTACK …), None when none is given."""
+    if value is None or not str(value).strip():
+        return None
     return _checked(value, event_types(), "event type")
 
 
 def check_search_type(value: str | None) -> str | None:
     """A search filter's type: an entity type or an event type."""
+    if value is None or not str(value).strip():
+        return None
     return _checked(value, (*ENTITY_TYPES, *event_types()), "entity or event type")

@@ -18,12 +18,13 @@ import zlib
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from rasd.model import Document
 from rasd.store.search import DocumentKeys, document_keys
+
+if TYPE_CHECKING:  # numpy is imported on first use: reading a store (search, listings) needs none of it
+    import numpy as np
 
 __all__ = ["MAX_CANDIDATES", "NUM_PERM", "THRESHOLD", "best_match", "band_keys", "pack", "signature", "similarity", "unpack"]
 
@@ -32,7 +33,7 @@ THRESHOLD = 0.5  # estimated Jaccard similarity of the word 3-gram sets
 MIN_WORDS = 8  # shorter bodies are not clustered (too little evidence)
 MAX_CANDIDATES = 100  # stored documents sharing a band that are compared: the newest ones
 _SEED = 1
-_P1, _P2, _MASK = np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xFFFFFFFF)
+_P1, _P2, _MASK = 0x9E3779B1, 0x85EBCA77, 0xFFFFFFFF
 _WORD_HASH: dict[str, int] = {}
 # datasketch's (false positive, false negative) weights for choosing bands: favour recall, since
 # every candidate is verified against its stored signature (b=30 bands of r=4 values: a pair at
@@ -58,6 +59,7 @@ def _permutations() -> Any:
 def signature(doc: Document, keys: DocumentKeys | None = None) -> np.ndarray | None:
     """The MinHash signature (uint32[NUM_PERM]) of the document's body, or None when too short.
     `keys` are the document's search keys when already computed."""
+    import numpy as np
     from datasketch import MinHash
 
     if keys is None:
@@ -75,7 +77,8 @@ def signature(doc: Document, keys: DocumentKeys | None = None) -> np.ndarray | N
             w = words[i]
             hashes[i] = cache[w] = zlib.crc32(w.encode("utf-8"))
     h = np.array(hashes, dtype=np.uint64)
-    grams = np.unique((h[:-2] * _P1 + h[1:-1] * _P2 + h[2:]) & _MASK)
+    p1, p2, mask = np.uint64(_P1), np.uint64(_P2), np.uint64(_MASK)
+    grams = np.unique((h[:-2] * p1 + h[1:-1] * p2 + h[2:]) & mask)
     mh = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
     mh.update_batch(grams.tolist())
     return mh.hashvalues.astype("<u4")
@@ -92,7 +95,7 @@ def band_keys(sig: np.ndarray) -> list[int]:
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    return float(np.count_nonzero(a == b)) / len(a)
+    return float((a == b).sum()) / len(a)
 
 
 def pack(sig: np.ndarray | None) -> bytes | None:
@@ -100,7 +103,11 @@ def pack(sig: np.ndarray | None) -> bytes | None:
 
 
 def unpack(data: bytes | memoryview | None) -> np.ndarray | None:
-    return None if data is None else np.frombuffer(bytes(data), dtype="<u4")
+    if data is None:
+        return None
+    import numpy as np
+
+    return np.frombuffer(bytes(data), dtype="<u4")
 
 
 def best_match(sig: np.ndarray, candidates: Sequence[tuple[str, str, Any]]) -> tuple[str, str, float] | None:

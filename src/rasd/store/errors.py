@@ -22,6 +22,7 @@ __all__ = [
     "MissingExtra",
     "SchemaTooNew",
     "StoreError",
+    "StoryNotFound",
     "UnknownEntity",
     "UnknownValue",
 ]
@@ -112,3 +113,8 @@ class DatabaseMissing(StoreError):
     code = "E610"
     template = "{url}: {problem}. Check the path or URL (--db, $RASD_DB); `rasd ingest --db {url} FILES` creates a knowledge base."
     exit_code = 2
+
+
+class StoryNotFound(StoreError):
+    code = "E617"
+    template = "no top story with id {id!r} in the database. List the stories with `rasd stories`."

@@ -30,6 +30,8 @@ TABLES = (
     "events",
     "event_participants",
     "relations",
+    "story_members",
+    "story_terms",
 )
 
 
@@ -59,9 +61,27 @@ class MaintenanceMixin:
             nos = [r[0] for r in self._fetchall("SELECT doc_no FROM documents WHERE doc_no > ? ORDER BY doc_no LIMIT ?", (last, batch))]
             if not nos:
                 return
+            people = self._participants(last, nos[-1]) if table == "events" else {}
             for r in self._fetchall(sql, (last, nos[-1])):
-                yield convert(dict(zip(cols, r, strict=True)))
+                row = convert(dict(zip(cols, r, strict=True)))
+                if table == "events":
+                    found = people.get((row["document_id"], row["index"]), [])
+                    for col, k in (("participant_ids", 0), ("participant_names", 1), ("participant_roles", 2)):
+                        row[col] = "; ".join(p[k] for p in found)
+                yield row
             last = nos[-1]
+
+    def _participants(self, after: int, upto: int) -> dict[tuple[str, int], list[tuple[str, str, str]]]:
+        """(document id, event index) → its participants (entity id, name, role) in their order, for
+        the documents after..upto. A role or name the analysis did not give is ""."""
+        out: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
+        for doc_id, event_idx, entity_id, name, role in self._fetchall(
+            "SELECT d.id, p.event_idx, p.entity_id, e.name, p.role FROM event_participants p JOIN documents d ON d.doc_no = p.doc_no "
+            "LEFT JOIN entities e ON e.id = p.entity_id WHERE p.doc_no > ? AND p.doc_no <= ? ORDER BY p.doc_no, p.event_idx, p.idx",
+            (after, upto),
+        ):
+            out.setdefault((doc_id, int(event_idx)), []).append((entity_id or "", name or "", role or ""))
+        return out
 
     def _iter_entities(self, batch: int) -> Iterator[dict[str, Any]]:
         last = ""
@@ -205,7 +225,10 @@ _EXPORT: dict[str, tuple[str, tuple[str, ...], Any]] = {
     ),
 }
 
+# The events' participants, in parallel "; "-separated lists (id, name, role of each, in order).
+PARTICIPANT_COLUMNS = ("participant_ids", "participant_names", "participant_roles")
 EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     **{t: cols for t, (_sql, cols, _conv) in _EXPORT.items()},
+    "events": (*_EXPORT["events"][1], *PARTICIPANT_COLUMNS),
     "entities": ("id", "type", "name", "latin", "documents", "stories", "mentions", "aliases", "titles"),
 }

@@ -1,7 +1,7 @@
 """The row builder: what a document is stored as, computed before any database is touched.
 
 `prepare(doc)` gives every row, the search keys (and their packed form), the MinHash signature
-(and its LSH band keys) and the compressed analysis of a document: everything
+(and its LSH band keys) and the compressed analysis of a document, and its top-story profile: everything
 `SQLStore.put_document` writes that does not depend on the database. `store_columns(doc)` gives
 the columns `rasd batch` writes with a document (its hash, packed signature and packed keys) and
 `from_columns` turns them back into a `Prepared` without computing them again, for `rasd load`.
@@ -20,7 +20,7 @@ from typing import Any
 
 from rasd.bounds import check_document
 from rasd.model import Document
-from rasd.store import dedup
+from rasd.store import dedup, stories
 from rasd.store.rows import DocumentRows, analysis_blob, content_hash, document_row, document_rows, table_rows
 from rasd.store.search import DocumentKeys, document_keys
 
@@ -36,6 +36,7 @@ class Prepared:
     analysis: bytes  # `rows.analysis_blob(doc)`, made before the document was lightened
     packed_keys: bytes  # `keys.pack()`: what documents.search_keys holds
     bands: list[int]  # the signature's LSH band keys (`dedup.band_keys`), distinct and sorted
+    story: stories.Profile  # what it is compared by to join a top story (`rasd.store.stories`)
 
     @property
     def id(self) -> str:
@@ -79,7 +80,7 @@ def prepare(doc: Document, signature: Any = None) -> Prepared:
     keys = document_keys(doc)
     sig = signature if signature is not None else dedup.signature(doc, keys)
     bands = sorted(set(dedup.band_keys(sig))) if sig is not None else []
-    return Prepared(doc, rows, keys, sig, analysis_blob(doc), keys.pack(), bands)
+    return Prepared(doc, rows, keys, sig, analysis_blob(doc), keys.pack(), bands, stories.profile(doc, keys.stem, keys.starts))
 
 
 def store_columns(doc: Document) -> tuple[str, bytes | None, bytes]:
@@ -95,4 +96,5 @@ def from_columns(doc: Document, packed_signature: bytes | None, packed_keys: byt
     rows = document_rows(doc)
     sig = dedup.unpack(packed_signature)
     bands = sorted(set(dedup.band_keys(sig))) if sig is not None else []
-    return Prepared(doc, rows, DocumentKeys.unpack(packed_keys), sig, analysis_blob(doc), packed_keys, bands)
+    keys = DocumentKeys.unpack(packed_keys)
+    return Prepared(doc, rows, keys, sig, analysis_blob(doc), packed_keys, bands, stories.profile(doc, keys.stem, keys.starts))

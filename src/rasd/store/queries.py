@@ -86,7 +86,7 @@ class QueriesMixin:
         key = alias_key(name)
         sql = (
             f"SELECT {ENTITY_COLS} FROM document_entities de JOIN entities e ON e.id = de.entity_id "
-            "WHERE (e.id = ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = ?))"
+            "WHERE e.id IN (SELECT ? UNION SELECT entity_id FROM entity_aliases WHERE alias_key = ?)"  # see ranking._search_entity_ids
             f"{' AND e.type = ?' if type else ''} "
             "GROUP BY e.id, e.type, e.name, e.latin ORDER BY (e.id = ?) DESC, 6 DESC, 5 DESC, e.id"
         )

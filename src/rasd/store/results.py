@@ -16,6 +16,8 @@ __all__ = [
     "PutResult",
     "QuoteRow",
     "SearchResult",
+    "StoryArticle",
+    "StorySummary",
     "Trend",
 ]
 
@@ -26,6 +28,7 @@ class PutResult:
     doc_no: int
     cluster: str  # id of the story cluster (the id of the document that founded it)
     duplicate_of: str | None = None  # the near-duplicate that linked this document to its cluster
+    story: str | None = None  # the top story it joined or started (`rasd.store.stories`)
 
 
 @dataclass(slots=True)
@@ -55,6 +58,38 @@ class SearchResult:
             "id": self.id, "title": self.title, "published": self.published, "source": self.source, "url": self.url,
             "snippet": self.snippet, "highlights": [list(h) for h in self.highlights], "score": self.score,
             "cluster": self.cluster, "cluster_size": self.cluster_size,
+        }
+
+
+@dataclass(slots=True)
+class StoryArticle:
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+
+
+@dataclass(slots=True)
+class StorySummary:
+    """A top story: the articles of several outlets about one event (`rasd.store.stories`)."""
+
+    id: str  # the id of the document that started it
+    title: str | None  # the title of its first article
+    first: str | None  # first and last publication days of its articles
+    last: str | None
+    documents: int
+    outlets: list[str]  # distinct sources, most articles first
+    people: list[tuple[str, str, int]]  # (entity id, name, articles naming it), most first
+    places: list[tuple[str, str, int]]
+    articles: list[StoryArticle]  # earliest first, at most the number asked for
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "first": self.first, "last": self.last, "documents": self.documents,
+            "outlets": list(self.outlets),
+            "people": [{"id": i, "name": n, "documents": c} for i, n, c in self.people],
+            "places": [{"id": i, "name": n, "documents": c} for i, n, c in self.places],
+            "articles": [asdict(a) for a in self.articles],
         }
 
 

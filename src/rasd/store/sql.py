@@ -33,6 +33,7 @@ from rasd.store.results import PutResult
 from rasd.store.rows import ENTITY_UPSERT, analysis_dict
 from rasd.store.rows import content_hash as compute_hash
 from rasd.store.search import DocumentKeys, SearchQuery
+from rasd.store.storylist import StoriesMixin
 
 __all__ = ["SCHEMA_VERSION", "SQLStore", "migration_files"]
 
@@ -65,7 +66,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class SQLStore(RankingMixin, NamesMixin, PlacesMixin, QueriesMixin, OverviewMixin, MaintenanceMixin, Store):
+class SQLStore(RankingMixin, NamesMixin, PlacesMixin, QueriesMixin, OverviewMixin, StoriesMixin, MaintenanceMixin, Store):
     dialect: str
     db_errors: tuple[type[Exception], ...]  # the driver's error classes
 
@@ -220,9 +221,10 @@ class SQLStore(RankingMixin, NamesMixin, PlacesMixin, QueriesMixin, OverviewMixi
             doc_no = self._insert_document(p.document_row(chash, cluster, now()), keys, p.bands, rows.entities)
             for table, (columns, values) in p.table_rows(doc_no, cluster).items():
                 self._executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders(columns)})", values)
+            story = self._link_story(doc_no, doc.id, p.story, dup_of)
             if old:
                 self.collect_garbage(old_entities, [old[1]])
-        return PutResult(status, doc_no, cluster, dup_of)
+        return PutResult(status, doc_no, cluster, dup_of, story)
 
     def _candidates(self, bands: list[int], doc_id: str) -> list[tuple[str, str, Any]]:
         """Stored documents other than `doc_id` (whose old version is being replaced) sharing an

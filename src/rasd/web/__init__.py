@@ -23,7 +23,7 @@ from rasd.errors import RasdError
 __all__ = ["install_web", "WEB_PREFIXES"]
 
 # Paths served as HTML pages (their errors are pages too).
-WEB_PREFIXES = ("/article/", "/entity/", "/network", "/timeline", "/api")
+WEB_PREFIXES = ("/article/", "/entity/", "/story/", "/network", "/timeline", "/api")
 
 
 def _folder(name: str) -> Path:
@@ -33,7 +33,7 @@ def _folder(name: str) -> Path:
 def _environment():
     import jinja2
 
-    from rasd.web import labels, render
+    from rasd.web import labels, render, stories
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(_folder("templates"))),
@@ -45,6 +45,7 @@ def _environment():
     env.globals.update(
         entity_href=render.entity_href,
         article_href=render.article_href,
+        story_href=stories.story_href,
         type_class=render.type_class,
         marked_snippet=render.marked_snippet,
         TYPE_NAMES=labels.TYPE_NAMES,
@@ -76,11 +77,13 @@ def is_page(request: Request) -> bool:
 def install_web(app: FastAPI, status_of: Callable[[RasdError], int]) -> Callable[[Request, RasdError], HTMLResponse | None]:
     from rasd.web.messages import arabic_message
     from rasd.web.pages import HTML_VIEWS, router
+    from rasd.web.stories import router as stories_router
 
     templates = Jinja2Templates(env=_environment())
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(_folder("static"))), name="static")
     app.include_router(router)
+    app.include_router(stories_router)
     app.state.html_views = HTML_VIEWS
     app.state.status_of = status_of
 

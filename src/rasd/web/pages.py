@@ -29,6 +29,7 @@ from rasd.web.labels import EVENT_NAMES, RELATION_ORDER, RELATION_REVERSE
 from rasd.web.maps import place_map
 from rasd.web.messages import arabic_message
 from rasd.web.render import annotated_text, bar_chart, page_url
+from rasd.web.stories import home_stories
 
 __all__ = ["HTML_VIEWS", "quotes_page", "router"]
 
@@ -93,7 +94,7 @@ async def search_page(
     trend_days = int(days) if days in {str(d) for d in TREND_DAYS} else TREND_DAYS[0]
     asked = any(form[k] for k in ("q", "entity", "type", "source", "since", "until"))
     pool = request.app.state.pool
-    empty: dict[str, Any] = {"hits": [], "top": {}, "total": None, "facets": None, "desk": None}
+    empty: dict[str, Any] = {"hits": [], "top": {}, "total": None, "facets": None, "desk": None, "stories": []}
 
     def gather(store: Store) -> dict[str, Any]:
         if asked:
@@ -106,7 +107,7 @@ async def search_page(
         top = {t: store.entities(t, 8) for t in ENTITY_TYPES}
         desk = {"days": store.daily_counts(), "trending": store.trending(trend_days, 10),
                 "places": store.place_counts(top=MAP_PLACES)}
-        return {**empty, "hits": hits, "top": top, "desk": desk}
+        return {**empty, "hits": hits, "top": top, "desk": desk, "stories": home_stories(store)}
 
     error, candidates = None, []
     status = 200
@@ -130,7 +131,7 @@ async def search_page(
         request,
         "search.html",
         {
-            "nav": "search", "form": form, "asked": asked, "hits": hits[:PAGE], "top": found["top"],
+            "nav": "search", "form": form, "asked": asked, "hits": hits[:PAGE], "top": found["top"], "stories": found["stories"],
             "offset": start, "more": len(hits) > PAGE, "page_size": PAGE, "error": error, "candidates": candidates,
             "event_types": EVENT_NAMES, "total": found["total"], "facets": found["facets"], "desk": desk,
         },
