@@ -7,7 +7,8 @@
     entities    one row per entity per document (the entity's id is its stable cross-document id)
     mentions    one row per mention of an entity (kind "name") or reference to it ("reference")
     quotations  one row per quotation, with its cue and speaker
-    events      one row per event, its participants as a list of {entity, role}
+    events      one row per event, its participants as a list of {entity, role}, with the store's
+                `modality`, `date_basis` and `happening` key (`rasd.store.happening`)
     relations   one row per relation between two entities, with its evidence span
     errors      one row per record that could not be read or analysed (never a crash)
 
@@ -70,6 +71,7 @@ def schemas() -> dict[str, Any]:
             ("participants", pa.list_(pa.struct([("entity", s), ("role", s)]))),
             ("location", s), ("date", s), ("date_precision", i32), ("location_precision", i32),
             ("killed", i64), ("injured", i64), ("negated", b), ("sentence", i32),
+            ("modality", s), ("date_basis", s), ("happening", s),
         ]),
         "relations": pa.schema([
             ("doc_id", s), ("idx", i32), ("type", s), ("subject", s), ("object", s),
@@ -79,6 +81,16 @@ def schemas() -> dict[str, Any]:
             ("partition", i32), ("input", s), ("record", i64), ("doc_id", s), ("code", s), ("message", s),
         ]),
     }
+
+
+def _happening(ev: dict[str, Any]) -> str | None:
+    """The store's key of the happening an event of `to_dict` reports."""
+    from rasd.store.prepare import ACTOR_ROLES, happening_key
+
+    return happening_key(
+        ev["type"], modality=ev["modality"], date=ev["date"], date_precision=ev["date_precision"], date_basis=ev["date_basis"],
+        location=ev["location"], actors=[r["entity"] for r in ev["roles"] if r["role"] in ACTOR_ROLES], negated=bool(ev["negated"]),
+    )
 
 
 def _span(d: dict[str, Any] | None, key: str) -> Any:
@@ -147,7 +159,8 @@ class TableBuilder:
                 trigger_end=trig["end"], participants=[{"entity": r["entity"], "role": r["role"]} for r in ev["roles"]],
                 location=ev["location"], date=ev["date"], date_precision=ev["date_precision"],
                 location_precision=ev["location_precision"], killed=ev["killed"], injured=ev["injured"],
-                negated=ev["negated"], sentence=ev["sentence"],
+                negated=ev["negated"], sentence=ev["sentence"], modality=ev["modality"], date_basis=ev["date_basis"],
+                happening=_happening(ev),
             )
         for idx, r in enumerate(d["relations"]):
             evd = r["evidence"]

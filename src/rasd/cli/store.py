@@ -354,7 +354,10 @@ def quotes(speaker: str | None, source: str | None, since: str | None, until: st
 def events(type_: str | None, location: str | None, participant: str | None, since: str | None, until: str | None,
            limit: int, offset: int, fmt: str, db: str) -> None:
     """Stored events with their participants, place and date, newest first: by the event's own
-    date, else by its article's publication date (then marked "(published)").
+    date, else by its article's publication date (then marked "(published)"; a date the text gives
+    relative to it, «أمس», is marked "(from the report's date)"). A planned event is marked
+    "(planned)"; one reported by several stored articles says how many ("3 reports"). JSON adds
+    `modality`, `date_basis`, `happening` (the key the reports share) and `reports`.
 
     \b
     Examples:
@@ -373,8 +376,12 @@ def events(type_: str | None, location: str | None, participant: str | None, sin
         where = f" @ {ev.location_name or ev.location_id}" if ev.location_id else ""
         toll = "".join(f" {k}={v}" for k, v in (("killed", ev.killed), ("injured", ev.injured)) if v is not None)
         neg = " (negated)" if ev.negated else ""
+        planned = " (planned)" if ev.modality == "planned" else ""
+        reports = f"  {ev.reports} reports" if ev.reports > 1 else ""
         when = ev.date or (f"{ev.published} (published)" if ev.published else "----------")
-        click.echo(f"{when}  {ev.type}{neg} «{ev.trigger}»{where}{toll}  {who}  [{ev.document_id}]")
+        if ev.date and ev.date_basis == "report":
+            when += " (from the report's date)"
+        click.echo(f"{when}  {ev.type}{neg}{planned} «{ev.trigger}»{where}{toll}  {who}{reports}  [{ev.document_id}]")
 
 
 # ------------------------------------------------------------------------------------------ export

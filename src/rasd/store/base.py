@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # a cycle at run time: prepare imports the store's rows and s
 
 __all__ = ["EXPORT_TABLES", "ORDERS", "SCHEMA_VERSION", "Store", "placeholders"]
 
-SCHEMA_VERSION = 3  # the newest migration of every dialect (a test checks the files agree)
+SCHEMA_VERSION = 4  # the newest migration of every dialect (a test checks the files agree)
 T = TypeVar("T")
 ORDERS = ("relevance", "date")
 EXPORT_TABLES = ("documents", "entities", "mentions", "quotes", "events", "relations")
@@ -183,7 +183,8 @@ class Store(ABC):
     @abstractmethod
     def event_counts(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
                      **dates: Unpack[DateFilters]) -> list[tuple[str, str, int]]:
-        """(YYYY-MM-DD, event type, events) per day."""
+        """(YYYY-MM-DD, event type, happenings) per day: the events of one happening (reported by
+        several articles, `EventRow.happening`) count once."""
 
     @abstractmethod
     def top_stories(self, *, days: int = 7, limit: int = 10, articles: int = 5, since: str | None = None,
@@ -225,7 +226,7 @@ class Store(ABC):
     @abstractmethod
     def event_places(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
                      top: int = 100, **dates: Unpack[DateFilters]) -> list[PlaceCount]:
-        """The places of the events `event_counts` counts, with how many of them each has."""
+        """The places of the events `event_counts` counts, with how many happenings each has."""
 
     @abstractmethod
     def quotes_about(self, name_or_id: str, *, limit: int = 20, offset: int = 0) -> list[QuoteRow]:

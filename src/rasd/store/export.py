@@ -18,7 +18,7 @@ from rasd.store.errors import BadQuery, MissingExtra
 __all__ = ["FORMATS", "export"]
 
 FORMATS = ("jsonl", "csv", "parquet")
-_INTS = {"start", "end", "index", "killed", "injured", "documents", "stories", "mentions"}
+_INTS = {"start", "end", "index", "killed", "injured", "documents", "stories", "mentions", "reports"}
 _BOOLS = {"direct", "negated"}
 _ROW_GROUP = 10_000
 

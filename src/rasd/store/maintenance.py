@@ -211,9 +211,13 @@ _EXPORT: dict[str, tuple[str, tuple[str, ...], Any]] = {
     ),
     "events": (
         "SELECT d.id, d.published, ev.idx, ev.type, ev.trigger_text, ev.date, ev.location_id, le.name, ev.killed, "
-        "ev.injured, ev.negated FROM events ev JOIN documents d ON d.doc_no = ev.doc_no LEFT JOIN entities le ON le.id = ev.location_id "
+        "ev.injured, ev.negated, ev.modality, ev.date_basis, ev.happening, "
+        # the documents that report the same happening (1 for an event without a key)
+        "CASE WHEN ev.happening IS NULL THEN 1 ELSE (SELECT COUNT(DISTINCT h.doc_no) FROM events h WHERE h.happening = ev.happening) END "
+        "FROM events ev JOIN documents d ON d.doc_no = ev.doc_no LEFT JOIN entities le ON le.id = ev.location_id "
         "WHERE ev.doc_no > ? AND ev.doc_no <= ? ORDER BY ev.doc_no, ev.idx",
-        ("document_id", "published", "index", "type", "trigger", "date", "location_id", "location_name", "killed", "injured", "negated"),
+        ("document_id", "published", "index", "type", "trigger", "date", "location_id", "location_name", "killed", "injured", "negated",
+         "modality", "date_basis", "happening", "reports"),
         _bools("negated"),
     ),
     "relations": (

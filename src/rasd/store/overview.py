@@ -16,6 +16,7 @@ from rasd.store.base import placeholders
 from rasd.store.choices import check_entity_type
 from rasd.store.errors import BadQuery
 from rasd.store.filters import DateFilters, DocumentFilters, Filters, SearchFilters
+from rasd.store.happening import HAPPENING_SQL
 from rasd.store.results import EntitySummary, Facets, PlaceCount, QuoteRow, Trend
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ class OverviewMixin:
         where.insert(0, "ev.location_id IS NOT NULL")
         self._event_filters(type, location, participant, where, params)
         return [PlaceCount(i, name or i, 0, int(n)) for i, name, n in self._fetchall(
-            "SELECT ev.location_id, le.name, COUNT(*) FROM events ev JOIN documents d ON d.doc_no = ev.doc_no "
+            f"SELECT ev.location_id, le.name, COUNT(DISTINCT {HAPPENING_SQL}) FROM events ev JOIN documents d ON d.doc_no = ev.doc_no "
             f"LEFT JOIN entities le ON le.id = ev.location_id WHERE {' AND '.join(where)} "
             "GROUP BY ev.location_id, le.name ORDER BY 3 DESC, 1 LIMIT ?",
             [*params, int(top)],

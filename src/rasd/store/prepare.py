@@ -8,7 +8,9 @@ the columns `rasd batch` writes with a document (its hash, packed signature and 
 Every writer builds its rows here (`Prepared.document_row`, `Prepared.table_rows`) and links a
 document to its story cluster by `Prepared.link`. `rasd ingest --workers N` prepares documents in its worker processes and sends them
 back without their tokens and sentences (nothing left to compute needs them: the rows, keys and
-compressed analysis are made), so the one process that writes only runs SQL.
+compressed analysis are made), so the one process that writes only runs SQL. An event's row
+carries the key of the happening it reports (`rasd.store.happening`, re-exported here for the
+batch tables).
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from typing import Any
 from rasd.bounds import check_document
 from rasd.model import Document
 from rasd.store import dedup, stories
+from rasd.store.happening import ACTOR_ROLES, happening_key
 from rasd.store.rows import DocumentRows, analysis_blob, content_hash, document_row, document_rows, table_rows
 from rasd.store.search import DocumentKeys, document_keys
 
-__all__ = ["Prepared", "content_hash", "from_columns", "prepare", "store_columns"]
+__all__ = ["ACTOR_ROLES", "Prepared", "content_hash", "from_columns", "happening_key", "prepare", "store_columns"]
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from rasd.store.base import placeholders
 from rasd.store.choices import check_entity_type, check_event_type
 from rasd.store.errors import DocumentNotFound
 from rasd.store.filters import DateFilters, DocumentFilters, Filters
+from rasd.store.happening import HAPPENING_SQL as HAPPENING
 from rasd.store.results import EntityProfile, EntitySummary, EventRow, Graph, QuoteRow, SearchResult
 from rasd.store.search import alias_key, parse_query, snippet
 
@@ -223,8 +224,8 @@ class QueriesMixin:
         self._event_filters(type, location, participant, where, params)
         rows = self._fetchall(
             "SELECT ev.doc_no, ev.idx, d.id, d.title, d.published, ev.type, ev.trigger_text, ev.date, ev.location_id, le.name, "
-            "ev.killed, ev.injured, ev.negated FROM events ev JOIN documents d ON d.doc_no = ev.doc_no "
-            f"LEFT JOIN entities le ON le.id = ev.location_id WHERE {' AND '.join(where) or '1 = 1'} "
+            "ev.killed, ev.injured, ev.negated, ev.modality, ev.date_basis, ev.happening FROM events ev "
+            f"JOIN documents d ON d.doc_no = ev.doc_no LEFT JOIN entities le ON le.id = ev.location_id WHERE {' AND '.join(where) or '1 = 1'} "
             # by the date shown: the event's own, else its article's publication date
             "ORDER BY COALESCE(ev.date, d.published) DESC NULLS LAST, d.id, ev.idx LIMIT ? OFFSET ?",
             [*params, int(limit), int(offset)],
@@ -238,10 +239,21 @@ class QueriesMixin:
                 doc_nos,
             ):
                 parts.setdefault((doc_no, eidx), []).append({"entity": ent, "name": name, "role": role})
+        reports = self._reports(sorted({r[15] for r in rows if r[15] is not None}))
         return [
-            EventRow(r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], parts.get((r[0], r[1]), []), r[10], r[11], bool(r[12]))
+            EventRow(r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], parts.get((r[0], r[1]), []), r[10], r[11], bool(r[12]),
+                     r[13] or "asserted", r[14], r[15], reports.get(r[15], 1))
             for r in rows
         ]
+
+    def _reports(self, keys: list[str]) -> dict[str, int]:
+        """happening key → the stored documents that report it (`EventRow.reports`)."""
+        if not keys:
+            return {}
+        return {k: int(n) for k, n in self._fetchall(
+            f"SELECT happening, COUNT(DISTINCT doc_no) FROM events WHERE happening IN ({placeholders(keys)}) GROUP BY happening",
+            keys,
+        )}
 
     def _event_type(self, type: str | None) -> str | None:
         """An event type of the ontology, or one the stored documents have (an analysis made
@@ -273,8 +285,9 @@ class QueriesMixin:
 
     def event_counts(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
                      **dates: Unpack[DateFilters]) -> list[tuple[str, str, int]]:
-        """(YYYY-MM-DD, event type, events) per day: the event's own date when it names a day,
-        else its document's publication date."""
+        """(YYYY-MM-DD, event type, happenings) per day: the event's own date when it names a day,
+        else its document's publication date. The events of one happening (`EventRow.happening`)
+        count once; an event without a key is a happening of its own."""
         day = "CASE WHEN LENGTH(ev.date) = 10 THEN ev.date ELSE d.published END"
         where, params = Filters.of(dates, DateFilters).document_conditions(column=day)
         where.insert(0, f"{day} IS NOT NULL")
@@ -282,7 +295,7 @@ class QueriesMixin:
         return [
             (d, t, int(n))
             for d, t, n in self._fetchall(
-                f"SELECT {day} AS day, ev.type, COUNT(*) FROM events ev JOIN documents d ON d.doc_no = ev.doc_no "
+                f"SELECT {day} AS day, ev.type, COUNT(DISTINCT {HAPPENING}) FROM events ev JOIN documents d ON d.doc_no = ev.doc_no "
                 f"WHERE {' AND '.join(where)} GROUP BY 1, 2 ORDER BY 1, 2",
                 params,
             )

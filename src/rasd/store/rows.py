@@ -8,9 +8,10 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasd.model import Document, Mention
+from rasd.model import Document, Event, Mention
 from rasd.serialize import to_dict
 from rasd.store.errors import BadReference
+from rasd.store.happening import ACTOR_ROLES, happening_key
 from rasd.store.search import DocumentKeys, alias_key
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "content_hash",
     "document_row",
     "document_rows",
+    "event_happening",
     "table_rows",
 ]
 
@@ -94,7 +96,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "quotes": ("doc_no", "idx", "span_start", "span_end", "text", "direct", "cue", "speaker_id", "speaker_text", "speaker_key",
                "negated", "sentence"),
     "events": ("doc_no", "idx", "type", "trigger_start", "trigger_end", "trigger_text", "location_id", "date", "date_precision",
-               "location_precision", "killed", "injured", "negated", "sentence"),
+               "location_precision", "killed", "injured", "negated", "sentence", "modality", "date_basis", "happening"),
     "event_participants": ("doc_no", "event_idx", "idx", "entity_id", "role"),
     "relations": ("doc_no", "idx", "type", "subject_id", "object_id", "span_start", "span_end"),
 }
@@ -127,6 +129,14 @@ def _all_mentions(doc: Document) -> list[tuple[Mention, str | None]]:
         for m in (*e.mentions, *e.references):
             seen.setdefault((m.start, m.end, e.id, m.kind), (m, e.id))
     return sorted(seen.values(), key=lambda x: (x[0].start, x[0].end, x[1] or ""))
+
+
+def event_happening(ev: Event) -> str | None:
+    """The key of the happening `ev` reports (`rasd.store.happening.happening_key`), or None."""
+    return happening_key(
+        ev.type, modality=ev.modality, date=ev.date, date_precision=ev.date_precision, date_basis=ev.date_basis,
+        location=ev.location, actors=[p.entity for p in ev.participants if p.role in ACTOR_ROLES], negated=bool(ev.negated),
+    )
 
 
 def document_rows(doc: Document) -> DocumentRows:
@@ -190,7 +200,8 @@ def document_rows(doc: Document) -> DocumentRows:
         loc = ev.location
         rows.events.append(
             (idx, ev.type, ev.trigger_start, ev.trigger_end, t[ev.trigger_start : ev.trigger_end], loc, ev.date,
-             ev.date_precision, ev.location_precision, ev.killed, ev.injured, bool(ev.negated), ev.sentence)
+             ev.date_precision, ev.location_precision, ev.killed, ev.injured, bool(ev.negated), ev.sentence,
+             ev.modality or "asserted", ev.date_basis, event_happening(ev))
         )
         for pidx, p in enumerate(ev.participants):
             rows.participants.append((idx, pidx, p.entity, p.role or ""))
