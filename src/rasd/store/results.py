@@ -141,7 +141,7 @@ class EventRow:
     injured: int | None
     negated: bool
     modality: str = "asserted"  # asserted | planned
-    date_basis: str | None = None  # text | report | anchor | anchor_undated; None: undated or stored before schema 3
+    date_basis: str | None = None  # text | report | anchor | anchor_undated; None: undated or stored before schema 4
     happening: str | None = None  # key of the happening it reports (`rasd.store.happening`); None: too little to tell
     reports: int = 1  # stored documents with an event of the same happening (1 without a key)
 

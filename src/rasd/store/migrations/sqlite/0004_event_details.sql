@@ -1,4 +1,4 @@
--- rasd knowledge base, schema 3 (SQLite): what an event's row says besides its trigger, and the
+-- rasd knowledge base, schema 4 (SQLite): what an event's row says besides its trigger, and the
 -- happening it reports. `modality`: asserted | planned; `date_basis`: how its date was reached
 -- (text | report | anchor | anchor_undated, null when undated); `happening`: the key shared by
 -- the events of several articles that report one happening (`rasd.store.happening`), null when
