@@ -7,7 +7,7 @@ lines of ANERcorp hold a token with an inner space). Tags are `O`, `B-TYPE` or `
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,28 @@ class Sentence:
 
 def read_conll(path: str | Path) -> list[Sentence]:
     """Read a CoNLL file; raise TrainingDataError naming the file and line of the first bad line."""
+    return read_sentences(path, _conll_line)
+
+
+def _conll_line(path: str, n: int, line: str) -> tuple[str, str]:
+    token, sep, tag = line.strip().rpartition(" ")
+    if not sep:
+        token, sep, tag = line.strip().rpartition("\t")
+    token = token.strip()
+    if not sep or not token:
+        raise TrainingDataError(path=path, line=n, problem=f"expected 'TOKEN TAG', got {line!r}")
+    if not TAG_RE.match(tag):
+        raise TrainingDataError(path=path, line=n, problem=f"bad tag {tag!r}")
+    return token, tag
+
+
+def read_sentences(
+    path: str | Path, parse: Callable[[str, int, str], tuple[str, str]], clean: dict[int, None] | None = None
+) -> list[Sentence]:
+    """Read a file of one `token tag` line per token and a blank line between sentences; `parse`
+    turns a line (with the file's path and the line's number, for its errors) into the token and
+    its tag; `clean`: characters deleted from every line first. Raise TrainingDataError naming the
+    file and the line of the first bad line."""
     p = Path(path)
     if not p.exists():
         raise FileMissing(path=str(p))
@@ -40,21 +62,14 @@ def read_conll(path: str | Path) -> list[Sentence]:
         with p.open(encoding="utf-8") as fh:
             for n, raw in enumerate(fh, 1):
                 line = raw.rstrip("\n\r")
+                if clean:
+                    line = line.translate(clean)
                 if not line.strip():
                     if tokens:
                         sentences.append(Sentence(tuple(tokens), tuple(tags), start))
                         tokens, tags = [], []
                     continue
-                token, sep, tag = line.strip().rpartition(" ")
-                if not sep:
-                    token, sep, tag = line.strip().rpartition("\t")
-                token = token.strip()
-                if not sep or not token:
-                    raise TrainingDataError(
-                        path=str(p), line=n, problem=f"expected 'TOKEN TAG', got {line!r}"
-                    )
-                if not TAG_RE.match(tag):
-                    raise TrainingDataError(path=str(p), line=n, problem=f"bad tag {tag!r}")
+                token, tag = parse(str(p), n, line)
                 if not tokens:
                     start = n
                 tokens.append(token)

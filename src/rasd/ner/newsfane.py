@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rasd.errors import FileMissing, IsADirectory, TrainingDataError
-from rasd.ner.conll import Sentence
+from rasd.errors import TrainingDataError
+from rasd.ner.conll import Sentence, read_sentences
 from rasd.text.normalize import norm_key, norm_lex
 
 PERS, LOC, ORG, MISC = "PERS", "LOC", "ORG", "MISC"
@@ -68,41 +68,17 @@ _LETTERS = re.compile("[^0-9A-Za-z\u0621-\u064a]+")
 
 def read_fane(path: str | Path) -> list[Sentence]:
     """Read NewsFANE's `token<TAB>tag` file; raise TrainingDataError naming the first bad line."""
-    p = Path(path)
-    if not p.exists():
-        raise FileMissing(path=str(p))
-    if p.is_dir():
-        raise IsADirectory(path=str(p))
-    sentences: list[Sentence] = []
-    tokens: list[str] = []
-    tags: list[str] = []
-    start = 0
-    try:
-        with p.open(encoding="utf-8") as fh:
-            for n, raw in enumerate(fh, 1):
-                line = raw.rstrip("\n\r").translate(_INVISIBLE)
-                if not line.strip():
-                    if tokens:
-                        sentences.append(Sentence(tuple(tokens), tuple(tags), start))
-                        tokens, tags = [], []
-                    continue
-                token, sep, tag = line.rpartition("\t")
-                token, tag = token.strip(), tag.strip()
-                if not sep or not token:
-                    raise TrainingDataError(path=str(p), line=n, problem=f"expected 'TOKEN<TAB>TAG', got {line!r}")
-                if tag != "O" and (tag[:2] not in ("B-", "I-") or tag[2:] not in FINE_TO_COARSE):
-                    raise TrainingDataError(path=str(p), line=n, problem=f"unknown NewsFANE tag {tag!r}")
-                if not tokens:
-                    start = n
-                tokens.append(token)
-                tags.append(tag)
-    except UnicodeDecodeError as exc:
-        raise TrainingDataError(path=str(p), line="?", problem=f"not valid UTF-8 ({exc.reason})") from exc
-    if tokens:
-        sentences.append(Sentence(tuple(tokens), tuple(tags), start))
-    if not sentences:
-        raise TrainingDataError(path=str(p), line=1, problem="the file holds no sentences")
-    return sentences
+    return read_sentences(path, _fane_line, clean=_INVISIBLE)
+
+
+def _fane_line(path: str, n: int, line: str) -> tuple[str, str]:
+    token, sep, tag = line.rpartition("\t")
+    token, tag = token.strip(), tag.strip()
+    if not sep or not token:
+        raise TrainingDataError(path=path, line=n, problem=f"expected 'TOKEN<TAB>TAG', got {line!r}")
+    if tag != "O" and (tag[:2] not in ("B-", "I-") or tag[2:] not in FINE_TO_COARSE):
+        raise TrainingDataError(path=path, line=n, problem=f"unknown NewsFANE tag {tag!r}")
+    return token, tag
 
 
 def map_tags(tags: Sequence[str], mapping: Mapping[str, str | None] = FINE_TO_COARSE) -> tuple[str, ...]:
