@@ -261,3 +261,16 @@ def test_graph(http):
     assert len(http.get("/graph", params={"top": 2}).json()["nodes"]) == 2
     error_of(http.get("/graph", params={"top": 1}), 400, "E620")
     error_of(http.get("/graph", params={"min_weight": 0}), 400, "E620")
+
+
+def test_search_facets_on_request_and_trending_entities(http):
+    plain = http.get("/search", params={"duplicates": "true", **ALL_DATES}).json()
+    assert "facets" not in plain
+    body = http.get("/search", params={"duplicates": "true", "facets": 5, **ALL_DATES}).json()
+    facets = body["facets"]
+    assert facets["total"] == 5 and sum(n for _m, n in facets["months"]) == 5
+    assert {"PERSON", "LOC"} <= {t for t, _n in facets["types"]}
+    assert 0 < len(facets["entities"]) <= 5 and all(n >= 1 for *_rest, n in facets["entities"])
+    trend = http.get("/trending", params={"days": 30}).json()["items"]
+    assert all(t["recent"] > t["before"] for t in trend)
+    error_of(http.get("/trending", params={"type": "FOO"}), 400, "E612")

@@ -231,19 +231,37 @@ async def search(
     until: Until = None,
     order: Literal["relevance", "date"] = "relevance",
     duplicates: Annotated[bool, Query(description="List every copy of a story, not one per story cluster.")] = False,
+    facets: Annotated[int, Query(ge=0, le=50, description="With N > 0, `facets`: every match (duplicates included) counted by "
+                                  "source, entity type, the N most named entities and month.")] = 0,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    def run(s: Store) -> tuple[list[Any], int]:
+    def run(s: Store) -> tuple[list[Any], int, dict[str, Any] | None]:
         hits = s.search(
             q, entity=entity, type=type, source=source, since=since, until=until, order=order,
             limit=limit + 1, offset=offset, collapse_duplicates=not duplicates,
         )
         total = s.count(q, entity=entity, type=type, source=source, since=since, until=until, collapse_duplicates=not duplicates)
-        return hits, total
+        counted = s.facets(q, top=facets, entity=entity, type=type, source=source, since=since, until=until) if facets else None
+        return hits, total, counted.to_dict() if counted is not None else None
 
-    hits, total = await request.app.state.pool.run(run)
-    return {**page(hits, limit, offset), "total": total}
+    hits, total, counted = await request.app.state.pool.run(run)
+    out = {**page(hits, limit, offset), "total": total}
+    if counted is not None:
+        out["facets"] = counted
+    return out
+
+
+@router.get("/trending", tags=["queries"], summary="Entities named in more documents in the last `days` days (up to the newest "
+            "stored article) than in as many days before them, largest rise first.", responses=TYPED)
+async def trending(
+    request: Request,
+    days: Annotated[int, Query(ge=1, le=366)] = 7,
+    type: Annotated[str | None, Query(max_length=40, description=ENTITY_TYPE_HELP)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> dict[str, Any]:
+    rows = await request.app.state.pool.run(lambda s: s.trending(days, limit, type=type))
+    return {"items": [r.to_dict() for r in rows]}
 
 
 @router.get("/entities", tags=["queries"], summary="The entities named in most story clusters.", responses=TYPED)
