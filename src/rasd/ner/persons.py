@@ -124,13 +124,12 @@ def title_starts(r: Rules) -> set[int]:
     }
 
 
-def surname_before_title(r: Rules, cands: list[Cand]) -> list[Cand]:
+def surname_before_title(r: Rules, cands: list[Cand], titles: set[int]) -> list[Cand]:
     """(d) «ويقول جعفر فرح الناشط البارز …»: a one-word person's name, then a plain word, then a
     title or honorific in apposition: the plain word is the family name, though it is
     also a common word the tagger left out («فرح»). `cands`: the final, non-overlapping
-    candidates."""
+    candidates; `titles`: `title_starts(r)`."""
     taken = {i for c in cands for i in range(c.s, c.e)}
-    titles = title_starts(r)
     toks = r.tokens
     starts = {a for a, _b in r.sents}
     for c in cands:

@@ -430,7 +430,7 @@ def apply_rules(
     out = []
     final = resolve([*first, *r.propagate(first, known_surnames)])
     titles = title_starts(r)
-    for c in bodies_of_persons(r, surname_before_title(r, final)):
+    for c in bodies_of_persons(r, surname_before_title(r, final, titles)):
         if c.label == "PERSON":
             s0 = c.s
             trim_person(r, c, titles)

@@ -144,6 +144,17 @@ class ReferenceRules(QuoteView):
         )
         return Speaker(h.entity, self.toks[k].stem_start, self.toks[k].end, k, "reference", h.type)
 
+    def person_within(self, a: int, b: int) -> Hit | None:
+        """The first person named in tokens [a, b) before a punctuation mark other than a comma,
+        a reporting verb or a complementizer ends the look («وزير الخارجية، فلان، …»)."""
+        for x in range(a, b):
+            h = self.hit_at(x)
+            if h is not None and h.type == "PERSON" and h.entity is not None:
+                return h
+            if (self.punct(x) and self.punct(x) not in COMMAS) or self.cue_at(x) or self.is_comp(x):
+                return None
+        return None
+
     def holder_named_later(self, k: int, r1: int) -> Speaker | None:
         """«رئيس وزراء قطر الأسبق: …» in a headline: the person named right after the same title
         later in the text («… قال رئيس وزراء قطر الأسبق، فلان، إن …»)."""
@@ -156,13 +167,9 @@ class ReferenceRules(QuoteView):
         for m in self.later(words[0], k):
             if any(m + x >= len(toks) or strip_article(toks[m + x].stem) != words[x] for x in range(1, n)):
                 continue
-            for x in range(m + n, min(len(toks), m + n + 5)):
-                h = self.hit_at(x)
-                if h is not None and h.type == "PERSON" and h.entity is not None:
-                    found.add(h.entity)
-                    break
-                if (self.punct(x) and self.punct(x) not in COMMAS) or self.cue_at(x) or self.is_comp(x):
-                    break
+            h = self.person_within(m + n, min(len(toks), m + n + 5))
+            if h is not None:
+                found.add(h.entity)
             x = m - 1  # «… فلان، رئيس وزراء قطر الأسبق، …»: the name before the title, in apposition
             while x > k and self.punct(x) in COMMAS:
                 x -= 1
@@ -261,12 +268,9 @@ class ReferenceRules(QuoteView):
                 continue
             if any(strip_article(toks[m + x].stem) != words[x] for x in range(1, n)):
                 continue
-            for x in range(m + n, min(k, m + n + 5)):  # «وزير الشؤون الخارجية فلان»
-                h = self.hit_at(x)
-                if h is not None and h.type == "PERSON" and h.entity is not None:
-                    return Speaker(h.entity, start, toks[last].end, last, "reference", "PERSON")
-                if (self.punct(x) and self.punct(x) not in COMMAS) or self.cue_at(x) or self.is_comp(x):
-                    break
+            h = self.person_within(m + n, min(k, m + n + 5))  # «وزير الشؤون الخارجية فلان»
+            if h is not None:
+                return Speaker(h.entity, start, toks[last].end, last, "reference", "PERSON")
         here = toks[k].start
         holders = {
             eid
@@ -278,13 +282,9 @@ class ReferenceRules(QuoteView):
         if n > 1:  # «الرئيس التركي» after «الرئيس فلان»: the one person the head word introduced
             after = set()
             for m in self.earlier(words[0], k, bare=True):
-                for x in range(m + 1, min(k, m + 6)):
-                    h = self.hit_at(x)
-                    if h is not None and h.type == "PERSON" and h.entity is not None:
-                        after.add(h.entity)
-                        break
-                    if (self.punct(x) and self.punct(x) not in COMMAS) or self.cue_at(x) or self.is_comp(x):
-                        break
+                h = self.person_within(m + 1, min(k, m + 6))
+                if h is not None:
+                    after.add(h.entity)
             if len(after) == 1:
                 return Speaker(after.pop(), start, toks[last].end, last, "reference", "PERSON")
         return None
