@@ -68,3 +68,9 @@ def test_an_agency_named_before_lil_anbaa_is_one_organisation(pipe):
 def test_munazzama_after_a_noun_of_manner_is_an_adjective(pipe):
     got = found(pipe, "وقال البيان إن الجماعة تعمل بطريقة منظمة المدنيين للخطر.")
     assert not any(s.startswith("منظمة") for s, _ in got)
+
+
+def test_a_radio_station_is_its_name_and_the_letters_fm(pipe):
+    got = found(pipe, "وقال المسؤول في تصريح لإذاعة موزاييك أف أم إن الطريق أغلق. وأكد لمراسل \"شمس إف إم\" أن العمل عاد.")
+    assert ("إذاعة موزاييك أف أم", "ORG") in got
+    assert ("شمس إف إم", "ORG") in got

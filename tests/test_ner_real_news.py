@@ -131,6 +131,11 @@ def test_an_adjective_that_does_not_agree_belongs_to_a_title(pipe):
     assert "الحكومة الكندي" not in got
 
 
+def test_a_ministers_portfolio_is_part_of_the_title_and_the_department_alone_a_body(pipe):
+    assert "الخارجية الأمريكية" not in orgs(pipe, "واستقبل الملك مساعد وزير الخارجية الأمريكية في القصر.")
+    assert "الخارجية الأمريكية" in orgs(pipe, "وقالت الخارجية الأمريكية في بيان إن المحادثات مستمرة.")
+
+
 def test_a_descriptive_name_keeps_its_complement(pipe):
     got = orgs(
         pipe,

@@ -13,6 +13,8 @@
 (d) *Agencies*: «وكالة X Y للأنباء» → one organisation, whatever X and Y are («وكالة مهر للأنباء»).
 (e) *An adjective, not a body*: «منظمة» right after a noun of manner («بطريقة منظمة») is «organised»:
     no organisation starts there.
+(f) *Radio stations*: a word and the letters FM («الجوهرة أف أم», «موزاييك "إف إم"», «شمس FM»),
+    with «راديو» before it if the text has it → one organisation.
 The words are in `data/ner/named.tsv`.
 """
 
@@ -224,14 +226,44 @@ def _agencies(r: Rules, a: int, b: int) -> list[Cand]:
     return out
 
 
+def _fm(r: Rules, j: int, b: int) -> int:
+    """The end of the letters FM written from token j («أف أم», «إف إم», «FM»), or j when none."""
+    t = r.tokens[j]
+    if t.kind == "LATIN" and t.norm.lower() == "fm":
+        return j + 1
+    if j + 1 < b and "fm_f" in _cls(r, j) and "fm_m" in _cls(r, j + 1) and not r.tokens[j + 1].prefix_len:
+        return j + 2
+    return j
+
+
+def _stations(r: Rules, a: int, b: int) -> list[Cand]:
+    from rasd.ner.rules import PRIO_APPOSITION, Cand
+
+    out = []
+    for j in range(a + 1, b):
+        e = _fm(r, j, b)
+        if e == j:
+            continue
+        k = j - 1
+        if r.tokens[k].norm == QUOTE and k > a:  # «الجوهرة "أف أم"»
+            k -= 1
+        if not _plain(r, k) or r.tokens[k].kind == "NUMBER":
+            continue
+        if k > a and "radio" in _cls(r, k - 1):
+            k -= 1
+        out.append(Cand(k, e, "ORG", SOURCE, PRIO_APPOSITION))
+    return out
+
+
 def announced(r: Rules) -> list[Cand]:
-    """(a)-(d) over every sentence of the document."""
+    """(a)-(d) and (f) over every sentence of the document."""
     out: list[Cand] = []
     for a, b in r.sents:
         out += _named_as(r, a, b)
         out += _quoted_happenings(r, a, b)
         out += _two_bodies(r, a, b)
         out += _agencies(r, a, b)
+        out += _stations(r, a, b)
     return out
 
 

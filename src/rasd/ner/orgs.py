@@ -4,7 +4,8 @@
     wars (`data/ner/misc.tsv`, as MISC: «كأس العالم 2018») and the
     organisations of the reviewed alias table (`data/aliases/reviewed.tsv`: «الحلف الأطلسي»); a
     noun such as «وكالة» or «صحيفة» right before one is part of the name («وكالة رويترز»,
-    «لوكالة فرانس برس», «وكالة أنباء الأناضول»).
+    «لوكالة فرانس برس», «وكالة أنباء الأناضول»); after a minister's noun a definite name is the
+    portfolio of a title («وزير الخارجية الأمريكية»), not the body.
 (b) *State institutions*: a definite institution noun with a nationality adjective («الحكومة
     التركية», «الطيران الحربي الإسرائيلي», «السلطات البلجيكية»); its indefinite form before a place
     («شرطة لندن»).
@@ -195,6 +196,8 @@ def known(r: Rules) -> list[Cand]:
                     e += 1  # كأس العالم 2018
                 out.append(Cand(s, e, "MISC", "rule", PRIO_KNOWN))
                 continue
+            if s - 1 >= a and "portfolio" in _classes(r, s - 1) and _definite(r, s):
+                continue  # «وزير الخارجية الأمريكية»: a title's portfolio, not the department
             if s - 2 >= a and "media_head" in _classes(r, s - 2) and r.tokens[s - 1].stem == norm_key("أنباء"):
                 s -= 2
             elif s - 1 >= a and "media_head" in _classes(r, s - 1):

@@ -23,6 +23,8 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
 (g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), and a body named by its
     leader («إدارة ترامب», `rasd.ner.orgs.bodies_of_persons`);
 (h) names the text announces («منظمة تدعى …», «"صفقة القرن"», «حركتي X وY», `rasd.ner.named`).
+(i) nothing from the outlet's word to its reader that closes an article («يمكنكم تسلم إشعارات …
+    تطبيق …», `rasd.ner.footer`);
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from functools import lru_cache
 
 from rasd.model import Token
 from rasd.ner.affinity import NameAffinity
+from rasd.ner.footer import drop_footer
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
 from rasd.ner.named import SOURCE as NAMED
 from rasd.ner.named import announced, manner_adjectives
@@ -444,4 +447,4 @@ def apply_rules(
             c.s, c.e = trim(tokens, c.s, c.e)
         if c.e > c.s:
             out.append(c)
-    return out
+    return drop_footer(r, out)
