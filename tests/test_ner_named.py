@@ -74,3 +74,25 @@ def test_a_radio_station_is_its_name_and_the_letters_fm(pipe):
     got = found(pipe, "وقال المسؤول في تصريح لإذاعة موزاييك أف أم إن الطريق أغلق. وأكد لمراسل \"شمس إف إم\" أن العمل عاد.")
     assert ("إذاعة موزاييك أف أم", "ORG") in got
     assert ("شمس إف إم", "ORG") in got
+
+
+def test_the_outlet_a_speaker_talks_to_and_a_websites_name_are_organisations(pipe):
+    got = found(
+        pipe,
+        'وقال الوزير لـ"النهار" إن المفاوضات مستمرة. وأوضح في مقابلة مع "الميدان" أن الاتفاق قريب. '
+        'وأضاف خبير لموقع المدار.نت أن الأسعار سترتفع.',
+    )
+    assert {("النهار", "ORG"), ("الميدان", "ORG"), ("المدار.نت", "ORG")} <= got
+
+
+def test_a_quoted_word_after_lam_that_no_one_speaks_to_is_no_outlet(pipe):
+    got = found(pipe, 'وتقول إنها تعرضت لـ"مضايقات" كثيرة. وتحدث الأطفال عن "الميدان" الكبير، ثم قال أحدهم لأخيه: "الميدان كبير".')
+    assert ("مضايقات", "ORG") not in got
+    assert ("الميدان", "ORG") not in got
+
+
+def test_a_one_word_outlet_is_not_read_into_the_same_word_elsewhere(pipe):
+    got = found(pipe, 'وأوضح في مقابلة مع "العربية" أن العمل مستمر. وتحدث الوزير باللغة العربية مع ممثلي الدول العربية.')
+    assert sum(1 for s, lab in got if s == "العربية" and lab == "ORG") == 1
+    doc = pipe(Document(text='وأوضح في مقابلة مع "العربية" أن العمل مستمر. وتحدث الوزير باللغة العربية طويلا.'))
+    assert len([m for m in doc.mentions if doc.text[m.start : m.end] == "العربية"]) == 1

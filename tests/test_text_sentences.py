@@ -30,6 +30,11 @@ def test_not_inside_numbers_urls_emails():
     assert sents(text) == [text]
 
 
+def test_not_inside_a_websites_name():
+    text = 'وقال الخبير لموقع المدار.نت إن الأسعار سترتفع، ونشر ذلك على news.com أيضا. ثم غادر.'
+    assert sents(text) == ["وقال الخبير لموقع المدار.نت إن الأسعار سترتفع، ونشر ذلك على news.com أيضا.", "ثم غادر."]
+
+
 def test_closing_quote_after_terminator_belongs_to_sentence():
     text = 'قال المدير: "سنفتتح الفرع قريبا." وأضاف أن العمل بدأ. ثم قال «لن نتأخر!» وغادر.'
     assert sents(text) == [

@@ -15,6 +15,9 @@
     no organisation starts there.
 (f) *Radio stations*: a word and the letters FM («الجوهرة أف أم», «موزاييك "إف إم"», «شمس FM»),
     with «راديو» before it if the text has it → one organisation.
+(g) *Outlets*: a quoted name that a speaker talks to («قال لـ"…"», «في مقابلة مع "…"», «في تصريح
+    لـ"…"») → an organisation (the press the speaker gave the words to); a website's name, «X.نت» or
+    a quoted name ending in «نت» («"العربية نت"») → an organisation.
 The words are in `data/ner/named.tsv`.
 """
 
@@ -30,6 +33,7 @@ from rasd.ner.noise import time_words
 from rasd.ner.orgs import phrase_words
 from rasd.ner.persons import person_word
 from rasd.ner.places import place_heads
+from rasd.quotes.lexicon import quote_lexicon
 from rasd.text.article import has_article, strip_article
 from rasd.text.normalize import norm_key
 
@@ -255,8 +259,69 @@ def _stations(r: Rules, a: int, b: int) -> list[Cand]:
     return out
 
 
+_TO = frozenset(norm_key(w) for w in ("ل", "لـ", "مع"))
+_NET = norm_key("نت")
+
+
+def _site_quoted(r: Rules, j: int, b: int) -> int | None:
+    """`_quoted`, also over the dot of a website's name («"العربية.نت"»)."""
+    if j >= b or r.tokens[j].norm != QUOTE:
+        return None
+    for k in range(j + 1, min(j + 2 + MAX_QUOTED, b)):
+        t = r.tokens[k]
+        if t.norm == QUOTE:
+            return k if k > j + 1 else None
+        if t.norm == "." and k + 1 < b and r.tokens[k + 1].norm == _NET and k > j + 1:
+            continue
+        if not _plain(r, k):
+            return None
+    return None
+
+
+def _spoken_to(r: Rules, k: int, a: int) -> bool:
+    """Whether a verb of saying or a noun of an interview or a statement ends at token k, or stands
+    before its subject there: a word with the article («قال الوزير لـ"…"») or a title and one more
+    word («قال وزير يمني لـ"…"»)."""
+
+    def cue(m: int) -> bool:
+        t = r.tokens[m]
+        return t.kind == "WORD" and ("interview" in _cls(r, m) or t.stem in quote_lexicon().forms)
+
+    def title(m: int) -> bool:
+        return r.tokens[m].kind == "WORD" and "title" in r.trig.lookup_key(r.tokens[m].stem)
+
+    def subject(m: int) -> bool:
+        t = r.tokens[m]
+        return t.kind == "WORD" and not t.prefix_len and (title(m) or has_article(t.stem)) and t.norm not in r.fw
+
+    if k < a:
+        return False
+    if cue(k):
+        return True
+    if k - 1 >= a and subject(k) and cue(k - 1):
+        return True
+    return k - 2 >= a and title(k - 1) and not r.tokens[k - 1].prefix_len and r.tokens[k].kind == "WORD" and cue(k - 2)
+
+
+def _outlets(r: Rules, a: int, b: int) -> list[Cand]:
+    from rasd.ner.rules import PRIO_APPOSITION, Cand
+
+    out = []
+    for j in range(a, b):
+        close = _site_quoted(r, j, b)
+        if close is None:
+            if r.tokens[j].norm == _NET and j - 2 >= a and r.tokens[j - 1].norm == "." and _plain(r, j - 2):
+                out.append(Cand(j - 2, j + 1, "ORG", SOURCE, PRIO_APPOSITION))  # العربية.نت
+            continue
+        site = r.tokens[close - 1].norm == _NET
+        to = j - 1 >= a + 1 and r.tokens[j - 1].norm in _TO and not r.tokens[j - 1].prefix_len and _spoken_to(r, j - 2, a)
+        if site or to:
+            out.append(Cand(j + 1, close, "ORG", SOURCE, PRIO_APPOSITION))
+    return out
+
+
 def announced(r: Rules) -> list[Cand]:
-    """(a)-(d) and (f) over every sentence of the document."""
+    """(a)-(d), (f) and (g) over every sentence of the document."""
     out: list[Cand] = []
     for a, b in r.sents:
         out += _named_as(r, a, b)
@@ -264,6 +329,7 @@ def announced(r: Rules) -> list[Cand]:
         out += _two_bodies(r, a, b)
         out += _agencies(r, a, b)
         out += _stations(r, a, b)
+        out += _outlets(r, a, b)
     return out
 
 

@@ -168,6 +168,8 @@ class Rules:
         t = self.tokens[i]
         if t.kind not in ("WORD", "LATIN") or t.prefix_len or t.norm in self.fw:
             return False
+        if t.kind == "WORD" and len(t.norm) < 2:
+            return False  # a proclitic written apart («قال الوزير لـ"…"»)
         if self.trig.lookup_key(t.norm):
             return False
         return "country" not in self.gaz.lookup_key(t.norm)
@@ -348,6 +350,8 @@ class Rules:
             k = self.key(c.s, c.e)
             if len(k) == 1 and (len(k[0]) < 3 or k[0] in self.fw):
                 continue
+            if len(k) == 1 and c.source == NAMED and has_article(k[0]):
+                continue  # «مقابلة مع "العربية"» names the channel; «اللغة العربية» does not
             labels[k][c.label] += 1
             if c.label == "ORG" and c.e - c.s >= 3 and "org_head_strong" in self._head_class(c.s):
                 labels[self.key(c.s + 1, c.e)][c.label] += 1

@@ -4,7 +4,8 @@ A sentence ends after a run of terminators (. ! ? ؟) together with the closing 
 and brackets written right after it (`."` , `؟»`, `!)`), and at every line break. Periods inside
 numbers (3.5), URLs and e-mail addresses are inside their tokens and never end a sentence; the
 Arabic comma ، never does; neither does a period right after a single letter (initials and
-abbreviations: «د.», «U.S.»), nor an ellipsis. Spans (label "SENT") are stripped of surrounding
+abbreviations: «د.», «U.S.»), nor one inside a website's name («العربية.نت», «example.com»), nor
+an ellipsis. Spans (label "SENT") are stripped of surrounding
 whitespace and together cover all non-space text.
 """
 
@@ -16,6 +17,7 @@ __all__ = ["split_sentences"]
 
 _TERMINATORS = frozenset(".!?؟")
 _CLOSERS = frozenset("\"'”’»›)]}")
+_SITE_ENDINGS = frozenset(("نت", "كوم", "net", "com", "org", "info"))
 
 
 def split_sentences(text: str, tokens: list[Token] | None = None) -> list[Span]:
@@ -36,6 +38,13 @@ def split_sentences(text: str, tokens: list[Token] | None = None) -> list[Span]:
             prev = tokens[i - 1]
             if prev.end == tok.start and prev.end - prev.start == 1 and prev.kind in ("WORD", "LATIN"):
                 i += 1  # an initial or abbreviation: «د.»
+                continue
+            nxt = tokens[i + 1] if i + 1 < n else None
+            if (
+                prev.end == tok.start and nxt is not None and nxt.start == tok.end
+                and text[nxt.start : nxt.end].lower() in _SITE_ENDINGS
+            ):
+                i += 1  # a website's name: «العربية.نت»
                 continue
         end = tok.end
         i += 1
