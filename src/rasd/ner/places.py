@@ -38,8 +38,8 @@ MAX_QUOTED = 3
 MAX_PLAIN = 2
 MIN_LETTERS = 4  # a shorter word is as often a verb or a particle («بات», «ولد»)
 RARE = 20  # corpus count under which a word's other form (with or without the article) is rare
-_QUOTES_OPEN = frozenset('"«“')
-_QUOTES_CLOSE = frozenset('"»”')
+QUOTES_OPEN = frozenset('"«“')
+QUOTES_CLOSE = frozenset('"»”')
 
 
 @lru_cache(maxsize=1)
@@ -71,12 +71,12 @@ def misc_after_places(r: Rules, found: dict[int, int]) -> list[Cand]:
             j = i + 1
             if j in found and not toks[j].prefix_len:
                 out.append(Cand(i, found[j], "MISC", "rule", PRIO_APPOSITION))
-            elif _proper(r, j) and not toks[j].stem.startswith("ال") and (j + 1 >= b or not _proper(r, j + 1)):
+            elif proper(r, j) and not toks[j].stem.startswith("ال") and (j + 1 >= b or not proper(r, j + 1)):
                 out.append(Cand(i, j + 1, "MISC", "rule", PRIO_APPOSITION))
     return out
 
 
-def _proper(r: Rules, i: int) -> bool:
+def proper(r: Rules, i: int) -> bool:
     """Whether token i reads as a place's own name, not as a common noun or adjective."""
     t = r.tokens[i]
     if t.kind != "WORD" or t.prefix_len or t.norm in r.fw or t.stem in r.fw or len(t.stem) < 3:
@@ -90,10 +90,17 @@ def _proper(r: Rules, i: int) -> bool:
     return word_count(bare if stem.startswith("ال") else "ال" + stem) < RARE
 
 
-def _adjective(r: Rules, i: int) -> bool:
+def adjective(r: Rules, i: int) -> bool:
     """A nationality or relation adjective with the article after a name («صعدة اليمنية»)."""
     stem = r.tokens[i].stem
     return stem.startswith("ال") and stem.endswith(("ي", "يه", "ية"))
+
+
+def continues(r: Rules, k: int) -> bool:
+    """Whether token k goes on the name before it: not an adjective with the
+    article («صعدة اليمنية»), nor a word without it after one with it, which is a predicate
+    («مستشفى المسيفرة معطل»)."""
+    return not adjective(r, k) and not (r.tokens[k - 1].stem.startswith("ال") and not r.tokens[k].stem.startswith("ال"))
 
 
 def named_places(r: Rules, covered: set[int], found: dict[int, int]) -> list[Cand]:
@@ -111,10 +118,10 @@ def named_places(r: Rules, covered: set[int], found: dict[int, int]) -> list[Can
             if t.kind != "WORD" or t.stem not in heads or i in covered:
                 continue  # «مدينة الكويت»: the noun is part of a place found already
             j = i + 1
-            if toks[j].kind == "PUNCT" and toks[j].norm in _QUOTES_OPEN:
+            if toks[j].kind == "PUNCT" and toks[j].norm in QUOTES_OPEN:
                 close = next((k for k in range(j + 1, min(b, j + MAX_QUOTED + 2)) if toks[k].kind == "PUNCT"), None)
                 if (
-                    close is not None and close > j + 1 and toks[close].norm in _QUOTES_CLOSE
+                    close is not None and close > j + 1 and toks[close].norm in QUOTES_CLOSE
                     and all(toks[k].kind == "WORD" and k not in covered for k in range(j + 1, close))
                 ):
                     out.append(Cand(j + 1, close, "LOC", "rule", PRIO_APPOSITION))
@@ -125,7 +132,7 @@ def named_places(r: Rules, covered: set[int], found: dict[int, int]) -> list[Can
                 out.append(Cand(j, found[j], "LOC", "rule", PRIO_APPOSITION))
                 continue
             k = j
-            while k < b and k - j < MAX_PLAIN and k not in covered and _proper(r, k) and not (k > j and _adjective(r, k)):
+            while k < b and k - j < MAX_PLAIN and k not in covered and proper(r, k) and (k == j or continues(r, k)):
                 k += 1
             if k > j:
                 out.append(Cand(j, k, "LOC", "rule", PRIO_APPOSITION))

@@ -20,7 +20,8 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
     higher priority, then longer, wins;
 (f) no time words and units: `rasd.ner.noise.trim` drops «الجمعة», «دولار» and cuts «… الشهر
     الماضي» off a name;
-(g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), and a body named by its
+(g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), named buildings and
+    landforms with their noun («متحف X», «جزيرة X», `rasd.ner.sites`), and a body named by its
     leader («إدارة ترامب», `rasd.ner.orgs.bodies_of_persons`).
 """
 
@@ -38,6 +39,7 @@ from rasd.ner.noise import trim
 from rasd.ner.orgs import bodies_of_persons, descriptive, is_kind, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surname_before_title, surnames, title_starts, trim_person
 from rasd.ner.places import misc_after_places, named_places
+from rasd.ner.sites import named_sites
 from rasd.text.article import has_article
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
@@ -418,6 +420,7 @@ def apply_rules(
     places_found = {c.s: c.e for c in [*crf, *gaz] if c.label == "LOC"}
     places_named = named_places(r, locs, {c.s: c.e for c in crf if c.label == "LOC"})
     places_named += misc_after_places(r, places_found)
+    places_named += named_sites(r, {i for c in gaz if c.label == "LOC" for i in range(c.s, c.e)}, places_found)
     first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs, *places_named])
     r.harmonise(first)
     known_surnames = surnames(r, first)
