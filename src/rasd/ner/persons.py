@@ -54,7 +54,7 @@ def verb_like(key: str) -> bool:
     return key.startswith(_IMPERFECT) and word_count("س" + key) >= 3
 
 
-def _plain(r: Rules, i: int) -> bool:
+def person_word(r: Rules, i: int) -> bool:
     """A word that may be part of a person's name."""
     t = r.tokens[i]
     if not r._nameish(i) or t.kind != "WORD":
@@ -104,7 +104,7 @@ def after_titles(r: Rules, covered: dict[int, str]) -> list[Cand]:
                     continue
                 break
             k = j
-            while k < b and k - j < MAX_NAME_WORDS + 1 and covered.get(k) not in ("LOC", "ORG") and _plain(r, k):
+            while k < b and k - j < MAX_NAME_WORDS + 1 and covered.get(k) not in ("LOC", "ORG") and person_word(r, k):
                 k += 1
             if 1 <= k - j < MAX_NAME_WORDS and _family_name(r, k, b) and k not in covered:
                 k += 1
@@ -136,7 +136,7 @@ def surname_before_title(r: Rules, cands: list[Cand], titles: set[int]) -> list[
         k = c.e
         if c.label != "PERSON" or c.e - c.s != 1 or k + 1 >= len(toks) or k in taken:
             continue
-        if not _plain(r, k) or toks[k].stem.startswith("ال") or len(toks[k].stem) < 3:
+        if not person_word(r, k) or toks[k].stem.startswith("ال") or len(toks[k].stem) < 3:
             continue
         if k not in starts and k + 1 in titles:
             c.e = k + 1

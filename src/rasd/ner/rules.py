@@ -20,9 +20,10 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
     higher priority, then longer, wins;
 (f) no time words and units: `rasd.ner.noise.trim` drops «الجمعة», «دولار» and cuts «… الشهر
     الماضي» off a name;
-(g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), named buildings and
-    landforms with their noun («متحف X», «جزيرة X», `rasd.ner.sites`), and a body named by its
-    leader («إدارة ترامب», `rasd.ner.orgs.bodies_of_persons`).
+ (g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), named buildings and
+     landforms with their noun («متحف X», «جزيرة X», `rasd.ner.sites`), and a body named by its
+     leader («إدارة ترامب», `rasd.ner.orgs.bodies_of_persons`);
+ (h) names the text announces («منظمة تدعى …», «"صفقة القرن"», «حركتي X وY», `rasd.ner.named`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from functools import lru_cache
 from rasd.model import Token
 from rasd.ner.affinity import NameAffinity
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
+from rasd.ner.named import SOURCE as NAMED
+from rasd.ner.named import announced, manner_adjectives
 from rasd.ner.noise import trim
 from rasd.ner.orgs import bodies_of_persons, descriptive, is_kind, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surname_before_title, surnames, title_starts, trim_person
@@ -421,7 +424,8 @@ def apply_rules(
     places_named = named_places(r, locs, {c.s: c.e for c in crf if c.label == "LOC"})
     places_named += misc_after_places(r, places_found)
     places_named += named_sites(r, {i for c in gaz if c.label == "LOC" for i in range(c.s, c.e)}, places_found)
-    first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs, *places_named])
+    first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs, *places_named, *announced(r)])
+    first = manner_adjectives(r, first)
     r.harmonise(first)
     known_surnames = surnames(r, first)
     for c in first:  # «كونيا» after «أندريس كونيا» is the referee, not the Turkish city
@@ -439,7 +443,8 @@ def apply_rules(
             trim_person(r, c, titles)
             if c.s > s0 and c.e - c.s == 1 and tokens[c.s].stem.startswith("ال"):
                 continue  # «نظيره الأردني»: what is left after the noun of company is no name
-        c.s, c.e = trim(tokens, c.s, c.e)
+        if c.source != NAMED:  # a name the text announces is the name as written («"يوم الأرض"»)
+            c.s, c.e = trim(tokens, c.s, c.e)
         if c.e > c.s:
             out.append(c)
     return out
