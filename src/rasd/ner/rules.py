@@ -20,10 +20,10 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
     higher priority, then longer, wins;
 (f) no time words and units: `rasd.ner.noise.trim` drops «الجمعة», «دولار» and cuts «… الشهر
     الماضي» off a name;
- (g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), named buildings and
-     landforms with their noun («متحف X», «جزيرة X», `rasd.ner.sites`), and a body named by its
-     leader («إدارة ترامب», `rasd.ner.orgs.bodies_of_persons`);
- (h) names the text announces («منظمة تدعى …», «"صفقة القرن"», «حركتي X وY», `rasd.ner.named`).
+(g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), named buildings and
+    landforms with their noun («متحف X», «جزيرة X», `rasd.ner.sites`), and a body named by its
+    leader («إدارة ترامب», `rasd.ner.orgs.bodies_of_persons`);
+(h) names the text announces («منظمة تدعى …», «"صفقة القرن"», «حركتي X وY», `rasd.ner.named`).
 """
 
 from __future__ import annotations
