@@ -41,3 +41,36 @@ def test_a_building_named_after_a_listed_city_is_left_to_the_gazetteer(pipe):
     got = found(pipe, "وهبطت الطائرة في مطار القاهرة مساء أمس.")
     assert ("القاهرة", "LOC") in got
     assert not [t for t, _ in got if t.startswith("مطار")]
+
+
+def test_places_listed_after_a_dual_noun_of_place_are_each_a_place(pipe):
+    got = found(pipe, 'واسترجعت الدولة ضيعتي "الغرنوقة" و"السمّارية" من معتمدية قصر الحيران.')
+    assert ("الغرنوقة", "LOC") in got
+    assert ("السمّارية", "LOC") in got
+
+
+def test_a_remark_in_brackets_does_not_end_a_list_of_places(pipe):
+    got = found(pipe, 'وشملت العملية لضيعتي "الدهمانية" (300 هكتار) و"البرقوقة" (200 هكتار).')
+    assert ("الدهمانية", "LOC") in got
+    assert ("البرقوقة", "LOC") in got
+
+
+def test_a_place_after_a_noun_of_place_keeps_its_definite_second_word(pipe):
+    got = found(pipe, "وتقع الأرض في معتمدية مرسيط الواد شمال البلاد.")
+    assert ("مرسيط الواد", "LOC") in got
+
+
+def test_a_participle_after_a_place_is_no_part_of_its_name(pipe):
+    got = found(pipe, "وعثر الباحثون على الكهف في بلدة ليانهوا التابعة لإقليم بعيد.")
+    assert ("ليانهوا", "LOC") in got
+    assert not [t for t, _ in got if "التابعة" in t]
+
+
+def test_places_listed_after_a_plural_noun_of_place(pipe):
+    got = found(pipe, "وتشمل الحملة مناطق قرنوطة، دحموسة، برقاشة في الجنوب.")
+    assert {("قرنوطة", "LOC"), ("دحموسة", "LOC"), ("برقاشة", "LOC")} <= set(got)
+
+
+def test_a_noun_with_a_pronoun_suffix_after_a_noun_of_place_is_no_place(pipe):
+    got = found(pipe, "وقال إن القوات انسحبت من مناطق تواجدها في الشمال.")
+    assert not [t for t, label in got if label == "LOC" and "تواجد" in t]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rasd.ner.gazetteer import _rows
-from rasd.ner.places import MAX_PLAIN, MAX_QUOTED, QUOTES_CLOSE, QUOTES_OPEN, continues, proper
+from rasd.ner.places import MAX_PLAIN, continues, proper, quoted_end
 from rasd.text.normalize import norm_key
 
 if TYPE_CHECKING:
@@ -35,17 +35,6 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "ner" / "site_heads.tsv"
 def site_heads() -> dict[str, str]:
     """The keys of the nouns of sites -> their class (building, land)."""
     return {norm_key(cols[0]): cols[1] for cols in _rows(DATA)}
-
-
-def _quoted_end(r: Rules, j: int, b: int) -> int | None:
-    """The index of the closing mark of a quoted name of one to three words opening at j."""
-    toks = r.tokens
-    if toks[j].kind != "PUNCT" or toks[j].norm not in QUOTES_OPEN:
-        return None
-    close = next((k for k in range(j + 1, min(b, j + MAX_QUOTED + 2)) if toks[k].kind == "PUNCT"), None)
-    if close is None or close == j + 1 or toks[close].norm not in QUOTES_CLOSE:
-        return None
-    return close if all(toks[k].kind == "WORD" for k in range(j + 1, close)) else None
 
 
 def named_sites(r: Rules, listed: set[int], found: dict[int, int]) -> list[Cand]:
@@ -63,7 +52,7 @@ def named_sites(r: Rules, listed: set[int], found: dict[int, int]) -> list[Cand]
             if kind is None or i in listed:
                 continue  # «جزيرة أبوظبي»: the noun is part of a listed place
             j = i + 1
-            close = _quoted_end(r, j, b)
+            close = quoted_end(r, j, b)
             if close is not None:
                 out.append(Cand(i, close + 1, "LOC", "rule", PRIO_APPOSITION))
                 continue
