@@ -74,3 +74,14 @@ def test_places_listed_after_a_plural_noun_of_place(pipe):
 def test_a_noun_with_a_pronoun_suffix_after_a_noun_of_place_is_no_place(pipe):
     got = found(pipe, "وقال إن القوات انسحبت من مناطق تواجدها في الشمال.")
     assert not [t for t, label in got if label == "LOC" and "تواجد" in t]
+
+
+def test_a_city_name_opened_by_san_is_one_place(pipe):
+    got = found(pipe, "ووصل الوفد إلى مدينة سانت دوناتو الإيطالية.")
+    assert ("سانت دوناتو", "LOC") in got
+    assert ("سانت", "LOC") not in got
+
+
+def test_san_after_a_place_or_with_li_is_no_city(pipe):
+    got = found(pipe, "وقال المدرب إن لسان حال فريقه يقول إن باريس سان جيرمان أقوى.")
+    assert not [t for t, _ in got if t.startswith("سان")]

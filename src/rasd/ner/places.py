@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from rasd.model import Token
     from rasd.ner.rules import Cand, Rules
 
-__all__ = ["misc_after_places", "named_places", "place_heads", "quoted_end"]
+__all__ = ["misc_after_places", "named_places", "place_heads", "possessed", "quoted_end"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner" / "place_heads.tsv"
 MISC_DATA = DATA.with_name("misc_after_place.tsv")
@@ -97,12 +97,12 @@ def proper(r: Rules, i: int, clitic_and: bool = False) -> bool:
         return False
     stem = t.stem
     bare = stem[2:] if stem.startswith("ال") else stem
-    if bare in not_name_words() or len(bare) < MIN_LETTERS or _possessed(bare):
+    if bare in not_name_words() or len(bare) < MIN_LETTERS or possessed(bare):
         return False
     return word_count(bare if stem.startswith("ال") else "ال" + stem) < RARE
 
 
-def _possessed(word: str) -> bool:
+def possessed(word: str) -> bool:
     """A frequent noun with a pronoun suffix («تواجدها», «مواقعهم»), not a name."""
     return any(word.endswith(suf) and word_count(word[: -len(suf)]) >= FREQUENT for suf in ENCLITICS)
 
@@ -163,7 +163,7 @@ def _genitive(r: Rules, k: int, b: int) -> bool:
             return False
     bare = t.stem[2:]
     return not (
-        adjective(r, k) or t.norm in r.fw or len(bare) < 3 or bare in not_name_words() or _possessed(bare)
+        adjective(r, k) or t.norm in r.fw or len(bare) < 3 or bare in not_name_words() or possessed(bare)
         or r.trig.lookup_key(t.norm) or verb_like(t.norm)
     )
 

@@ -21,7 +21,8 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
 (f) no time words and units: `rasd.ner.noise.trim` drops «الجمعة», «دولار» and cuts «… الشهر
     الماضي» off a name;
 (g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), named buildings and
-    landforms with their noun («متحف X», «جزيرة X», `rasd.ner.sites`), and a body named by its
+    landforms with their noun («متحف X», «جزيرة X», `rasd.ner.sites`), a city named with «سان»
+    («سان بطرسبرغ»), and a body named by its
     leader («إدارة ترامب», `rasd.ner.orgs.bodies_of_persons`);
 (h) names the text announces («منظمة تدعى …», «"صفقة القرن"», «حركتي X وY», `rasd.ner.named`).
 """
@@ -423,7 +424,10 @@ def apply_rules(
     places_found = {c.s: c.e for c in [*crf, *gaz] if c.label == "LOC"}
     places_named = named_places(r, locs, {c.s: c.e for c in crf if c.label == "LOC"})
     places_named += misc_after_places(r, places_found)
-    places_named += named_sites(r, {i for c in gaz if c.label == "LOC" for i in range(c.s, c.e)}, places_found)
+    places_named += named_sites(
+        r, {i for c in gaz if c.label == "LOC" for i in range(c.s, c.e)}, places_found,
+        frozenset(i for i, label in covered.items() if label == "ORG"),
+    )
     first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs, *places_named, *announced(r)])
     first = manner_adjectives(r, first)
     r.harmonise(first)
