@@ -24,7 +24,9 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
     landforms with their noun («متحف X», «جزيرة X», `rasd.ner.sites`), a city named with «سان»
     («سان بطرسبرغ»), and a body named by its
     leader («إدارة ترامب», `rasd.ner.orgs.bodies_of_persons`);
-(h) names the text announces («منظمة تدعى …», «"صفقة القرن"», «حركتي X وY», `rasd.ner.named`).
+(h) names the text announces («منظمة تدعى …», «"صفقة القرن"», «حركتي X وY», `rasd.ner.named`);
+(i) a person's full name tagged in pieces elsewhere is one mention there too, and two persons'
+    surnames tagged as one name are two (`rasd.ner.fullnames`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from functools import lru_cache
 
 from rasd.model import Token
 from rasd.ner.affinity import NameAffinity
+from rasd.ner.fullnames import apart, whole
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
 from rasd.ner.named import SOURCE as NAMED
 from rasd.ner.named import announced, manner_adjectives
@@ -439,7 +442,7 @@ def apply_rules(
         ):
             c.label = "PERSON"
     out = []
-    final = resolve([*first, *r.propagate(first, known_surnames)])
+    final = apart(r, whole(r, resolve([*first, *r.propagate(first, known_surnames)])))
     titles = title_starts(r)
     for c in bodies_of_persons(r, surname_before_title(r, final, titles)):
         if c.label == "PERSON":
