@@ -85,3 +85,21 @@ def test_a_city_name_opened_by_san_is_one_place(pipe):
 def test_san_after_a_place_or_with_li_is_no_city(pipe):
     got = found(pipe, "وقال المدرب إن لسان حال فريقه يقول إن باريس سان جيرمان أقوى.")
     assert not [t for t, _ in got if t.startswith("سان")]
+
+
+def test_a_province_named_beside_its_town_is_another_place_with_its_noun(pipe):
+    got = found(pipe, "وقصفت الطائرات مدينة كفرنبودة أمس، ثم وسعت قصفها على محافظة كفرنبودة كلها.")
+    assert ("كفرنبودة", "LOC") in got
+    assert ("محافظة كفرنبودة", "LOC") in got
+
+
+def test_a_province_named_alone_is_its_name_without_the_noun(pipe):
+    got = found(pipe, "ووصلت القافلة إلى محافظة كفرنبودة مساء أمس.")
+    assert ("كفرنبودة", "LOC") in got
+    assert not [t for t, _ in got if t.startswith("محافظة")]
+
+
+def test_the_countryside_of_a_place_is_the_place(pipe):
+    got = found(pipe, "وتقدمت القوات في ريف حلب الشرقي، وقصفت الطائرات الريف الغربي لمحافظة إدلب.")
+    assert ("حلب", "LOC") in got
+    assert not [t for t, _ in got if "ريف" in t or "الشرقي" in t]

@@ -10,6 +10,9 @@ A place noun (`data/ner/place_heads.tsv`), indefinite, with or without a proclit
   is no part of it («صعدة اليمنية»), nor a frequent noun with a pronoun suffix («تواجدها»); a
   name without the article may have a definite genitive («مجاز الباب»), not a participle that
   governs what follows («… التابعة لـ»);
+- a province written beside a town of the same name («محافظة درعا» and «مدينة درعا») is another
+  place, named with its noun; a part noun («ريف حلب الشرقي») names the place after it, without
+  the adjective of a side, and a part noun tagged as a place («الريف الغربي لـX») is none;
 - then the places listed after it: «و"Y"», «وY», and after a plural or dual noun («مناطق»,
   «ضيعتي») also «، Y», over a remark in brackets («"X" (300 هكتار) و"Y"»).
 Also: an agreement or a battle named after a place («اتفاقات مينسك», «معركة غاليبولي»,
@@ -35,7 +38,7 @@ if TYPE_CHECKING:
     from rasd.model import Token
     from rasd.ner.rules import Cand, Rules
 
-__all__ = ["misc_after_places", "named_places", "place_heads", "possessed", "quoted_end"]
+__all__ = ["misc_after_places", "named_places", "parts_of_places", "place_heads", "possessed", "quoted_end"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner" / "place_heads.tsv"
 MISC_DATA = DATA.with_name("misc_after_place.tsv")
@@ -53,8 +56,14 @@ QUOTES_CLOSE = frozenset('"»”')
 
 @lru_cache(maxsize=1)
 def place_heads() -> dict[str, str]:
-    """The keys of the nouns of place -> their class (head, plural)."""
-    return {norm_key(cols[0]): cols[1] for cols in _rows(DATA)}
+    """The keys of the nouns of place -> their class (head, province, city, part, plural)."""
+    return {norm_key(cols[0]): cols[1] for cols in _rows(DATA) if cols[1] != "side"}
+
+
+@lru_cache(maxsize=1)
+def place_sides() -> frozenset[str]:
+    """The keys of the adjectives of a side after the place of a part noun («ريف X الشرقي»)."""
+    return frozenset(norm_key(cols[0]) for cols in _rows(DATA) if cols[1] == "side")
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +216,24 @@ def _listed(r: Rules, k: int, b: int, covered: set[int], plural: bool) -> list[t
     return out
 
 
+def parts_of_places(r: Rules, cands: list[Cand]) -> list[Cand]:
+    """`cands` less the places that are a part noun with an adjective of a side or a place after
+    it («الريف الشرقي لمحافظة X», «بريف حماة»): a description, the place is the one after it."""
+    heads = place_heads()
+    toks = r.tokens
+    starts = {c.s for c in cands if c.label == "LOC"}
+
+    def part(c: Cand) -> bool:
+        if c.label != "LOC" or c.e - c.s != 1 or c.e >= len(toks):
+            return False
+        stem = toks[c.s].stem
+        if heads.get(stem[2:] if stem.startswith("ال") else stem) != "part":
+            return False
+        return toks[c.e].stem in place_sides() or c.e in starts
+
+    return [c for c in cands if not part(c)]
+
+
 def head_class(heads: dict[str, str], t: Token) -> str | None:
     """The class of the noun of token t in `heads`, also behind a proclitic the tokenizer left on
     it («لضيعتي»)."""
@@ -225,6 +252,7 @@ def named_places(r: Rules, covered: set[int], found: dict[int, int]) -> list[Can
 
     toks = r.tokens
     heads = place_heads()
+    towns = {toks[m + 1].stem for m in range(len(toks) - 1) if toks[m].kind == "WORD" and heads.get(toks[m].stem) == "city"}
     out = []
     for a, b in r.sents:
         for i in range(a, b - 1):
@@ -233,6 +261,11 @@ def named_places(r: Rules, covered: set[int], found: dict[int, int]) -> list[Can
             if kind is None or i in covered:
                 continue  # «مدينة الكويت»: the noun is part of a place found already
             j = i + 1
+            if kind == "province" and toks[j].kind == "WORD" and not toks[j].prefix_len and toks[j].stem in towns:
+                # «محافظة درعا» beside «مدينة درعا»: the province is another place than the town
+                end = found.get(j, j + 1)
+                out.append(Cand(i, end, "LOC", "rule", PRIO_APPOSITION))
+                continue
             close = quoted_end(r, j, b, covered)
             if close is not None:
                 spans = [(j + 1, close), *_listed(r, close + 1, b, covered, kind == "plural")]
@@ -240,8 +273,11 @@ def named_places(r: Rules, covered: set[int], found: dict[int, int]) -> list[Can
                 continue
             elif j in found and "ل" not in r.text[t.start : t.stem_start]:
                 # a place the tagger found: kept as it is, not swallowed by «بمديرية …» (but
-                # «لمنطقة إفريقيا» may end the name of a body)
-                spans = [(j, found[j])]
+                # «لمنطقة إفريقيا» may end the name of a body); «ريف درعا الشرقي» is «درعا»
+                end = found[j]
+                if kind == "part" and end - j > 1 and toks[end - 1].stem in place_sides():
+                    end -= 1
+                spans = [(j, end)]
             else:
                 k = _plain_end(r, j, b, covered)
                 spans = [(j, k), *_listed(r, k, b, covered, kind == "plural")] if k > j else []

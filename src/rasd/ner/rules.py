@@ -45,7 +45,7 @@ from rasd.ner.named import announced, manner_adjectives
 from rasd.ner.noise import trim
 from rasd.ner.orgs import bodies_of_persons, descriptive, is_kind, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surname_before_title, surnames, title_starts, trim_person
-from rasd.ner.places import misc_after_places, named_places
+from rasd.ner.places import misc_after_places, named_places, parts_of_places
 from rasd.ner.sites import named_sites
 from rasd.text.article import has_article
 from rasd.text.clitics import word_count
@@ -432,7 +432,7 @@ def apply_rules(
         frozenset(i for i, label in covered.items() if label == "ORG"),
     )
     first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs, *places_named, *announced(r)])
-    first = manner_adjectives(r, first)
+    first = parts_of_places(r, manner_adjectives(r, first))
     r.harmonise(first)
     known_surnames = surnames(r, first)
     for c in first:  # «كونيا» after «أندريس كونيا» is the referee, not the Turkish city
