@@ -103,3 +103,14 @@ def test_the_countryside_of_a_place_is_the_place(pipe):
     got = found(pipe, "وتقدمت القوات في ريف حلب الشرقي، وقصفت الطائرات الريف الغربي لمحافظة إدلب.")
     assert ("حلب", "LOC") in got
     assert not [t for t, _ in got if "ريف" in t or "الشرقي" in t]
+
+
+def test_a_short_word_one_letter_off_a_place_is_no_place(pipe):
+    got = found(pipe, "وقال المدرب إن ثقة الجمهور فينا كبيرة، وإن الفريق سيسافر إلى بروكسيل غدا.")
+    assert not [t for t, _ in got if t == "فينا"]
+    assert ("بروكسيل", "LOC") in got
+
+
+def test_a_frequent_noun_with_a_pronoun_suffix_is_no_misspelt_place(pipe):
+    got = found(pipe, "وقال الوزير إن الاقتصاد يحتاج إلى كل موارده الطبيعية هذا العام.")
+    assert not [t for t, _ in got if t == "موارده"]

@@ -3,7 +3,8 @@
 Candidates are token ranges `[s, e)` with a label, a source and a priority. In order:
 
 (a) gazetteer places (countries, regions, big cities, also spelt with one more or one less inner
-    vowel letter) and known organisations the CRF missed; a one-word name that is also a common noun
+    vowel letter, for a word of five letters or more that is not a frequent noun with a pronoun
+    suffix) and known organisations the CRF missed; a one-word name that is also a common noun
     in the news (its form with/without the article is frequent too: «المدينة») is left alone;
 (b) apposition after a person title: «وزير …، NAME،» or «سفير X في Y، NAME.» → PERSON, where NAME
     is 1-4 plain words up to the next comma, «و»-word or sentence end;
@@ -45,7 +46,7 @@ from rasd.ner.named import announced, manner_adjectives
 from rasd.ner.noise import trim
 from rasd.ner.orgs import bodies_of_persons, descriptive, is_kind, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surname_before_title, surnames, title_starts, trim_person
-from rasd.ner.places import misc_after_places, named_places, parts_of_places
+from rasd.ner.places import FREQUENT, misc_after_places, named_places, parts_of_places
 from rasd.ner.sites import named_sites
 from rasd.text.article import has_article
 from rasd.text.clitics import word_count
@@ -122,18 +123,23 @@ def _common_noun(stem: str) -> bool:
 
 
 _FUZZY_CACHE: dict[str, bool] = {}
+MAX_FUZZY_SHORT = 4  # letters up to which a word is not read as a misspelt place
 
 
 def _fuzzy_place(gaz, stem: str) -> bool:
-    """A word that is no listed name but a country or big city spelt with one vowel letter more or less."""
+    """A word that is no listed name but a country or big city spelt with one vowel letter more or
+    less; not a word of four letters or fewer («فينا», «تبرز»: as often a common word one letter
+    off a name), nor a frequent noun with a pronoun suffix («موارده»)."""
     hit = _FUZZY_CACHE.get(stem)
     if hit is None:
         if len(_FUZZY_CACHE) > 200_000:
             _FUZZY_CACHE.clear()
         hit = _FUZZY_CACHE[stem] = bool(
-            not gaz.lookup_key(stem)
+            len(stem) > MAX_FUZZY_SHORT
+            and not gaz.lookup_key(stem)
             and {"country", "city_big"} & set(gaz.fuzzy(stem))
             and not _common_noun(stem)
+            and not (stem.endswith("ه") and word_count(stem[:-1]) >= FREQUENT)
         )
     return hit
 
