@@ -114,3 +114,19 @@ def test_a_short_word_one_letter_off_a_place_is_no_place(pipe):
 def test_a_frequent_noun_with_a_pronoun_suffix_is_no_misspelt_place(pipe):
     got = found(pipe, "وقال الوزير إن الاقتصاد يحتاج إلى كل موارده الطبيعية هذا العام.")
     assert not [t for t, _ in got if t == "موارده"]
+
+
+def test_a_rare_word_before_a_side_of_a_place_is_a_place(pipe):
+    got = found(pipe, "وتواصل القصف في تلعرن شمال سوريا أمس، ووقعت المعارك في سنجرين شرق الموصل.")
+    assert ("تلعرن", "LOC") in got
+    assert ("سنجرين", "LOC") in got
+
+
+def test_a_name_written_with_hyphens_is_one_name(pipe):
+    got = found(pipe, "ويقيم اللاجئ في ولاية بادن-فورتمبرغ-زولينغ منذ عامين.")
+    assert ("بادن-فورتمبرغ-زولينغ", "LOC") in got
+
+
+def test_a_hyphen_next_to_a_word_with_the_article_joins_nothing(pipe):
+    got = found(pipe, "ونشرت الصحيفة ملفا بعنوان الحرب-بيروت عن المدينة.")
+    assert not [t for t, _ in got if "-" in t]

@@ -15,6 +15,8 @@ A place noun (`data/ner/place_heads.tsv`), indefinite, with or without a proclit
   the adjective of a side, and a part noun tagged as a place («الريف الغربي لـX») is none;
 - then the places listed after it: «و"Y"», «وY», and after a plural or dual noun («مناطق»,
   «ضيعتي») also «، Y», over a remark in brackets («"X" (300 هكتار) و"Y"»).
+Also: «في X شمال Y»: a word that reads as a place's own name between «في» and a noun of a side
+before a place found is a place (`places_by_direction`).
 Also: an agreement or a battle named after a place («اتفاقات مينسك», «معركة غاليبولي»,
 `data/ner/misc_after_place.tsv`) is one MISC name, the place inside it no entity of its own.
 A place the gazetteer or the tagger already found is left to them; a word that opens a title, a time word, a
@@ -38,7 +40,10 @@ if TYPE_CHECKING:
     from rasd.model import Token
     from rasd.ner.rules import Cand, Rules
 
-__all__ = ["misc_after_places", "named_places", "parts_of_places", "place_heads", "possessed", "quoted_end"]
+__all__ = [
+    "misc_after_places", "named_places", "parts_of_places", "place_heads", "places_by_direction", "possessed",
+    "quoted_end",
+]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner" / "place_heads.tsv"
 MISC_DATA = DATA.with_name("misc_after_place.tsv")
@@ -57,7 +62,32 @@ QUOTES_CLOSE = frozenset('"»”')
 @lru_cache(maxsize=1)
 def place_heads() -> dict[str, str]:
     """The keys of the nouns of place -> their class (head, province, city, part, plural)."""
-    return {norm_key(cols[0]): cols[1] for cols in _rows(DATA) if cols[1] != "side"}
+    return {norm_key(cols[0]): cols[1] for cols in _rows(DATA) if cols[1] not in ("side", "direction")}
+
+
+@lru_cache(maxsize=1)
+def place_directions() -> frozenset[str]:
+    """The keys of the nouns of a side of a place before it («شمال سوريا»)."""
+    return frozenset(norm_key(cols[0]) for cols in _rows(DATA) if cols[1] == "direction")
+
+
+def places_by_direction(r: Rules, covered: set[int], found: dict[int, int]) -> list[Cand]:
+    """«في عفرين شمال سوريا»: a word after «في» that reads as a place's own name, right before a
+    noun of a side and a place found (`found`: first token -> end of the places the tagger or the
+    gazetteer found; `covered`: tokens of the names found), is a place."""
+    from rasd.ner.rules import PRIO_APPOSITION, Cand
+
+    toks = r.tokens
+    sides = place_directions()
+    out = []
+    for a, b in r.sents:
+        for k in range(a + 2, b - 1):
+            if toks[k].kind != "WORD" or toks[k].stem not in sides or toks[k].prefix_len or k + 1 not in found:
+                continue
+            j = k - 1
+            if toks[j - 1].norm == "في" and j not in covered and proper(r, j):
+                out.append(Cand(j, k, "LOC", "rule", PRIO_APPOSITION))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,9 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
     leader («إدارة ترامب», `rasd.ner.orgs.bodies_of_persons`);
 (h) names the text announces («منظمة تدعى …», «"صفقة القرن"», «حركتي X وY», `rasd.ner.named`);
 (i) a person's full name tagged in pieces elsewhere is one mention there too, and two persons'
-    surnames tagged as one name are two (`rasd.ner.fullnames`).
+    surnames tagged as one name are two (`rasd.ner.fullnames`); a name written with hyphens is
+    one name («ريناني-دو-نور-ويستفاليا», `rasd.ner.hyphens`); a rare word between «في» and a side
+    of a place is a place («في X شمال سوريا», `rasd.ner.places.places_by_direction`).
 """
 
 from __future__ import annotations
@@ -41,12 +43,13 @@ from rasd.model import Token
 from rasd.ner.affinity import NameAffinity
 from rasd.ner.fullnames import apart, whole
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
+from rasd.ner.hyphens import hyphenated
 from rasd.ner.named import SOURCE as NAMED
 from rasd.ner.named import announced, manner_adjectives
 from rasd.ner.noise import trim
 from rasd.ner.orgs import bodies_of_persons, descriptive, is_kind, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surname_before_title, surnames, title_starts, trim_person
-from rasd.ner.places import FREQUENT, misc_after_places, named_places, parts_of_places
+from rasd.ner.places import FREQUENT, misc_after_places, named_places, parts_of_places, places_by_direction
 from rasd.ner.sites import named_sites
 from rasd.text.article import has_article
 from rasd.text.clitics import word_count
@@ -433,12 +436,13 @@ def apply_rules(
     places_found = {c.s: c.e for c in [*crf, *gaz] if c.label == "LOC"}
     places_named = named_places(r, locs, {c.s: c.e for c in crf if c.label == "LOC"})
     places_named += misc_after_places(r, places_found)
+    places_named += places_by_direction(r, set(covered), places_found)
     places_named += named_sites(
         r, {i for c in gaz if c.label == "LOC" for i in range(c.s, c.e)}, places_found,
         frozenset(i for i, label in covered.items() if label == "ORG"),
     )
     first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs, *places_named, *announced(r)])
-    first = parts_of_places(r, manner_adjectives(r, first))
+    first = hyphenated(tokens, parts_of_places(r, manner_adjectives(r, first)))
     r.harmonise(first)
     known_surnames = surnames(r, first)
     for c in first:  # «كونيا» after «أندريس كونيا» is the referee, not the Turkish city
