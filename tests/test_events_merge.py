@@ -66,3 +66,36 @@ def test_a_shelled_town_is_the_place_of_the_attack():
     _, evs = events("وتواصل قصف الزاوية طوال الليل.", [TOWN])
     (ev,) = [e for e in evs if e.type == "ATTACK"]
     assert ev.location == "town" and ev.participants == []
+
+
+PALACE = ("loc:قصر-ميسار", "LOC", ['قصر "ميسار"', "قصر ميسار"])
+CITY = ("city:zawiya-ly", "LOC", ["الزاوية"])
+MUSEUM = ("loc:متحف-الرمال", "LOC", ["متحف الرمال"])
+COUNTRY = ("country:LY", "LOC", ["ليبيا"])
+SATURDAY = [("يوم السبت", "2024-05-11", "day")]
+
+
+def test_a_meeting_at_a_site_the_text_puts_near_a_city_is_the_meeting_in_that_city():
+    text = (
+        "والتقى سامي الأحمد خالد العمري في الزاوية يوم السبت. "
+        'واستقبل سامي الأحمد خالد العمري في قصر "ميسار" شمال الزاوية يوم السبت.'
+    )
+    _, evs = events(text, [SAMI, KHALID, PALACE, CITY], SATURDAY)
+    meets = [e for e in evs if e.type == "MEET"]
+    assert len(meets) == 1 and meets[0].location == PALACE[0]  # the site, the more precise place
+
+
+def test_an_attack_at_a_site_the_text_puts_in_a_country_is_the_attack_in_that_country():
+    text = "وقع هجوم مسلح في ليبيا يوم السبت. وهاجم مسلحون متحف الرمال في ليبيا يوم السبت."
+    _, evs = events(text, [MUSEUM, COUNTRY], SATURDAY)
+    attacks = [e for e in evs if e.type == "ATTACK"]
+    assert len(attacks) == 1 and attacks[0].location == MUSEUM[0]
+
+
+def test_a_site_with_no_place_given_stays_apart_from_a_city():
+    text = (
+        "والتقى سامي الأحمد خالد العمري في الزاوية يوم السبت. "
+        'واستقبل سامي الأحمد خالد العمري في قصر "ميسار" يوم السبت.'
+    )
+    _, evs = events(text, [SAMI, KHALID, PALACE, CITY], SATURDAY)
+    assert len([e for e in evs if e.type == "MEET"]) == 2

@@ -41,7 +41,8 @@ another word, and «علم الاجتماع» is cancelled by `not_after`), when
   unless its own date or place differs; an antecedent at the same level (narration, or inside a
   quotation) is preferred. A type with `requires_participant` (STATEMENT) needs one.
 - **one event per happening**: a later event of the same type and polarity whose date and place
-  do not conflict with an earlier one's (a city and its country do not), and that shares its
+  do not conflict with an earlier one's (a city and its country do not, nor a local place and
+  the place the text puts it in: «متحف X في تونس», «قصر X شمال برلين»), and that shares its
   date, its place, a day of its month, or participants one set of which includes the other, is
   merged into it; an undated headline event takes the body's news (`rasd.events.merge`). A
   merged event keeps every trigger (`Event.triggers`).
@@ -59,7 +60,7 @@ from dataclasses import replace
 from rasd.events.merge import count_dead, merge, merge_duplicates, merge_headline, sort_triggers
 from rasd.events.ontology import Ontology, Trigger
 from rasd.events.participants import Place
-from rasd.events.places import PlaceRelation, precision_of
+from rasd.events.places import PlaceRelation, local_places_inside, precision_of
 from rasd.events.timing import Anchor, TimingRules, date_basis, resolve_anchor
 from rasd.events.view import MAX_ABSORB, Cand
 from rasd.model import Document, Event, Participant
@@ -76,7 +77,8 @@ class _Extractor(TimingRules):
         cands = self.candidates()
         self.cand_at = {c.i: c for c in cands}
         self.noun_toks = frozenset(c.i for c in cands if not c.trig.verbal)
-        self.where = PlaceRelation(self.ix.entities)
+        inside = local_places_inside(self.doc, self.ix, lambda j: self._place_hint(j)[0])
+        self.where = PlaceRelation(self.ix.entities, inside=inside)
         self.more_places: dict[int, list[Place]] = {}  # id(event) -> its other destinations
         self.dead_only: set[int] = set()  # id(event) of a killing with no killer named
         self.anchors: dict[int, Anchor] = {}  # id(event) -> the anchor its date is relative to

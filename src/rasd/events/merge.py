@@ -1,8 +1,8 @@
 """Merging the mentions of one happening (rule 9 of `rasd.events.extract`): a later event of the
 same type and polarity is an earlier one told again when nothing conflicts and something ties
 them; a killing with no killer named is the dead of the attack told before it. A city and the
-country it lies in are one place here (`rasd.events.places.PlaceRelation`), and the merged event
-keeps the city, the more precise place. Every trigger of a merged event is kept (`Event.triggers`).
+country it lies in, or a local place and the place the text puts it in, are one place here
+(`rasd.events.places.PlaceRelation`), and the merged event keeps the more precise place. Every trigger of a merged event is kept (`Event.triggers`).
 """
 
 from __future__ import annotations

@@ -13,14 +13,19 @@ most common case of an unlisted place in news text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from rasd.model import Entity
+from rasd.model import Document, Entity
 from rasd.text.article import strip_article
+from rasd.text.docindex import DocIndex
 from rasd.text.normalize import norm_key
 
-__all__ = ["COUNTRY", "GAZETTEER_DIR", "PlaceRelation", "place_countries", "place_kinds", "precision_of"]
+__all__ = [
+    "COUNTRY", "GAZETTEER_DIR", "PlaceRelation", "local_places_inside", "place_countries", "place_kinds",
+    "precision_of",
+]
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
 COUNTRY = 4  # a country: precision 3, and a place that may act as a participant
@@ -28,6 +33,7 @@ _FILES = {"countries.tsv": COUNTRY, "regions.tsv": 3, "cities.tsv": 1, "places_e
 _CLASSES = {"country": 3, "region": 3, "province": 3, "city": 1, "town": 1, "district": 2}
 _ID_KINDS = {"country": 3, "region": 3, "province": 3, "city": 1}
 DEFAULT = 1
+MAX_INSIDE_GAP = 7  # tokens between a local place and the place it is in («على بعد 70 كيلومترا شمال»)
 
 
 def _read(path: Path, fixed: int | None, out: dict[str, int]) -> None:
@@ -108,13 +114,20 @@ def _keys(name: str) -> set[str]:
 
 class PlaceRelation:
     """Whether two place entities of a document are one place when merging events: the same
-    entity, or a city and the country it lies in («طهران» and «إيران»). The country of a place is
-    read from the resolve stage's ids (`country:IR`, `city:tehran-ir`), else from the gazetteers
-    by the entity's name and aliases."""
+    entity, a city and the country it lies in («طهران» and «إيران»), or a local place and a place
+    the document puts it in (`inside`: «متحف X في تونس», «قصر X شمال برلين»), or that place's
+    country. The country of a place is read from the resolve stage's ids (`country:IR`,
+    `city:tehran-ir`), else from the gazetteers by the entity's name and aliases."""
 
-    def __init__(self, entities: dict[str, Entity], folder: Path = GAZETTEER_DIR) -> None:
+    def __init__(
+        self,
+        entities: dict[str, Entity],
+        folder: Path = GAZETTEER_DIR,
+        inside: dict[str, set[str]] | None = None,
+    ) -> None:
         self.entities = entities
         self.countries, self.cities = place_countries(folder)
+        self.inside = inside or {}
 
     def _names(self, eid: str) -> list[str]:
         e = self.entities.get(eid)
@@ -148,9 +161,41 @@ class PlaceRelation:
         return frozenset(found)
 
     def within(self, city: str, country: str) -> bool:
-        """Whether the place `city` is a city of the country `country`."""
+        """Whether the place `city` is a city of the country `country`, or a local place the
+        document puts in `country` or in a city of it."""
+        around = self.inside.get(city, ())
+        return country in around or any(self._city_of(p, country) for p in (city, *around))
+
+    def _city_of(self, city: str, country: str) -> bool:
         code = self.country_code(country)
         return code is not None and code in self.city_codes(city)
 
     def same(self, a: str, b: str) -> bool:
         return a == b or self.within(a, b) or self.within(b, a)
+
+
+def local_places_inside(doc: Document, ix: DocIndex, written_as_place: Callable[[int], bool]) -> dict[str, set[str]]:
+    """Local place entity -> the places the document puts it in: the LOCATED_IN relations of
+    `doc`, and the first mention after a local place (one the resolve stage did not know: not a
+    country, region, province or city) in its sentence, at most `MAX_INSIDE_GAP` tokens on, when
+    it is a place written as one (`written_as_place` of its first token: «في X», «شمال X», «بX»)
+    and no other mention lies between («قصر "X" شمال برلين», «بقصر X على بعد 70 كيلومترا شمال
+    برلين»)."""
+    out: dict[str, set[str]] = {}
+    for rel in doc.relations:
+        if rel.type == "LOCATED_IN":
+            out.setdefault(rel.subject, set()).add(rel.object)
+    for first, h in sorted(ix.at_start.items()):
+        if h.type != "LOC" or h.entity is None or h.entity.partition(":")[0] in _ID_KINDS:
+            continue
+        sent = ix.sent_of[first]
+        for j in range(h.last + 1, min(len(ix.tokens), h.last + 2 + MAX_INSIDE_GAP)):
+            if ix.sent_of[j] != sent:
+                break
+            nxt = ix.at_start.get(j)
+            if ix.cover[j] is None or nxt is None:
+                continue
+            if nxt.type == "LOC" and nxt.entity not in (None, h.entity) and written_as_place(j):
+                out.setdefault(h.entity, set()).add(nxt.entity)
+            break
+    return out

@@ -28,6 +28,7 @@ NOT_NAMES_PATH = Path(__file__).resolve().parents[1] / "data" / "ner" / "not_nam
 _TIME_CATEGORIES = ("dayword", "time", "period", "part")
 _EDGE = frozenset(("PUNCT", "SYMBOL"))
 _SKIP = frozenset(("PUNCT", "SYMBOL", "NUMBER"))
+_PAIRS = {'"': '"', "»": "«", "”": "“"}  # closing quotation mark -> its opening mark
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,14 @@ def _key(tok: Token) -> str:
     return strip_article(tok.stem)
 
 
+def _closes(tokens: Sequence[Token], s: int, i: int) -> bool:
+    """Whether token i closes a quotation opened inside `[s, i)` after a word («قصر "X"»)."""
+    opening = _PAIRS.get(tokens[i].norm)
+    return opening is not None and any(
+        tokens[k].norm == opening and tokens[k - 1].kind == "WORD" for k in range(s + 1, i)
+    )
+
+
 def trim(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
     """The token range `[s, e)` of a mention less its time words: those that open it, and a time
     phrase it runs on into (cut before its first word). `(s, s)` when nothing of a name is left."""
@@ -72,7 +81,7 @@ def trim(tokens: Sequence[Token], s: int, e: int) -> tuple[int, int]:
         if tokens[i].kind == "WORD" and _key(tokens[i]) in times:
             e = i
             break
-    while e > s and tokens[e - 1].kind in _EDGE:
+    while e > s and tokens[e - 1].kind in _EDGE and not _closes(tokens, s, e - 1):
         e -= 1
     if all(t.kind in _SKIP or _key(t) in never for t in tokens[s:e]):
         return s, s

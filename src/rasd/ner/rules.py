@@ -3,7 +3,8 @@
 Candidates are token ranges `[s, e)` with a label, a source and a priority. In order:
 
 (a) gazetteer places (countries, regions, big cities, also spelt with one more or one less inner
-    vowel letter) and known organisations the CRF missed; a one-word name that is also a common noun
+    vowel letter, for a word of five letters or more that is not a frequent noun with a pronoun
+    suffix) and known organisations the CRF missed; a one-word name that is also a common noun
     in the news (its form with/without the article is frequent too: «المدينة») is left alone;
 (b) apposition after a person title: «وزير …، NAME،» or «سفير X في Y، NAME.» → PERSON, where NAME
     is 1-4 plain words up to the next comma, «و»-word or sentence end;
@@ -20,11 +21,17 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
     higher priority, then longer, wins;
 (f) no time words and units: `rasd.ner.noise.trim` drops «الجمعة», «دولار» and cuts «… الشهر
     الماضي» off a name;
-(g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), and a body named by its
+(g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), named buildings and
+    landforms with their noun («متحف X», «جزيرة X», `rasd.ner.sites`), a city named with «سان»
+    («سان بطرسبرغ»), and a body named by its
     leader («إدارة ترامب», `rasd.ner.orgs.bodies_of_persons`);
-(h) names the text announces («منظمة تدعى …», «"صفقة القرن"», «حركتي X وY», `rasd.ner.named`).
-(i) nothing from the outlet's word to its reader that closes an article («يمكنكم تسلم إشعارات …
-    تطبيق …», `rasd.ner.footer`);
+(h) names the text announces («منظمة تدعى …», «"صفقة القرن"», «حركتي X وY», `rasd.ner.named`);
+(i) a person's full name tagged in pieces elsewhere is one mention there too, and two persons'
+    surnames tagged as one name are two (`rasd.ner.fullnames`); a name written with hyphens is
+    one name («ريناني-دو-نور-ويستفاليا», `rasd.ner.hyphens`); a rare word between «في» and a side
+    of a place is a place («في X شمال سوريا», `rasd.ner.places.places_by_direction`);
+(j) nothing from the outlet's word to its reader that closes an article («يمكنكم تسلم إشعارات …
+    تطبيق …», `rasd.ner.footer`).
 """
 
 from __future__ import annotations
@@ -37,13 +44,16 @@ from functools import lru_cache
 from rasd.model import Token
 from rasd.ner.affinity import NameAffinity
 from rasd.ner.footer import drop_footer
+from rasd.ner.fullnames import apart, whole
 from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
+from rasd.ner.hyphens import hyphenated
 from rasd.ner.named import SOURCE as NAMED
 from rasd.ner.named import announced, manner_adjectives
 from rasd.ner.noise import trim
 from rasd.ner.orgs import bodies_of_persons, descriptive, is_kind, known, phrase_words, seats, state_bodies
 from rasd.ner.persons import after_titles, surname_before_title, surnames, title_starts, trim_person
-from rasd.ner.places import misc_after_places, named_places
+from rasd.ner.places import FREQUENT, misc_after_places, named_places, parts_of_places, places_by_direction
+from rasd.ner.sites import named_sites
 from rasd.text.article import has_article
 from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
@@ -119,18 +129,23 @@ def _common_noun(stem: str) -> bool:
 
 
 _FUZZY_CACHE: dict[str, bool] = {}
+MAX_FUZZY_SHORT = 4  # letters up to which a word is not read as a misspelt place
 
 
 def _fuzzy_place(gaz, stem: str) -> bool:
-    """A word that is no listed name but a country or big city spelt with one vowel letter more or less."""
+    """A word that is no listed name but a country or big city spelt with one vowel letter more or
+    less; not a word of four letters or fewer («فينا», «تبرز»: as often a common word one letter
+    off a name), nor a frequent noun with a pronoun suffix («موارده»)."""
     hit = _FUZZY_CACHE.get(stem)
     if hit is None:
         if len(_FUZZY_CACHE) > 200_000:
             _FUZZY_CACHE.clear()
         hit = _FUZZY_CACHE[stem] = bool(
-            not gaz.lookup_key(stem)
+            len(stem) > MAX_FUZZY_SHORT
+            and not gaz.lookup_key(stem)
             and {"country", "city_big"} & set(gaz.fuzzy(stem))
             and not _common_noun(stem)
+            and not (stem.endswith("ه") and word_count(stem[:-1]) >= FREQUENT)
         )
     return hit
 
@@ -428,8 +443,13 @@ def apply_rules(
     places_found = {c.s: c.e for c in [*crf, *gaz] if c.label == "LOC"}
     places_named = named_places(r, locs, {c.s: c.e for c in crf if c.label == "LOC"})
     places_named += misc_after_places(r, places_found)
+    places_named += places_by_direction(r, set(covered), places_found)
+    places_named += named_sites(
+        r, {i for c in gaz if c.label == "LOC" for i in range(c.s, c.e)}, places_found,
+        frozenset(i for i, label in covered.items() if label == "ORG"),
+    )
     first = resolve([*crf, *gaz, *r.apposition(), *after_titles(r, covered), *orgs, *places_named, *announced(r)])
-    first = manner_adjectives(r, first)
+    first = hyphenated(tokens, parts_of_places(r, manner_adjectives(r, first)))
     r.harmonise(first)
     known_surnames = surnames(r, first)
     for c in first:  # «كونيا» after «أندريس كونيا» is the referee, not the Turkish city
@@ -439,7 +459,7 @@ def apply_rules(
         ):
             c.label = "PERSON"
     out = []
-    final = resolve([*first, *r.propagate(first, known_surnames)])
+    final = apart(r, whole(r, resolve([*first, *r.propagate(first, known_surnames)])))
     titles = title_starts(r)
     for c in bodies_of_persons(r, surname_before_title(r, final, titles)):
         if c.label == "PERSON":
