@@ -129,3 +129,38 @@ def test_a_document_of_an_earlier_version_has_its_trigger_as_its_only_trigger():
     back = from_dict(data)
     (ev,) = back.events
     assert ev.triggers == [(ev.trigger_start, ev.trigger_end)] and ev.modality == "asserted"
+
+
+def test_one_of_the_fiercest_battles_classes_the_battle_told_before():
+    text = (
+        "وقصف الجيش الوطني أمس مواقع المسلحين في وهران. "
+        "ووصف شهود ما جرى بأنه إحدى أعنف المعارك هذا العام في منطقة الساحل."
+    )
+    dates = [("أمس", "2024-05-09", "day"), ("هذا العام", "2024", "year")]
+    doc, evs = events(text, [ARMY, CITY, ("loc:sahel", "LOC", ["الساحل"])], dates)
+    attacks = [e for e in evs if e.type == "ATTACK"]
+    assert len(attacks) == 1, [words(doc, e) for e in attacks]
+    assert words(doc, attacks[0]) == ["قصف", "المعارك"]
+    assert attacks[0].date == "2024-05-09" and attacks[0].location == "city:oran-dz"
+
+
+def test_a_place_named_after_another_lies_in_it():
+    ents = [("loc:north-kashmir", "LOC", ["كشمير الشمالية"]), ("loc:kashmir", "LOC", ["كشمير"]), ARMY]
+    doc, evs = events(
+        "وقصف الجيش الوطني مواقع المسلحين في كشمير الشمالية.",
+        ents,
+        title="قصف في كشمير",
+    )
+    attacks = [e for e in evs if e.type == "ATTACK"]
+    assert len(attacks) == 1, [words(doc, e) for e in attacks]
+    assert attacks[0].location == "loc:north-kashmir"
+
+
+def test_two_countries_one_named_after_the_other_are_two_places():
+    ents = [("country:GQ", "LOC", ["غينيا الاستوائية"]), ("country:GN", "LOC", ["غينيا"]), ARMY]
+    doc, evs = events(
+        "وقصف الجيش الوطني مواقع المسلحين في غينيا الاستوائية.",
+        ents,
+        title="قصف في غينيا",
+    )
+    assert len([e for e in evs if e.type == "ATTACK"]) == 2

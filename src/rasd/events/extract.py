@@ -95,6 +95,8 @@ class _Extractor(TimingRules):
                 definite = self.toks[c.i].stem.startswith(ARTICLE)
                 earlier = self._antecedent(events, ev, c.anaphoric, definite, reported)
                 if earlier is not None:  # the same event again: «الاتفاق», «هذا الاجتماع»
+                    if c.classifies:  # «إحدى أعنف المعارك هذا العام في المنطقة»: the class's
+                        _unplace(ev)  # date and place, not the happening's
                     merge(earlier, ev, self.where)
                     continue
             c0 = self._clause(c.i)[0]
@@ -363,6 +365,12 @@ def _first_role(parts: list[Participant]) -> list[Participant]:
             seen.add(p.entity)
             out.append(p)
     return out
+
+
+def _unplace(e: Event) -> None:
+    """Forget the date and place of `e`."""
+    e.date = e.date_precision = e.date_basis = None
+    e.location = e.location_precision = None
 
 
 def _attributes(e: Event) -> int:

@@ -169,6 +169,8 @@ class Common:
     planned_before: frozenset[tuple[str, ...]] = frozenset()  # «من المقرر أن», «يعتزم»
     planned_after: frozenset[str] = frozenset()  # «الزيارة المرتقبة», «القمة المقررة»
     future: frozenset[str] = frozenset()  # «سوف»
+    one_of: frozenset[str] = frozenset()  # «إحدى», «أحد»: «إحدى أعنف المعارك»
+    superlatives: frozenset[str] = frozenset()  # «أعنف», «أكبر»
     media_heads: frozenset[str] = frozenset()  # «وكالة», «قناة»: an outlet a statement is made to
     # «عشية» -> (-1 day, exact), «قبيل» -> (0, approximate): a date relative to an anchor
     date_relations: dict[tuple[str, ...], tuple[int, bool]] = field(default_factory=dict)
@@ -366,6 +368,8 @@ def _load_common(path: Path) -> Common:
         ),
         planned_after=words("planned_after"),
         future=words("future"),
+        one_of=words("one_of"),
+        superlatives=words("superlatives"),
         media_heads=words("media_heads"),
         date_relations=_date_relations(path, data.get("date_relations", {})),
     )

@@ -108,7 +108,8 @@ def _keys(name: str) -> set[str]:
 
 class PlaceRelation:
     """Whether two place entities of a document are one place when merging events: the same
-    entity, or a city and the country it lies in («طهران» and «إيران»). The country of a place is
+    entity, a city and the country it lies in («طهران» and «إيران»), or a place and a part of it
+    named after it («كشمير» and «كشمير الهندية»). The country of a place is
     read from the resolve stage's ids (`country:IR`, `city:tehran-ir`), else from the gazetteers
     by the entity's name and aliases."""
 
@@ -147,10 +148,27 @@ class PlaceRelation:
                 found |= self.cities.get(k, frozenset())
         return frozenset(found)
 
-    def within(self, city: str, country: str) -> bool:
-        """Whether the place `city` is a city of the country `country`."""
-        code = self.country_code(country)
-        return code is not None and code in self.city_codes(city)
+    def within(self, inner: str, outer: str) -> bool:
+        """Whether the place `inner` lies in the place `outer`: a city of the country («طهران» in
+        «إيران»), or a part named by the other's name and words after it («كشمير الهندية» in
+        «كشمير»)."""
+        code = self.country_code(outer)
+        if code is not None and code in self.city_codes(inner):
+            return True
+        return self.named_part(inner, outer)
+
+    def named_part(self, inner: str, outer: str) -> bool:
+        """Whether a name of `inner` is a name of `outer` with words after it: «كشمير الهندية» and
+        «كشمير», «أذربيجان الغربية» and «أذربيجان»; never two countries («غينيا الاستوائية» is
+        not in «غينيا»)."""
+        if self.country_code(inner) is not None and self.country_code(outer) is not None:
+            return False
+        outer_names = {tuple(norm_key(n).split()) for n in self._names(outer)}
+        for n in self._names(inner):
+            words = tuple(norm_key(n).split())
+            if any(o and len(words) > len(o) and words[: len(o)] == o for o in outer_names):
+                return True
+        return False
 
     def same(self, a: str, b: str) -> bool:
         return a == b or self.within(a, b) or self.within(b, a)

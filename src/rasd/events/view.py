@@ -37,11 +37,14 @@ _OBJECT_CACHE = 200_000  # words whose object-pronoun triggers an ontology keeps
 
 @dataclass(slots=True)
 class Cand:
-    """A trigger candidate: token index, trigger, and whether it is anaphoric («هذا الاجتماع»)."""
+    """A trigger candidate: token index, trigger, whether it is anaphoric («هذا الاجتماع»), and
+    whether it classes an event already told («في إحدى أعنف المعارك هذا العام»): then it is
+    anaphoric too, and its date and place are those of the class, not of the happening."""
 
     i: int
     trig: Trigger
     anaphoric: bool
+    classifies: bool = False
 
 
 class EventView:
@@ -162,9 +165,19 @@ class EventView:
                         (i > 0 and keys[i - 1] in common.demonstratives)
                         or (i + 1 < n and keys[i + 1] in common.same)
                     )
-                    out.append(Cand(i, trig, anaphoric))
+                    classifies = not trig.verbal and self._classifies(i)
+                    out.append(Cand(i, trig, anaphoric or classifies, classifies))
                     break
         return out
+
+    def _classifies(self, i: int) -> bool:
+        """Whether the nominal trigger at i follows «one of the most …» («إحدى أعنف المعارك», «واحدة
+        من أكبر المظاهرات»): it says what kind of happening an event is, and tells no new one."""
+        keys, common = self.keys, self.common
+        if i < 2 or keys[i - 1] not in common.superlatives:
+            return False
+        j = i - 3 if keys[i - 2] == "من" else i - 2
+        return j >= 0 and keys[j] in common.one_of
 
     def _with_object(self, stem: str) -> list[Trigger]:
         """The verbal triggers of a verb written with an object pronoun («أوقفتهما الشرطة»,
