@@ -164,3 +164,28 @@ def test_two_countries_one_named_after_the_other_are_two_places():
         title="قصف في غينيا",
     )
     assert len([e for e in evs if e.type == "ATTACK"]) == 2
+
+
+def test_a_place_written_in_another_ties_the_attack_told_before_not_a_bare_one_between():
+    text = (
+        "وقصف الجيش الوطني أمس مواقع المسلحين في الإقليم الشرقي. "
+        "وقال الجيش إن العبوة كانت تستهدف جنوده. "
+        "وقتل شخصان في القصف في بلدة الزاوية جنوب الإقليم الشرقي."
+    )
+    ents = [ARMY, ("loc:zawia", "LOC", ["الزاوية"]), ("loc:east", "LOC", ["الإقليم الشرقي"])]
+    doc, evs = events(text, ents, [("أمس", "2024-05-09", "day")])
+    attacks = [e for e in evs if e.type == "ATTACK"]
+    assert len(attacks) == 1, [words(doc, e) for e in attacks]
+    assert "القصف" in words(doc, attacks[0])
+    assert attacks[0].location == "loc:zawia" and attacks[0].date == "2024-05-09"
+
+
+def test_places_written_side_by_side_with_no_place_noun_are_not_one_in_the_other():
+    text = (
+        "وقصف الجيش الوطني أمس مواقع المسلحين في الإقليم الشرقي. "
+        "وقال الجيش إن العبوة كانت تستهدف جنوده. "
+        "وقتل شخصان في القصف في الزاوية والإقليم الشرقي."
+    )
+    ents = [ARMY, ("loc:zawia", "LOC", ["الزاوية"]), ("loc:east", "LOC", ["الإقليم الشرقي"])]
+    doc, evs = events(text, ents, [("أمس", "2024-05-09", "day")])
+    assert len([e for e in evs if e.type == "ATTACK"]) == 2

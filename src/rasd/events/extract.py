@@ -56,7 +56,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rasd.events.merge import count_dead, merge, merge_duplicates, merge_headline, sort_triggers
+from rasd.events.merge import count_dead, merge, merge_duplicates, merge_headline, sort_triggers, tied
 from rasd.events.ontology import Ontology, Trigger
 from rasd.events.participants import Place
 from rasd.events.places import PlaceRelation, precision_of
@@ -76,7 +76,7 @@ class _Extractor(TimingRules):
         cands = self.candidates()
         self.cand_at = {c.i: c for c in cands}
         self.noun_toks = frozenset(c.i for c in cands if not c.trig.verbal)
-        self.where = PlaceRelation(self.ix.entities)
+        self.where = PlaceRelation(self.ix.entities, written=self.written_inside())
         self.more_places: dict[int, list[Place]] = {}  # id(event) -> its other destinations
         self.dead_only: set[int] = set()  # id(event) of a killing with no killer named
         self.anchors: dict[int, Anchor] = {}  # id(event) -> the anchor its date is relative to
@@ -309,7 +309,10 @@ class _Extractor(TimingRules):
         """The earlier event of the same type that a nominal trigger refers back to: with a
         demonstrative, or definite, or with the same date, and no conflicting date or place.
         An event told in the narration is preferred to one inside reported speech, and the other
-        way round («هذا الاجتماع» in the narration is not a past meeting a speaker recalled)."""
+        way round («هذا الاجتماع» in the narration is not a past meeting a speaker recalled).
+        Among the events it may refer to, the nearest one it shares a date, a place (or a place
+        within the other) or a participant with comes first: «قتلا في القصف الذي طال رفح» is the
+        shelling in Gaza told before, not a bare attack named in between."""
         here = self._reported(ev.trigger_start)
         for same_level in (True, False):
             found = self._antecedent_at(
@@ -319,8 +322,8 @@ class _Extractor(TimingRules):
                 return found
         return None
 
-    @staticmethod
     def _antecedent_at(
+        self,
         events: list[Event],
         ev: Event,
         anaphoric: bool,
@@ -328,6 +331,7 @@ class _Extractor(TimingRules):
         reported: dict[int, bool],
         level: bool | None,
     ) -> Event | None:
+        fits = []
         for prev in reversed(events):
             if prev.type != ev.type or prev.negated != ev.negated:
                 continue
@@ -337,11 +341,13 @@ class _Extractor(TimingRules):
                 return prev
             if ev.date is not None and prev.date is not None and ev.date != prev.date:
                 continue
-            if ev.location is not None and prev.location is not None and ev.location != prev.location:
+            if ev.location is not None and prev.location is not None and not self.where.same(
+                ev.location, prev.location
+            ):
                 continue
             if definite or (ev.date is not None and ev.date == prev.date):
-                return prev
-        return None
+                fits.append(prev)
+        return next((e for e in fits if tied(e, ev)), fits[0] if fits else None)
 
     def _absorb_deaths(self, events: list[Event]) -> list[Event]:
         by_sentence: dict[int | None, set[str]] = {}

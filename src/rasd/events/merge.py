@@ -12,7 +12,7 @@ from datetime import date
 from rasd.events.places import PlaceRelation
 from rasd.model import Event
 
-__all__ = ["compatible", "count_dead", "merge", "merge_duplicates", "merge_headline", "sort_triggers"]
+__all__ = ["compatible", "count_dead", "merge", "merge_duplicates", "merge_headline", "sort_triggers", "tied"]
 
 NEWS_DAYS = 7  # a body event dated at most this many days before the publication is the news
 
@@ -68,17 +68,29 @@ def _recent(value: str, published: str | None) -> bool:
 def count_dead(events: list[Event], dead_only: set[int], where: PlaceRelation) -> list[Event]:
     """A killing with no killer named («قتل 5 أشخاص», «مقتل فلان») after an event of its type
     whose date and place do not conflict with it counts that event's dead: it is merged into the
-    nearest such event before it instead of being a happening of its own."""
+    nearest such event before it that it shares a date, a place or a participant with, else into
+    the nearest such event, instead of being a happening of its own."""
     out: list[Event] = []
     for ev in events:
         earlier = None
         if id(ev) in dead_only:
-            earlier = next((e for e in reversed(out) if compatible(e, ev, where)), None)
+            fits = [e for e in reversed(out) if compatible(e, ev, where)]
+            earlier = next((e for e in fits if tied(e, ev)), fits[0] if fits else None)
         if earlier is None:
             out.append(ev)
         else:
             merge(earlier, ev, where)
     return out
+
+
+def tied(a: Event, b: Event) -> bool:
+    """Whether two events that do not conflict share a date, a place (the same, or one within the
+    other's) or a participant."""
+    return bool(
+        (a.date is not None and a.date == b.date)
+        or (a.location is not None and b.location is not None)
+        or {p.entity for p in a.participants} & {p.entity for p in b.participants}
+    )
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:

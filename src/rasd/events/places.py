@@ -108,14 +108,21 @@ def _keys(name: str) -> set[str]:
 
 class PlaceRelation:
     """Whether two place entities of a document are one place when merging events: the same
-    entity, a city and the country it lies in («طهران» and «إيران»), or a place and a part of it
-    named after it («كشمير» and «كشمير الهندية»). The country of a place is
+    entity, a city and the country it lies in («طهران» and «إيران»), a place and a part of it
+    named after it («كشمير» and «كشمير الهندية»), or two places the text writes one in the other
+    («رفح جنوب قطاع غزة»). The country of a place is
     read from the resolve stage's ids (`country:IR`, `city:tehran-ir`), else from the gazetteers
     by the entity's name and aliases."""
 
-    def __init__(self, entities: dict[str, Entity], folder: Path = GAZETTEER_DIR) -> None:
+    def __init__(
+        self,
+        entities: dict[str, Entity],
+        folder: Path = GAZETTEER_DIR,
+        written: frozenset[tuple[str, str]] = frozenset(),
+    ) -> None:
         self.entities = entities
         self.countries, self.cities = place_countries(folder)
+        self.written = written  # (inner, outer): what the text says lies in what
 
     def _names(self, eid: str) -> list[str]:
         e = self.entities.get(eid)
@@ -149,9 +156,11 @@ class PlaceRelation:
         return frozenset(found)
 
     def within(self, inner: str, outer: str) -> bool:
-        """Whether the place `inner` lies in the place `outer`: a city of the country («طهران» in
-        «إيران»), or a part named by the other's name and words after it («كشمير الهندية» in
-        «كشمير»)."""
+        """Whether the place `inner` lies in the place `outer`: the text says so («رفح جنوب قطاع
+        غزة», `written`), a city of the country («طهران» in «إيران»), or a part named by the
+        other's name and words after it («كشمير الهندية» in «كشمير»)."""
+        if (inner, outer) in self.written:
+            return True
         code = self.country_code(outer)
         if code is not None and code in self.city_codes(inner):
             return True

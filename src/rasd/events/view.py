@@ -32,6 +32,7 @@ DAMMA = "\u064f"
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # object pronouns a verb carries («أوقفتهما», «قتلها», «اعتقلوه»), longest first
 OBJECT_SUFFIXES = tuple(K(s) for s in ("هما", "هم", "هن", "ها", "ه", "كم", "ك"))
+MAX_PLACE_NOUNS = 2  # «رفح جنوب قطاع غزة», «دراغاد جنوب العاصمة سريناغار»
 _OBJECT_CACHE = 200_000  # words whose object-pronoun triggers an ontology keeps
 
 
@@ -178,6 +179,24 @@ class EventView:
             return False
         j = i - 3 if keys[i - 2] == "من" else i - 2
         return j >= 0 and keys[j] in common.one_of
+
+    def written_inside(self) -> frozenset[tuple[str, str]]:
+        """The pairs (inner, outer) of place entities that the text writes one in the other: a
+        place, at most `MAX_PLACE_NOUNS` place nouns, and another place («مدينة رفح جنوب قطاع
+        غزة», «قرية دراغاد جنوب العاصمة سريناغار»)."""
+        heads = sorted(
+            (h for h in self.ix.at_start.values() if h.type == "LOC" and h.entity), key=lambda h: h.first
+        )
+        out = set()
+        for h, nxt in zip(heads, heads[1:], strict=False):
+            between = range(h.last + 1, nxt.first)
+            if (
+                0 < len(between) <= MAX_PLACE_NOUNS
+                and nxt.entity != h.entity
+                and all(self.keys[j] in self.common.place_nouns for j in between)
+            ):
+                out.add((h.entity, nxt.entity))
+        return frozenset(out)
 
     def _with_object(self, stem: str) -> list[Trigger]:
         """The verbal triggers of a verb written with an object pronoun («أوقفتهما الشرطة»,
