@@ -189,3 +189,30 @@ def test_places_written_side_by_side_with_no_place_noun_are_not_one_in_the_other
     ents = [ARMY, ("loc:zawia", "LOC", ["الزاوية"]), ("loc:east", "LOC", ["الإقليم الشرقي"])]
     doc, evs = events(text, ents, [("أمس", "2024-05-09", "day")])
     assert len([e for e in evs if e.type == "ATTACK"]) == 2
+
+
+def test_the_headline_takes_the_lead_and_the_news_told_again_with_its_day():
+    doc, evs = events(
+        "اعتقلت الشرطة سامي الأحمد، وفق ما أعلن مصدر أمني. "
+        "وأكدت وزارة الداخلية أن قوات الأمن اعتقلت أمس المعارض في وهران. "
+        "وكانت الشرطة قد اعتقلت نور الهادي في عام 2015.",
+        [SAMI, NOUR, CITY, ("police", "ORG", ["الشرطة"])],
+        [("أمس", "2024-05-09", "day"), ("عام 2015", "2015", "year")],
+        title="اعتقال معارض بارز",
+    )
+    arrests = [e for e in evs if e.type == "ARREST"]
+    assert len(arrests) == 2, [words(doc, e) for e in arrests]
+    news, old = arrests
+    assert words(doc, news) == ["اعتقال", "اعتقلت", "اعتقلت"]
+    assert news.date == "2024-05-09" and news.location == "city:oran-dz" and old.date == "2015"
+
+
+def test_the_headline_does_not_take_a_second_telling_dated_only_to_the_week():
+    doc, evs = events(
+        "اعتقلت الشرطة سامي الأحمد، وفق ما أعلن مصدر أمني. "
+        "وأكدت وزارة الداخلية أن قوات الأمن اعتقلت الأسبوع الماضي معارضا في وهران.",
+        [SAMI, CITY, ("police", "ORG", ["الشرطة"])],
+        [("الأسبوع الماضي", "2024-05-05", "week")],
+        title="اعتقال معارض بارز",
+    )
+    assert len([e for e in evs if e.type == "ARREST"]) == 2

@@ -36,20 +36,28 @@ def merge_headline(events: list[Event], published: str | None, where: PlaceRelat
     news: the first event of its type and polarity in the body that is undated or dated within
     `NEWS_DAYS` days before the publication, with no conflicting place, is the same happening
     told again, and is merged into it («تونس تتسلم …» in the title, «وتسلمت السلطات … أمس» in
-    the body; not an older handover the body recalls)."""
+    the body; not an older handover the body recalls). When that first one is undated too (the
+    lead: «تسلمت تونس شخصا …، وفق ما أعلن …»), the first one dated to the day (not «الأسبوع
+    الماضي») within `NEWS_DAYS` is the news told once more, with its day («وتسلمت السلطات اليوم
+    الأربعاء …»), and is merged as well."""
     out: list[Event] = []
     merged: set[int] = set()
     for ev in events:
         if ev.sentence != 0 or ev.date is not None:
             continue
+        taken = 0
         for other in events:
             if other.sentence == 0 or id(other) in merged or not compatible(ev, other, where):
                 continue
             if other.date is not None and not _recent(other.date, published):
                 continue
+            if taken and other.date_precision != 1:
+                continue
             merge(ev, other, where)
             merged.add(id(other))
-            break
+            taken += 1
+            if ev.date is not None:
+                break
     out = [e for e in events if id(e) not in merged]
     return out
 
