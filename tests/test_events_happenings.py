@@ -3,6 +3,8 @@ the headline's event and the body's, a month and a day of it, the passive's subj
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import validate
 from rasd.events.stage import EventStage
 from rasd.serialize import from_dict, to_dict
@@ -216,3 +218,50 @@ def test_the_headline_does_not_take_a_second_telling_dated_only_to_the_week():
         title="اعتقال معارض بارز",
     )
     assert len([e for e in evs if e.type == "ARREST"]) == 2
+
+
+POLICE = ("police", "ORG", ["الشرطة"])
+MINISTRY = ("ministry", "ORG", ["وزارة الداخلية"])
+AGENCY = ("agency", "ORG", ["هيئة الموانئ"])
+KHALID = ("khalid", "PERSON", ["خالد العمري"])
+OMAR = ("omar", "PERSON", ["عمر الخطيب"])
+
+
+def test_an_announcement_named_as_the_source_then_detailed_is_one_statement():
+    doc, evs = events(
+        "اعتقلت الشرطة سامي الأحمد أمس، وفق ما أعلن المتحدث باسم وزارة الداخلية خالد العمري. "
+        "وأعلنت وزارة الداخلية أمس أن الشرطة اعتقلت الأحمد في وهران.",
+        [POLICE, SAMI, (*KHALID, (), "المتحدث باسم وزارة الداخلية"), MINISTRY, CITY],
+        [("أمس", "2024-05-09", "day")],
+    )
+    statements = [e for e in evs if e.type == "STATEMENT"]
+    assert len(statements) == 1, [words(doc, e) for e in statements]
+    assert words(doc, statements[0]) == ["أعلن", "أعلنت"]
+    assert {p.entity for p in statements[0].participants} == {"khalid", "ministry"}
+
+
+@pytest.mark.parametrize(
+    ("source", "second"),
+    [
+        ("خالد العمري", "وأعلن عمر الخطيب"),  # two people
+        ("وزارة الداخلية", "وأعلنت هيئة الموانئ"),  # two bodies
+    ],
+)
+def test_two_voices_are_two_statements(source, second):
+    doc, evs = events(
+        f"اعتقلت الشرطة سامي الأحمد أمس، وفق ما أعلن {source}. {second} أمس أن الشرطة اعتقلت الأحمد في وهران.",
+        [POLICE, SAMI, KHALID, OMAR, MINISTRY, AGENCY, CITY],
+        [("أمس", "2024-05-09", "day")],
+    )
+    statements = [e for e in evs if e.type == "STATEMENT"]
+    assert len(statements) == 2, [words(doc, e) for e in statements]
+
+
+def test_a_statement_not_named_as_a_source_stays_apart():
+    doc, evs = events(
+        "وأعلن خالد العمري أمس أن الشرطة اعتقلت سامي الأحمد. "
+        "وأعلنت وزارة الداخلية أمس أن الشرطة اعتقلت الأحمد في وهران.",
+        [POLICE, SAMI, KHALID, MINISTRY, CITY],
+        [("أمس", "2024-05-09", "day")],
+    )
+    assert len([e for e in evs if e.type == "STATEMENT"]) == 2

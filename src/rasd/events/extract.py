@@ -56,7 +56,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rasd.events.merge import count_dead, merge, merge_duplicates, merge_headline, sort_triggers, tied
+from rasd.events.merge import (
+    count_dead,
+    merge,
+    merge_attributed,
+    merge_duplicates,
+    merge_headline,
+    sort_triggers,
+    tied,
+)
 from rasd.events.ontology import Ontology, Trigger
 from rasd.events.participants import Place
 from rasd.events.places import PlaceRelation, precision_of
@@ -117,6 +125,7 @@ class _Extractor(TimingRules):
         if self.doc.title:
             events = merge_headline(events, self.doc.published, self.where)
         events = count_dead(events, self.dead_only, self.where)
+        events = merge_attributed(events, {id(e) for e in events if self._attributes_news(e)}, self.ix.etype)
         for ev in events:
             self._after_report(ev)
         events = self._each_place(events)
@@ -197,6 +206,16 @@ class _Extractor(TimingRules):
             ev.killed, ev.injured = self._casualties(i)
         ev.negated = self._negated(i, trig.verbal)
         return ev
+
+    def _attributes_news(self, ev: Event) -> bool:
+        """Whether the event's trigger is the verb of an attribution, «وفق ما أعلن …», «بحسب ما
+        أعلنت …», «حسبما ذكر …»: the source of the news its sentence tells."""
+        i, words = self.ix.token_at(ev.trigger_start), self.common.attribution
+
+        def said(j: int) -> bool:  # «وفق» is read as و + فق: the whole word too
+            return j >= 0 and (self.keys[j] in words or self.ix.norms[j] in words)
+
+        return said(i - 1) or (i > 1 and self.keys[i - 1] == "ما" and said(i - 2))
 
     def _during_other(self, c: Cand, cands: list[Cand], c1: int) -> bool:
         """Whether a killing word has, later in its clause, «خلال» or «أثناء» right before a

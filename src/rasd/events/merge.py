@@ -12,7 +12,16 @@ from datetime import date
 from rasd.events.places import PlaceRelation
 from rasd.model import Event
 
-__all__ = ["compatible", "count_dead", "merge", "merge_duplicates", "merge_headline", "sort_triggers", "tied"]
+__all__ = [
+    "compatible",
+    "count_dead",
+    "merge",
+    "merge_attributed",
+    "merge_duplicates",
+    "merge_headline",
+    "sort_triggers",
+    "tied",
+]
 
 NEWS_DAYS = 7  # a body event dated at most this many days before the publication is the news
 
@@ -60,6 +69,42 @@ def merge_headline(events: list[Event], published: str | None, where: PlaceRelat
                 break
     out = [e for e in events if id(e) not in merged]
     return out
+
+
+def merge_attributed(events: list[Event], attributed: set[int], etype: dict[str, str]) -> list[Event]:
+    """An event told as the source of a sentence's news («تسلمت تونس فلانا، وفق ما أعلن المتحدث
+    باسم القضاء فلان»; `attributed`, by id) and another event of its type on the same day are one
+    announcement, named then detailed («وأعلنت السلطات القضائية الأربعاء أنها تسلمت …»), when
+    their actors together are at most one person and one body (a spokesman and the body he speaks
+    for; never two people, nor two bodies, each with its own statement): the later is merged into
+    the earlier. `etype` maps an entity id to its type."""
+    out: list[Event] = []
+    for ev in events:
+        same = next(
+            (
+                e
+                for e in out
+                if (id(e) in attributed or id(ev) in attributed)
+                and e.type == ev.type
+                and e.negated == ev.negated
+                and e.date is not None
+                and e.date == ev.date
+                and _one_voice(e, ev, etype)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(ev)
+        else:
+            merge(same, ev)
+    return out
+
+
+def _one_voice(a: Event, b: Event, etype: dict[str, str]) -> bool:
+    """Whether the actors of two events are together at most one person and at most one body."""
+    actors = {p.entity for p in (*a.participants, *b.participants)}
+    people = [e for e in actors if etype.get(e) == "PERSON"]
+    return len(people) <= 1 and len(actors) - len(people) <= 1
 
 
 def _recent(value: str, published: str | None) -> bool:
