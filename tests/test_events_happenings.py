@@ -265,3 +265,29 @@ def test_a_statement_not_named_as_a_source_stays_apart():
         [("أمس", "2024-05-09", "day")],
     )
     assert len([e for e in evs if e.type == "STATEMENT"]) == 2
+
+
+TUNISIA = ("country:TN", "LOC", ["تونس"])
+MOROCCO = ("country:MA", "LOC", ["المغرب"])
+KNOWN_BOYCOTT = "وتراجعت الصادرات في الجزائر منذ المقاطعة الاقتصادية التي فرضتها دول مجاورة على البلاد. "
+
+
+def test_a_happening_recalled_in_the_pluperfect_is_the_one_named_as_known_before():
+    doc, evs = events(
+        KNOWN_BOYCOTT + "وكانت تونس والمغرب قد أعلنتا قطع العلاقات مع الجزائر العام الماضي.",
+        [TUNISIA, MOROCCO, COUNTRY],
+        [("العام الماضي", "2023", "year")],
+    )
+    sanctions = [e for e in evs if e.type == "SANCTION"]
+    assert len(sanctions) == 1, [words(doc, e) for e in sanctions]
+    assert words(doc, sanctions[0]) == ["المقاطعة", "قطع"]
+    assert sanctions[0].date == "2023" and sanctions[0].location == "country:DZ"
+
+
+def test_a_happening_told_not_recalled_stays_apart_from_the_known_one():
+    doc, evs = events(
+        KNOWN_BOYCOTT + "وأعلنت تونس والمغرب قطع العلاقات مع الجزائر العام الماضي.",
+        [TUNISIA, MOROCCO, COUNTRY],
+        [("العام الماضي", "2023", "year")],
+    )
+    assert len([e for e in evs if e.type == "SANCTION"]) == 2

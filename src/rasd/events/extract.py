@@ -62,6 +62,7 @@ from rasd.events.merge import (
     merge_attributed,
     merge_duplicates,
     merge_headline,
+    merge_recalled,
     sort_triggers,
     tied,
 )
@@ -69,7 +70,7 @@ from rasd.events.ontology import Ontology, Trigger
 from rasd.events.participants import Place
 from rasd.events.places import PlaceRelation, precision_of
 from rasd.events.timing import Anchor, TimingRules, date_basis, resolve_anchor
-from rasd.events.view import MAX_ABSORB, Cand
+from rasd.events.view import MAX_ABSORB, QAD, Cand
 from rasd.model import Document, Event, Participant
 from rasd.text.article import ARTICLE
 from rasd.text.function_words import FunctionWords
@@ -125,6 +126,8 @@ class _Extractor(TimingRules):
         if self.doc.title:
             events = merge_headline(events, self.doc.published, self.where)
         events = count_dead(events, self.dead_only, self.where)
+        known = {id(e) for e in events if self._known(e)}
+        events = merge_recalled(events, {id(e) for e in events if self._recalled(e)}, known, self.where)
         events = merge_attributed(events, {id(e) for e in events if self._attributes_news(e)}, self.ix.etype)
         for ev in events:
             self._after_report(ev)
@@ -206,6 +209,26 @@ class _Extractor(TimingRules):
             ev.killed, ev.injured = self._casualties(i)
         ev.negated = self._negated(i, trig.verbal)
         return ev
+
+    def _known(self, ev: Event) -> bool:
+        """Whether the event is first named by a definite noun, as a happening the reader knows
+        («في أعقاب المقاطعة التي فرضتها …»)."""
+        i = self.ix.token_at(ev.trigger_start)
+        c = self.cand_at.get(i)
+        return c is not None and not c.trig.verbal and self.toks[i].stem.startswith(ARTICLE)
+
+    def _recalled(self, ev: Event) -> bool:
+        """Whether the event is recalled as background in the pluperfect: its trigger, or the
+        verb announcing it, right after «قد» with a form of كان before in its clause («وكانت
+        الدول قد أعلنت قطع العلاقات», «وكانت الشرطة قد اعتقلت …»)."""
+        i = self.ix.token_at(ev.trigger_start)
+        s0 = self._sentence(i)[0]  # the clause of «قطع» may start at it: «أعلنوا» reports
+        back = range(i - 1, max(s0, i - 1 - MAX_ANNOUNCED) - 1, -1)
+        qad = next((k for k in back if self.ix.bare[k] in QAD), None)
+        if qad is None:
+            return False
+        c0 = self._clause(qad)[0]
+        return any(self.keys[j] in self.common.pluperfect for j in range(c0, qad))
 
     def _attributes_news(self, ev: Event) -> bool:
         """Whether the event's trigger is the verb of an attribution, «وفق ما أعلن …», «بحسب ما

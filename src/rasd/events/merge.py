@@ -19,6 +19,7 @@ __all__ = [
     "merge_attributed",
     "merge_duplicates",
     "merge_headline",
+    "merge_recalled",
     "sort_triggers",
     "tied",
 ]
@@ -68,6 +69,24 @@ def merge_headline(events: list[Event], published: str | None, where: PlaceRelat
             if ev.date is not None:
                 break
     out = [e for e in events if id(e) not in merged]
+    return out
+
+
+def merge_recalled(events: list[Event], recalled: set[int], known: set[int], where: PlaceRelation) -> list[Event]:
+    """A happening recalled as background in the pluperfect («وكانت الدول الأربع قد أعلنت قطع
+    العلاقات مع قطر العام الماضي»; `recalled`, by id) after the article named one of its type by a
+    definite noun, as a happening the reader knows («في أعقاب المقاطعة التي فرضتها …»; `known`),
+    whose date and place do not conflict with it, is that happening told: it is merged into the
+    nearest such one before it."""
+    out: list[Event] = []
+    for ev in events:
+        earlier = None
+        if id(ev) in recalled:
+            earlier = next((e for e in reversed(out) if id(e) in known and compatible(e, ev, where)), None)
+        if earlier is None:
+            out.append(ev)
+        else:
+            merge(earlier, ev, where)
     return out
 
 
