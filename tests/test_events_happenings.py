@@ -291,3 +291,28 @@ def test_a_happening_told_not_recalled_stays_apart_from_the_known_one():
         [("العام الماضي", "2023", "year")],
     )
     assert len([e for e in evs if e.type == "SANCTION"]) == 2
+
+
+SUMMIT = (
+    "وتعقد قمة الحلف في وهران {day} بمشاركة الجزائر. "
+    "وقال سامي الأحمد إن ملف المياه سيكون من المواضيع الأساسية في قمة الحلف يوم الأربعاء."
+)
+
+
+def summits(day, value):
+    """The meetings of SUMMIT in a report of Friday 10 May 2024, its bare «يوم الأربعاء» read as
+    the past Wednesday (8 May), as the dates layer reads a weekday with no future cue near it."""
+    doc = build(SUMMIT.format(day=day), [SAMI, CITY, COUNTRY], [(day, value, "day"), ("يوم الأربعاء", "2024-05-08", "day")])
+    for d in doc.dates:
+        if doc.text[d.start : d.end] == "يوم الأربعاء":
+            d.kind = "relative"
+    return [e for e in STAGE(doc).events if e.type == "MEET"]
+
+
+def test_a_bare_weekday_is_the_one_a_week_on_when_the_article_dates_its_happening_then():
+    (meet,) = summits("يوم 15 مايو", "2024-05-15")
+    assert meet.date == "2024-05-15" and len(meet.triggers) == 2
+
+
+def test_a_bare_weekday_two_weeks_from_another_date_stays_as_read():
+    assert [m.date for m in summits("يوم 22 مايو", "2024-05-22")] == ["2024-05-22", "2024-05-08"]

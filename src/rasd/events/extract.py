@@ -89,6 +89,7 @@ class _Extractor(TimingRules):
         self.more_places: dict[int, list[Place]] = {}  # id(event) -> its other destinations
         self.dead_only: set[int] = set()  # id(event) of a killing with no killer named
         self.anchors: dict[int, Anchor] = {}  # id(event) -> the anchor its date is relative to
+        self.weekday_only: set[int] = set()  # id(event) dated by a bare weekday («قمة الأربعاء»)
         trigger_toks = {c.i for c in cands}
         absorbed: set[int] = set()
         events: list[Event] = []
@@ -122,6 +123,7 @@ class _Extractor(TimingRules):
             anchor = self.anchors.get(id(ev))
             if anchor is not None:
                 resolve_anchor(ev, anchor, self.anchor_event(ev, anchor, events))
+        self.week_on(events, self.weekday_only, self.where)
         events = merge_duplicates(self._absorb_deaths(events), self.where)
         if self.doc.title:
             events = merge_headline(events, self.doc.published, self.where)
@@ -196,6 +198,8 @@ class _Extractor(TimingRules):
         d = self._date(i, c0, c1, self.noun_toks - {i, nominal.i if nominal is not None else i})
         if d is not None:
             ev.date, ev.date_precision, ev.date_basis = d.value, self.date_precision(d), date_basis(d)
+            if self.bare_weekday(d):
+                self.weekday_only.add(id(ev))
             self._date_of_anchor(ev, d, i, c0)
         anchor = self._relation(i, c0, c1)
         if anchor is not None and not (d is not None and self._own_date(d, i, anchor)):
