@@ -83,7 +83,8 @@ def test_the_key_needs_a_day_of_its_own_and_a_place_or_actors():
     assert happening_key("MEET", **{**KEY, "modality": "planned"}) not in (None, key)
     assert happening_key("VISIT", **KEY) != key
     assert happening_key("MEET", **{**KEY, "date": "2026-03-13"}) != key
-    for change in ({"date_basis": "report"}, {"date_basis": None}, {"date_basis": "anchor_undated", "date": None},
+    assert happening_key("MEET", **{**KEY, "date_basis": "report"}) == key  # «أمس» counted from the report names the day
+    for change in ({"date_basis": None}, {"date_basis": "anchor_undated", "date": None},
                    {"date": "2026-03"}, {"date_precision": 2}, {"negated": True}, {"location": None, "actors": []},
                    {"location": None, "actors": [None]}):
         assert happening_key("MEET", **{**KEY, **change}) is None, change
@@ -102,8 +103,9 @@ def test_two_reports_of_one_meeting_are_one_happening(store):
     assert (m1.reports, m2.reports) == (2, 2)
     assert (m1.modality, m1.date_basis) == ("asserted", "text")
     t1, t2, t3 = rows["t1"], rows["t2"], rows["t3"]
-    assert t1.happening == t2.happening and t1.reports == 2  # no place: the same actors
-    assert t3.happening is None and t3.reports == 1 and t3.date_basis == "report"  # «أمس» names no day to match
+    assert t1.happening == t2.happening  # no place: the same actors
+    assert t3.date_basis == "report" and t3.happening == t1.happening  # «أمس» counted from the report: 3 May
+    assert (t1.reports, t3.reports) == (3, 3)
 
 
 def test_a_planned_and_an_asserted_visit_are_two_happenings(store):
@@ -114,7 +116,7 @@ def test_a_planned_and_an_asserted_visit_are_two_happenings(store):
 
 
 def test_counts_are_of_happenings(store):
-    assert store.event_counts() == [("2026-03-12", "MEET", 1), ("2026-04-20", "VISIT", 2), ("2026-05-03", "MEET", 2)]
+    assert store.event_counts() == [("2026-03-12", "MEET", 1), ("2026-04-20", "VISIT", 2), ("2026-05-03", "MEET", 1)]
     assert store.event_counts("MEET", location="عمّان") == [("2026-03-12", "MEET", 1)]
     assert {p.id: p.events for p in store.event_places()} == {"loc:amman": 1, "loc:beirut": 2}
 
@@ -124,7 +126,8 @@ def test_export_has_the_new_columns(store):
     assert export(store, "csv", out, "events") == 7
     rows = {r["document_id"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
     assert rows["m1"]["happening"] == rows["m2"]["happening"] != ""
-    assert (rows["m1"]["reports"], rows["v1"]["modality"], rows["t3"]["date_basis"], rows["t3"]["happening"]) == ("2", "planned", "report", "")
+    assert (rows["m1"]["reports"], rows["v1"]["modality"], rows["t3"]["date_basis"]) == ("2", "planned", "report")
+    assert rows["t3"]["happening"] == rows["t1"]["happening"] != "" and rows["t3"]["reports"] == "3"
 
 
 def test_the_row_builder_and_the_batch_table_agree(build_doc):
@@ -221,4 +224,4 @@ def test_the_bulk_loader_writes_the_keys(pg_url, build_doc):
         rows = by_doc(s.events(limit=100))
         assert rows["m1"].happening == rows["m2"].happening and rows["m1"].reports == 2
         assert rows["v1"].modality == "planned" and rows["v1"].happening != rows["v2"].happening
-        assert s.event_counts("MEET") == [("2026-03-12", "MEET", 1), ("2026-05-03", "MEET", 2)]
+        assert s.event_counts("MEET") == [("2026-03-12", "MEET", 1), ("2026-05-03", "MEET", 1)]

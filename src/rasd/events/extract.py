@@ -57,12 +57,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rasd.events.merge import count_dead, merge, merge_duplicates, merge_headline, sort_triggers
+from rasd.events.merge import (
+    count_dead,
+    merge,
+    merge_attributed,
+    merge_duplicates,
+    merge_headline,
+    merge_recalled,
+    sort_triggers,
+    tied,
+)
 from rasd.events.ontology import Ontology, Trigger
 from rasd.events.participants import Place
 from rasd.events.places import PlaceRelation, local_places_inside, precision_of
 from rasd.events.timing import Anchor, TimingRules, date_basis, resolve_anchor
-from rasd.events.view import MAX_ABSORB, Cand
+from rasd.events.view import MAX_ABSORB, QAD, Cand
 from rasd.model import Document, Event, Participant
 from rasd.text.article import ARTICLE
 from rasd.text.function_words import FunctionWords
@@ -78,10 +87,11 @@ class _Extractor(TimingRules):
         self.cand_at = {c.i: c for c in cands}
         self.noun_toks = frozenset(c.i for c in cands if not c.trig.verbal)
         inside = local_places_inside(self.doc, self.ix, lambda j: self._place_hint(j)[0])
-        self.where = PlaceRelation(self.ix.entities, inside=inside)
+        self.where = PlaceRelation(self.ix.entities, inside=inside, written=self.written_inside())
         self.more_places: dict[int, list[Place]] = {}  # id(event) -> its other destinations
         self.dead_only: set[int] = set()  # id(event) of a killing with no killer named
         self.anchors: dict[int, Anchor] = {}  # id(event) -> the anchor its date is relative to
+        self.weekday_only: set[int] = set()  # id(event) dated by a bare weekday («قمة الأربعاء»)
         trigger_toks = {c.i for c in cands}
         absorbed: set[int] = set()
         events: list[Event] = []
@@ -97,6 +107,8 @@ class _Extractor(TimingRules):
                 definite = self.toks[c.i].stem.startswith(ARTICLE)
                 earlier = self._antecedent(events, ev, c.anaphoric, definite, reported)
                 if earlier is not None:  # the same event again: «الاتفاق», «هذا الاجتماع»
+                    if c.classifies:  # «إحدى أعنف المعارك هذا العام في المنطقة»: the class's
+                        _unplace(ev)  # date and place, not the happening's
                     merge(earlier, ev, self.where)
                     continue
             c0 = self._clause(c.i)[0]
@@ -113,10 +125,14 @@ class _Extractor(TimingRules):
             anchor = self.anchors.get(id(ev))
             if anchor is not None:
                 resolve_anchor(ev, anchor, self.anchor_event(ev, anchor, events))
+        self.week_on(events, self.weekday_only, self.where)
         events = merge_duplicates(self._absorb_deaths(events), self.where)
         if self.doc.title:
             events = merge_headline(events, self.doc.published, self.where)
         events = count_dead(events, self.dead_only, self.where)
+        known = {id(e) for e in events if self._known(e)}
+        events = merge_recalled(events, {id(e) for e in events if self._recalled(e)}, known, self.where)
+        events = merge_attributed(events, {id(e) for e in events if self._attributes_news(e)}, self.ix.etype)
         for ev in events:
             self._after_report(ev)
         events = self._each_place(events)
@@ -184,6 +200,8 @@ class _Extractor(TimingRules):
         d = self._date(i, c0, c1, self.noun_toks - {i, nominal.i if nominal is not None else i})
         if d is not None:
             ev.date, ev.date_precision, ev.date_basis = d.value, self.date_precision(d), date_basis(d)
+            if self.bare_weekday(d):
+                self.weekday_only.add(id(ev))
             self._date_of_anchor(ev, d, i, c0)
         anchor = self._relation(i, c0, c1)
         if anchor is not None and not (d is not None and self._own_date(d, i, anchor)):
@@ -197,6 +215,36 @@ class _Extractor(TimingRules):
             ev.killed, ev.injured = self._casualties(i)
         ev.negated = self._negated(i, trig.verbal)
         return ev
+
+    def _known(self, ev: Event) -> bool:
+        """Whether the event is first named by a definite noun, as a happening the reader knows
+        («في أعقاب المقاطعة التي فرضتها …»)."""
+        i = self.ix.token_at(ev.trigger_start)
+        c = self.cand_at.get(i)
+        return c is not None and not c.trig.verbal and self.toks[i].stem.startswith(ARTICLE)
+
+    def _recalled(self, ev: Event) -> bool:
+        """Whether the event is recalled as background in the pluperfect: its trigger, or the
+        verb announcing it, right after «قد» with a form of كان before in its clause («وكانت
+        الدول قد أعلنت قطع العلاقات», «وكانت الشرطة قد اعتقلت …»)."""
+        i = self.ix.token_at(ev.trigger_start)
+        s0 = self._sentence(i)[0]  # the clause of «قطع» may start at it: «أعلنوا» reports
+        back = range(i - 1, max(s0, i - 1 - MAX_ANNOUNCED) - 1, -1)
+        qad = next((k for k in back if self.ix.bare[k] in QAD), None)
+        if qad is None:
+            return False
+        c0 = self._clause(qad)[0]
+        return any(self.keys[j] in self.common.pluperfect for j in range(c0, qad))
+
+    def _attributes_news(self, ev: Event) -> bool:
+        """Whether the event's trigger is the verb of an attribution, «وفق ما أعلن …», «بحسب ما
+        أعلنت …», «حسبما ذكر …»: the source of the news its sentence tells."""
+        i, words = self.ix.token_at(ev.trigger_start), self.common.attribution
+
+        def said(j: int) -> bool:  # «وفق» is read as و + فق: the whole word too
+            return j >= 0 and (self.keys[j] in words or self.ix.norms[j] in words)
+
+        return said(i - 1) or (i > 1 and self.keys[i - 1] == "ما" and said(i - 2))
 
     def _during_other(self, c: Cand, cands: list[Cand], c1: int) -> bool:
         """Whether a killing word has, later in its clause, «خلال» or «أثناء» right before a
@@ -309,7 +357,10 @@ class _Extractor(TimingRules):
         """The earlier event of the same type that a nominal trigger refers back to: with a
         demonstrative, or definite, or with the same date, and no conflicting date or place.
         An event told in the narration is preferred to one inside reported speech, and the other
-        way round («هذا الاجتماع» in the narration is not a past meeting a speaker recalled)."""
+        way round («هذا الاجتماع» in the narration is not a past meeting a speaker recalled).
+        Among the events it may refer to, the nearest one it shares a date, a place (or a place
+        within the other) or a participant with comes first: «قتلا في القصف الذي طال رفح» is the
+        shelling in Gaza told before, not a bare attack named in between."""
         here = self._reported(ev.trigger_start)
         for same_level in (True, False):
             found = self._antecedent_at(
@@ -319,8 +370,8 @@ class _Extractor(TimingRules):
                 return found
         return None
 
-    @staticmethod
     def _antecedent_at(
+        self,
         events: list[Event],
         ev: Event,
         anaphoric: bool,
@@ -328,6 +379,7 @@ class _Extractor(TimingRules):
         reported: dict[int, bool],
         level: bool | None,
     ) -> Event | None:
+        fits = []
         for prev in reversed(events):
             if prev.type != ev.type or prev.negated != ev.negated:
                 continue
@@ -337,11 +389,13 @@ class _Extractor(TimingRules):
                 return prev
             if ev.date is not None and prev.date is not None and ev.date != prev.date:
                 continue
-            if ev.location is not None and prev.location is not None and ev.location != prev.location:
+            if ev.location is not None and prev.location is not None and not self.where.same(
+                ev.location, prev.location
+            ):
                 continue
             if definite or (ev.date is not None and ev.date == prev.date):
-                return prev
-        return None
+                fits.append(prev)
+        return next((e for e in fits if tied(e, ev)), fits[0] if fits else None)
 
     def _absorb_deaths(self, events: list[Event]) -> list[Event]:
         by_sentence: dict[int | None, set[str]] = {}
@@ -365,6 +419,12 @@ def _first_role(parts: list[Participant]) -> list[Participant]:
             seen.add(p.entity)
             out.append(p)
     return out
+
+
+def _unplace(e: Event) -> None:
+    """Forget the date and place of `e`."""
+    e.date = e.date_precision = e.date_basis = None
+    e.location = e.location_precision = None
 
 
 def _attributes(e: Event) -> int:

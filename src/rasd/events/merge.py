@@ -12,7 +12,17 @@ from datetime import date
 from rasd.events.places import PlaceRelation
 from rasd.model import Event
 
-__all__ = ["compatible", "count_dead", "merge", "merge_duplicates", "merge_headline", "sort_triggers"]
+__all__ = [
+    "compatible",
+    "count_dead",
+    "merge",
+    "merge_attributed",
+    "merge_duplicates",
+    "merge_headline",
+    "merge_recalled",
+    "sort_triggers",
+    "tied",
+]
 
 NEWS_DAYS = 7  # a body event dated at most this many days before the publication is the news
 
@@ -36,22 +46,84 @@ def merge_headline(events: list[Event], published: str | None, where: PlaceRelat
     news: the first event of its type and polarity in the body that is undated or dated within
     `NEWS_DAYS` days before the publication, with no conflicting place, is the same happening
     told again, and is merged into it («تونس تتسلم …» in the title, «وتسلمت السلطات … أمس» in
-    the body; not an older handover the body recalls)."""
+    the body; not an older handover the body recalls). When that first one is undated too (the
+    lead: «تسلمت تونس شخصا …، وفق ما أعلن …»), the first one dated to the day (not «الأسبوع
+    الماضي») within `NEWS_DAYS` is the news told once more, with its day («وتسلمت السلطات اليوم
+    الأربعاء …»), and is merged as well."""
     out: list[Event] = []
     merged: set[int] = set()
     for ev in events:
         if ev.sentence != 0 or ev.date is not None:
             continue
+        taken = 0
         for other in events:
             if other.sentence == 0 or id(other) in merged or not compatible(ev, other, where):
                 continue
             if other.date is not None and not _recent(other.date, published):
                 continue
+            if taken and other.date_precision != 1:
+                continue
             merge(ev, other, where)
             merged.add(id(other))
-            break
+            taken += 1
+            if ev.date is not None:
+                break
     out = [e for e in events if id(e) not in merged]
     return out
+
+
+def merge_recalled(events: list[Event], recalled: set[int], known: set[int], where: PlaceRelation) -> list[Event]:
+    """A happening recalled as background in the pluperfect («وكانت الدول الأربع قد أعلنت قطع
+    العلاقات مع قطر العام الماضي»; `recalled`, by id) after the article named one of its type by a
+    definite noun, as a happening the reader knows («في أعقاب المقاطعة التي فرضتها …»; `known`),
+    whose date and place do not conflict with it, is that happening told: it is merged into the
+    nearest such one before it."""
+    out: list[Event] = []
+    for ev in events:
+        earlier = None
+        if id(ev) in recalled:
+            earlier = next((e for e in reversed(out) if id(e) in known and compatible(e, ev, where)), None)
+        if earlier is None:
+            out.append(ev)
+        else:
+            merge(earlier, ev, where)
+    return out
+
+
+def merge_attributed(events: list[Event], attributed: set[int], etype: dict[str, str]) -> list[Event]:
+    """An event told as the source of a sentence's news («تسلمت تونس فلانا، وفق ما أعلن المتحدث
+    باسم القضاء فلان»; `attributed`, by id) and another event of its type on the same day are one
+    announcement, named then detailed («وأعلنت السلطات القضائية الأربعاء أنها تسلمت …»), when
+    their actors together are at most one person and one body (a spokesman and the body he speaks
+    for; never two people, nor two bodies, each with its own statement): the later is merged into
+    the earlier. `etype` maps an entity id to its type."""
+    out: list[Event] = []
+    for ev in events:
+        same = next(
+            (
+                e
+                for e in out
+                if (id(e) in attributed or id(ev) in attributed)
+                and e.type == ev.type
+                and e.negated == ev.negated
+                and e.date is not None
+                and e.date == ev.date
+                and _one_voice(e, ev, etype)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(ev)
+        else:
+            merge(same, ev)
+    return out
+
+
+def _one_voice(a: Event, b: Event, etype: dict[str, str]) -> bool:
+    """Whether the actors of two events are together at most one person and at most one body."""
+    actors = {p.entity for p in (*a.participants, *b.participants)}
+    people = [e for e in actors if etype.get(e) == "PERSON"]
+    return len(people) <= 1 and len(actors) - len(people) <= 1
 
 
 def _recent(value: str, published: str | None) -> bool:
@@ -68,17 +140,29 @@ def _recent(value: str, published: str | None) -> bool:
 def count_dead(events: list[Event], dead_only: set[int], where: PlaceRelation) -> list[Event]:
     """A killing with no killer named («قتل 5 أشخاص», «مقتل فلان») after an event of its type
     whose date and place do not conflict with it counts that event's dead: it is merged into the
-    nearest such event before it instead of being a happening of its own."""
+    nearest such event before it that it shares a date, a place or a participant with, else into
+    the nearest such event, instead of being a happening of its own."""
     out: list[Event] = []
     for ev in events:
         earlier = None
         if id(ev) in dead_only:
-            earlier = next((e for e in reversed(out) if compatible(e, ev, where)), None)
+            fits = [e for e in reversed(out) if compatible(e, ev, where)]
+            earlier = next((e for e in fits if tied(e, ev)), fits[0] if fits else None)
         if earlier is None:
             out.append(ev)
         else:
             merge(earlier, ev, where)
     return out
+
+
+def tied(a: Event, b: Event) -> bool:
+    """Whether two events that do not conflict share a date, a place (the same, or one within the
+    other's) or a participant."""
+    return bool(
+        (a.date is not None and a.date == b.date)
+        or (a.location is not None and b.location is not None)
+        or {p.entity for p in a.participants} & {p.entity for p in b.participants}
+    )
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:

@@ -169,6 +169,10 @@ class Common:
     planned_before: frozenset[tuple[str, ...]] = frozenset()  # «من المقرر أن», «يعتزم»
     planned_after: frozenset[str] = frozenset()  # «الزيارة المرتقبة», «القمة المقررة»
     future: frozenset[str] = frozenset()  # «سوف»
+    one_of: frozenset[str] = frozenset()  # «إحدى», «أحد»: «إحدى أعنف المعارك»
+    superlatives: frozenset[str] = frozenset()  # «أعنف», «أكبر»
+    pluperfect: frozenset[str] = frozenset()  # «كانت»: «وكانت الدول قد أعلنت …», a recall
+    attribution: frozenset[str] = frozenset()  # «وفق», «بحسب»: «وفق ما أعلن», the news's source
     media_heads: frozenset[str] = frozenset()  # «وكالة», «قناة»: an outlet a statement is made to
     # «عشية» -> (-1 day, exact), «قبيل» -> (0, approximate): a date relative to an anchor
     date_relations: dict[tuple[str, ...], tuple[int, bool]] = field(default_factory=dict)
@@ -366,6 +370,10 @@ def _load_common(path: Path) -> Common:
         ),
         planned_after=words("planned_after"),
         future=words("future"),
+        one_of=words("one_of"),
+        superlatives=words("superlatives"),
+        pluperfect=words("pluperfect"),
+        attribution=words("attribution"),
         media_heads=words("media_heads"),
         date_relations=_date_relations(path, data.get("date_relations", {})),
     )

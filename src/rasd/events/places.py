@@ -114,20 +114,24 @@ def _keys(name: str) -> set[str]:
 
 class PlaceRelation:
     """Whether two place entities of a document are one place when merging events: the same
-    entity, a city and the country it lies in («طهران» and «إيران»), or a local place and a place
-    the document puts it in (`inside`: «متحف X في تونس», «قصر X شمال برلين»), or that place's
-    country. The country of a place is read from the resolve stage's ids (`country:IR`,
-    `city:tehran-ir`), else from the gazetteers by the entity's name and aliases."""
+    entity, a city and the country it lies in («طهران» and «إيران»), a place and a part of it
+    named after it («كشمير» and «كشمير الهندية»), two places the text writes one in the other
+    («رفح جنوب قطاع غزة»), or a local place and a place the document puts it in (`inside`: «متحف X
+    في تونس», «قصر X شمال برلين») or that place's country. The country of a place is read from the
+    resolve stage's ids (`country:IR`, `city:tehran-ir`), else from the gazetteers by the entity's
+    name and aliases."""
 
     def __init__(
         self,
         entities: dict[str, Entity],
         folder: Path = GAZETTEER_DIR,
         inside: dict[str, set[str]] | None = None,
+        written: frozenset[tuple[str, str]] = frozenset(),
     ) -> None:
         self.entities = entities
         self.countries, self.cities = place_countries(folder)
         self.inside = inside or {}
+        self.written = written  # (inner, outer): what the text says lies in what
 
     def _names(self, eid: str) -> list[str]:
         e = self.entities.get(eid)
@@ -160,15 +164,34 @@ class PlaceRelation:
                 found |= self.cities.get(k, frozenset())
         return frozenset(found)
 
-    def within(self, city: str, country: str) -> bool:
-        """Whether the place `city` is a city of the country `country`, or a local place the
-        document puts in `country` or in a city of it."""
-        around = self.inside.get(city, ())
-        return country in around or any(self._city_of(p, country) for p in (city, *around))
+    def within(self, inner: str, outer: str) -> bool:
+        """Whether the place `inner` lies in the place `outer`: the text says so («رفح جنوب قطاع
+        غزة», `written`), a city of the country («طهران» in «إيران»), a local place the document
+        puts in `outer` or in a city of it (`inside`), or a part named by the other's name and words
+        after it («كشمير الهندية» in «كشمير»)."""
+        if (inner, outer) in self.written:
+            return True
+        around = self.inside.get(inner, ())
+        if outer in around or any(self._city_of(p, outer) for p in (inner, *around)):
+            return True
+        return self.named_part(inner, outer)
 
     def _city_of(self, city: str, country: str) -> bool:
         code = self.country_code(country)
         return code is not None and code in self.city_codes(city)
+
+    def named_part(self, inner: str, outer: str) -> bool:
+        """Whether a name of `inner` is a name of `outer` with words after it: «كشمير الهندية» and
+        «كشمير», «أذربيجان الغربية» and «أذربيجان»; never two countries («غينيا الاستوائية» is
+        not in «غينيا»)."""
+        if self.country_code(inner) is not None and self.country_code(outer) is not None:
+            return False
+        outer_names = {tuple(norm_key(n).split()) for n in self._names(outer)}
+        for n in self._names(inner):
+            words = tuple(norm_key(n).split())
+            if any(o and len(words) > len(o) and words[: len(o)] == o for o in outer_names):
+                return True
+        return False
 
     def same(self, a: str, b: str) -> bool:
         return a == b or self.within(a, b) or self.within(b, a)

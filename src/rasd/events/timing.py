@@ -9,12 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from rasd.dates.lexicon import key_of, lexicon
 from rasd.events.participants import ParticipantRules
+from rasd.events.places import PlaceRelation
 from rasd.events.view import COMMAS, Cand
 from rasd.model import DateSpan, Event
 
 __all__ = ["Anchor", "TimingRules", "date_basis", "resolve_anchor"]
 
+_DAY_WORDS = frozenset({key_of("يوم")})  # «يوم الخميس»
 MAX_PLANNED_BACK = 4  # words between a word of planning and the trigger («تعتزم الحكومة فرض»)
 
 
@@ -137,6 +140,33 @@ class TimingRules(ParticipantRules):
                 if a < span[0] and self.keys[k] == key:
                     return e
         return None
+
+    def bare_weekday(self, d: DateSpan) -> bool:
+        """Whether a date is a bare weekday read as the past one («قمة الأربعاء», «يوم الخميس»;
+        not «أمس الخميس», nor one the dates layer read as coming: flag "future")."""
+        if d.kind != "relative" or d.precision != "day" or "future" in d.flags:
+            return False
+        words = key_of(self.text[d.start : d.end]).split()
+        weekdays = lexicon().weekdays
+        return bool(words) and (words[0] in weekdays or (words[0] in _DAY_WORDS and words[1:2] and words[1] in weekdays))
+
+    @staticmethod
+    def week_on(events: list[Event], bare: set[int], where: PlaceRelation) -> None:
+        """A bare weekday (`bare`, by event id) names the past one or the coming one: when another
+        event of its type and place is dated that weekday a week on, the article tells that day
+        («عشية قمة الحلف» dates the summit on Wednesday 11; «ستكون … في قمة الأربعاء والخميس»,
+        in a report of Tuesday 10, is that summit, not one on Wednesday 4), and the event takes it."""
+        for ev in events:
+            if id(ev) not in bare or ev.date is None or ev.date_basis != "report":
+                continue
+            later = (date.fromisoformat(ev.date) + timedelta(days=7)).isoformat()
+            if any(
+                o is not ev
+                and (o.type, o.negated, o.date, o.date_precision) == (ev.type, ev.negated, later, 1)
+                and not (o.location and ev.location and not where.same(o.location, ev.location))
+                for o in events
+            ):
+                ev.date = later
 
     def _after_report(self, ev: Event) -> None:
         """An event dated after the publication is planned («القمة المقررة في 11 يوليو» in a

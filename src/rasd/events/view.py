@@ -32,16 +32,20 @@ DAMMA = "\u064f"
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # object pronouns a verb carries («أوقفتهما», «قتلها», «اعتقلوه»), longest first
 OBJECT_SUFFIXES = tuple(K(s) for s in ("هما", "هم", "هن", "ها", "ه", "كم", "ك"))
+MAX_PLACE_NOUNS = 2  # «رفح جنوب قطاع غزة», «دراغاد جنوب العاصمة سريناغار»
 _OBJECT_CACHE = 200_000  # words whose object-pronoun triggers an ontology keeps
 
 
 @dataclass(slots=True)
 class Cand:
-    """A trigger candidate: token index, trigger, and whether it is anaphoric («هذا الاجتماع»)."""
+    """A trigger candidate: token index, trigger, whether it is anaphoric («هذا الاجتماع»), and
+    whether it classes an event already told («في إحدى أعنف المعارك هذا العام»): then it is
+    anaphoric too, and its date and place are those of the class, not of the happening."""
 
     i: int
     trig: Trigger
     anaphoric: bool
+    classifies: bool = False
 
 
 class EventView:
@@ -162,9 +166,37 @@ class EventView:
                         (i > 0 and keys[i - 1] in common.demonstratives)
                         or (i + 1 < n and keys[i + 1] in common.same)
                     )
-                    out.append(Cand(i, trig, anaphoric))
+                    classifies = not trig.verbal and self._classifies(i)
+                    out.append(Cand(i, trig, anaphoric or classifies, classifies))
                     break
         return out
+
+    def _classifies(self, i: int) -> bool:
+        """Whether the nominal trigger at i follows «one of the most …» («إحدى أعنف المعارك», «واحدة
+        من أكبر المظاهرات»): it says what kind of happening an event is, and tells no new one."""
+        keys, common = self.keys, self.common
+        if i < 2 or keys[i - 1] not in common.superlatives:
+            return False
+        j = i - 3 if keys[i - 2] == "من" else i - 2
+        return j >= 0 and keys[j] in common.one_of
+
+    def written_inside(self) -> frozenset[tuple[str, str]]:
+        """The pairs (inner, outer) of place entities that the text writes one in the other: a
+        place, at most `MAX_PLACE_NOUNS` place nouns, and another place («مدينة رفح جنوب قطاع
+        غزة», «قرية دراغاد جنوب العاصمة سريناغار»)."""
+        heads = sorted(
+            (h for h in self.ix.at_start.values() if h.type == "LOC" and h.entity), key=lambda h: h.first
+        )
+        out = set()
+        for h, nxt in zip(heads, heads[1:], strict=False):
+            between = range(h.last + 1, nxt.first)
+            if (
+                0 < len(between) <= MAX_PLACE_NOUNS
+                and nxt.entity != h.entity
+                and all(self.keys[j] in self.common.place_nouns for j in between)
+            ):
+                out.add((h.entity, nxt.entity))
+        return frozenset(out)
 
     def _with_object(self, stem: str) -> list[Trigger]:
         """The verbal triggers of a verb written with an object pronoun («أوقفتهما الشرطة»,

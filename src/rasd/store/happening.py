@@ -3,7 +3,8 @@
 Two stored events share a key when they have the same type, modality and day, and the same place
 or, without a place, the same actors. The rule (`docs/EVENTS.md`, "One happening across
 articles") leaves an event without a key when it says too little to tell it from another
-happening of its type: no day of its own, or neither a place nor an actor. Counting keys, not
+happening of its type: no day of its own (a day written in the text, or counted from the report's
+date by a word of the text, «أمس»), or neither a place nor an actor. Counting keys, not
 rows, counts happenings rather than the articles that report them.
 """
 
@@ -18,10 +19,12 @@ __all__ = ["ACTOR_ROLES", "DAY_BASES", "HAPPENING_SQL", "happening_key"]
 # The roles of the parties that make a happening what it is (who met, who visited whom); a
 # target, a victim or a replaced official is what it happened to, told differently by each outlet.
 ACTOR_ROLES = frozenset({"actor", "participant", "host", "visitor", "guest"})
-# The ways of reaching a date that name the event's own day: written in its clause, or taken from
-# the date of its anchor. A date counted back from the report's own («أمس», «الثلاثاء») depends on
-# when each outlet published, and names no day two reports can be matched on.
-DAY_BASES = frozenset({"text", "anchor"})
+# The ways of reaching a date that name the event's own day: written in its clause, taken from
+# the date of its anchor, or counted from its report's publication date by a word of the text
+# («أمس», «الثلاثاء»): each outlet's word is counted from its own date, so «أمس» in a report of 4
+# May and «أول أمس» in one of 5 May both name 3 May. The publication date standing in for an
+# undated event is none of these (such an event has no date).
+DAY_BASES = frozenset({"text", "anchor", "report"})
 # What one happening is in SQL over `events ev`, for counting them: its key, or the event itself
 # when it has none (a key begins with its type's capitals, never with a digit as this does).
 HAPPENING_SQL = "COALESCE(ev.happening, CAST(ev.doc_no AS TEXT) || ':' || CAST(ev.idx AS TEXT))"
