@@ -154,6 +154,12 @@ class Store(ABC):
         """How many results `search` with the same arguments has in all (stories when collapsed)."""
 
     @abstractmethod
+    def count_upto(self, query: str | None = None, *, documents: int, collapse_duplicates: bool = True,
+                   **filters: Unpack[SearchFilters]) -> tuple[int, bool]:
+        """(n, exact): `count` read from at most `documents` matching documents. When more match,
+        exact is False and n (the results among those read) is a lower bound of the count."""
+
+    @abstractmethod
     def duplicates(self, doc_id: str, limit: int = 20) -> list[SearchResult]:
         """The other documents of `doc_id`'s story cluster, most similar first."""
 
