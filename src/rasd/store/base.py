@@ -230,6 +230,12 @@ class Store(ABC):
         documents) with their documents and events, most documents first."""
 
     @abstractmethod
+    def search_places(self, query: str | None = None, *, top: int = 100, **filters: Unpack[SearchFilters]) -> list[PlaceCount]:
+        """The places named in the documents a search with the same arguments matches (all of
+        them, near-duplicates included), most documents first, with the events located there in
+        those documents and their mentions there."""
+
+    @abstractmethod
     def event_places(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
                      top: int = 100, **dates: Unpack[DateFilters]) -> list[PlaceCount]:
         """The places of the events `event_counts` counts, with how many happenings each has."""
