@@ -87,6 +87,16 @@ def test_places_with_their_documents_events_and_coordinates(store):
     assert 12 < points["country:YE"].lat < 19 and 42 < points["country:YE"].lon < 54
 
 
+def test_the_places_of_a_search_are_counted_in_its_documents(store):
+    found = {p.id: (p.documents, p.events, p.mentions) for p in store.search_places("المبعوث")}
+    assert found == {"city:sanaa-ye": (1, 1, 2), "city:riyadh-sa": (1, 1, 2)}, "o1 and o4 name the envoy; each names its place in its title and text"
+    by_envoy = {p.id: (p.documents, p.events) for p in store.search_places(None, entity="سالم الراشد")}
+    assert by_envoy == {"city:sanaa-ye": (1, 1), "country:YE": (1, 1), "city:riyadh-sa": (1, 1)}
+    assert {p.id for p in store.search_places(None, source="صحيفة الغرب")} == {"city:al-hudaydah-ye"}
+    assert store.search_places("كلمة-لا-ترد") == []
+    assert {p.id: p.mentions for p in store.place_counts()}["city:sanaa-ye"] == 2
+
+
 def test_places_are_located_by_id_or_by_name():
     assert locate("city:riyadh-sa") is not None
     lat, lon = locate("loc:تعز", "تعز")  # a GeoNames city by its Arabic name

@@ -29,7 +29,7 @@ from rasd.errors import EmptyText
 from rasd.ingest import skip_reason, write_all
 from rasd.io.records import check_published
 from rasd.model import ENTITY_TYPES, SCHEMA, Document, content_id
-from rasd.query import MAX_OFFSET, graph_data
+from rasd.query import COUNT_LIMIT, MAX_OFFSET, graph_data, search_total
 from rasd.serialize import from_dict, to_dict
 from rasd.store.base import Store
 from rasd.store.choices import event_types
@@ -218,7 +218,9 @@ async def get_document(doc_id: Id, request: Request) -> JSONResponse:
 
 
 @router.get("/search", tags=["queries"], summary="Full-text search with filters; snippets with highlight offsets; `total`: the matching stories "
-            "(documents with `duplicates`). Words in double quotes must be adjacent, in order.", responses={**NAMED, **TYPED})
+            f"(documents with `duplicates`), exact when at most {COUNT_LIMIT:,} documents match; beyond, `total_exact` is false and "
+            f"`total` counts the results among {COUNT_LIMIT:,} matching documents: at least that many match. "
+            "Words in double quotes must be adjacent, in order.", responses={**NAMED, **TYPED})
 async def search(
     request: Request,
     q: Text = None,
@@ -236,17 +238,17 @@ async def search(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    def run(s: Store) -> tuple[list[Any], int, dict[str, Any] | None]:
+    def run(s: Store) -> tuple[list[Any], tuple[int, bool], dict[str, Any] | None]:
         hits = s.search(
             q, entity=entity, type=type, source=source, since=since, until=until, order=order,
             limit=limit + 1, offset=offset, collapse_duplicates=not duplicates,
         )
-        total = s.count(q, entity=entity, type=type, source=source, since=since, until=until, collapse_duplicates=not duplicates)
+        total = search_total(s, q, entity=entity, type=type, source=source, since=since, until=until, collapse_duplicates=not duplicates)
         counted = s.facets(q, top=facets, entity=entity, type=type, source=source, since=since, until=until) if facets else None
         return hits, total, counted.to_dict() if counted is not None else None
 
     hits, total, counted = await request.app.state.pool.run(run)
-    out = {**page(hits, limit, offset), "total": total}
+    out = {**page(hits, limit, offset), "total": total[0], "total_exact": total[1]}
     if counted is not None:
         out["facets"] = counted
     return out

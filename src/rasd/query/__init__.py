@@ -1,6 +1,7 @@
 """What the two faces (the JSON API, rasd.api, and the web pages, rasd.web) ask of the store in
-common: the deepest page they serve, the laid-out co-occurrence graph (cached on the app, until
-the next write through it or for a minute) and an entity's activity. Both faces depend on this
+common: the deepest page they serve, a search's total (exact up to COUNT_LIMIT matching documents), the
+laid-out co-occurrence graph (cached on the app, until the next write through it or for a minute)
+and an entity's activity. Both faces depend on this
 module and on the store, never on each other; `rasd.server.create_app` composes them.
 """
 
@@ -12,10 +13,18 @@ from typing import Any
 from rasd.store import Store
 from rasd.store.results import EntityProfile
 
-__all__ = ["GRAPH_SECONDS", "MAX_OFFSET", "entity_activity", "graph_data"]
+__all__ = ["COUNT_LIMIT", "GRAPH_SECONDS", "MAX_OFFSET", "entity_activity", "graph_data", "search_total"]
 
 MAX_OFFSET = 100_000  # the deepest item a listing pages to
 GRAPH_SECONDS = 60  # how long a laid-out graph is served from the cache at most
+COUNT_LIMIT = 1000  # a search's results are counted from at most this many matching documents
+
+
+def search_total(store: Store, query: str | None, **kw: Any) -> tuple[int, bool]:
+    """(total, exact) of a search (`Store.count`'s arguments): exact when at most COUNT_LIMIT
+    documents match; else the results among COUNT_LIMIT of them, a lower bound. Counting stops
+    there, so a query matching a third of the corpus costs no more to count than one matching 1,000."""
+    return store.count_upto(query, documents=COUNT_LIMIT, **kw)
 
 
 async def graph_data(state: Any, top: int, type: str | None, min_weight: int) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rasd.store.results import PlaceCount
 from rasd.store.search import alias_key
@@ -29,6 +30,11 @@ class MapPoint:
     lon: float
     documents: int
     events: int
+    mentions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "lat": self.lat, "lon": self.lon, "documents": self.documents,
+                "mentions": self.mentions, "events": self.events}
 
 
 @lru_cache(maxsize=1)
@@ -64,5 +70,5 @@ def map_points(places: Iterable[PlaceCount]) -> list[MapPoint]:
     for p in places:
         where = locate(p.id, p.name)
         if where is not None:
-            out.append(MapPoint(p.id, p.name, where[0], where[1], p.documents, p.events))
+            out.append(MapPoint(p.id, p.name, where[0], where[1], p.documents, p.events, p.mentions))
     return out

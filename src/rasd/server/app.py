@@ -18,6 +18,7 @@ from rasd.api.analyzer import DEFAULT_MAX_CHARS, DEFAULT_MAX_JOBS, Analyzer
 from rasd.api.errors import install_handlers, status_of
 from rasd.api.headers import HostCheck, SecurityHeaders
 from rasd.api.limits import DEFAULT_ANALYZE_BODY, DEFAULT_MAX_BODY, BodyLimit
+from rasd.api.maps import router as maps_router
 from rasd.api.routes import router
 from rasd.api.stories import router as stories_router
 from rasd.api.workers import StorePool
@@ -113,6 +114,7 @@ def create_app(
     app.state.html_views = {}  # API paths the web interface answers as pages to browsers (rasd.web)
     app.include_router(router)
     app.include_router(stories_router)
+    app.include_router(maps_router)
     page_error = None
     if web:
         from rasd.web import install_web

@@ -154,6 +154,12 @@ class Store(ABC):
         """How many results `search` with the same arguments has in all (stories when collapsed)."""
 
     @abstractmethod
+    def count_upto(self, query: str | None = None, *, documents: int, collapse_duplicates: bool = True,
+                   **filters: Unpack[SearchFilters]) -> tuple[int, bool]:
+        """(n, exact): `count` read from at most `documents` matching documents. When more match,
+        exact is False and n (the results among those read) is a lower bound of the count."""
+
+    @abstractmethod
     def duplicates(self, doc_id: str, limit: int = 20) -> list[SearchResult]:
         """The other documents of `doc_id`'s story cluster, most similar first."""
 
@@ -222,6 +228,12 @@ class Store(ABC):
     def place_counts(self, ids: Sequence[str] | None = None, top: int = 100, *, within: bool = False) -> list[PlaceCount]:
         """Places (`ids`, with `within` also the places inside them; else the places named in most
         documents) with their documents and events, most documents first."""
+
+    @abstractmethod
+    def search_places(self, query: str | None = None, *, top: int = 100, **filters: Unpack[SearchFilters]) -> list[PlaceCount]:
+        """The places named in the documents a search with the same arguments matches (all of
+        them, near-duplicates included), most documents first, with the events located there in
+        those documents and their mentions there."""
 
     @abstractmethod
     def event_places(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,

@@ -109,8 +109,19 @@ class OverviewMixin:
                 return []
             cond = f" AND e.id IN ({placeholders(ids)})"
             params += ids
+        return self._places_of(cond, params, "", [], top)
+
+    def search_places(self, query: str | None = None, *, top: int = 100, **filters: Unpack[SearchFilters]) -> list[PlaceCount]:
+        plan = self._plan(query, Filters.of(filters), True)
+        from_sql, _score, params = self._from(plan, ranked=False)
+        docs = f"SELECT d.doc_no FROM {from_sql}"
+        return self._places_of(f" AND de.doc_no IN ({docs})", params, f" AND doc_no IN ({docs})", params, top)
+
+    def _places_of(self, cond: str, params: list[Any], event_cond: str, event_params: list[Any], top: int) -> list[PlaceCount]:
+        """Places named in the documents `cond` (on document_entities de) keeps, most documents
+        first, with their mentions there and the events `event_cond` (on events) keeps there."""
         rows = self._fetchall(
-            "SELECT e.id, e.name, COUNT(*) FROM document_entities de JOIN entities e ON e.id = de.entity_id "
+            "SELECT e.id, e.name, COUNT(*), SUM(de.mentions) FROM document_entities de JOIN entities e ON e.id = de.entity_id "
             f"WHERE e.type = 'LOC'{cond} GROUP BY e.id, e.name ORDER BY 3 DESC, 1 LIMIT ?",
             [*params, int(top)],
         )
@@ -118,9 +129,9 @@ class OverviewMixin:
         events: dict[str, int] = {}
         if found:
             events = {i: int(n) for i, n in self._fetchall(
-                f"SELECT location_id, COUNT(*) FROM events WHERE location_id IN ({placeholders(found)}) GROUP BY location_id",
-                found)}
-        return [PlaceCount(i, name, int(n), events.get(i, 0)) for i, name, n in rows]
+                f"SELECT location_id, COUNT(*) FROM events WHERE location_id IN ({placeholders(found)}){event_cond} GROUP BY location_id",
+                [*found, *event_params])}
+        return [PlaceCount(i, name, int(n), events.get(i, 0), int(m or 0)) for i, name, n, m in rows]
 
     def event_places(self, type: str | None = None, *, location: str | None = None, participant: str | None = None,
                      top: int = 100, **dates: Unpack[DateFilters]) -> list[PlaceCount]:

@@ -11,20 +11,32 @@ each request, so:
   most over SaudiNewsNet), collapsed here, and fetched again four times wider only while the page
   is not full. The page is exactly what collapsing every match would give, since a cluster's best
   document comes first in the same order;
-- with a query and no filter the full-text index alone gives the best scores (bm25 over the
-  FTS5 index, no join); rows tied with the last score of a full batch are not trusted (their
-  order also depends on the date and the id) and wait for the next, wider batch;
+- with a query and no filter, one statement reads the RANKED newest matches from the full-text
+  index and scores them (below); the rows scoring above any unscored match are certain, and only
+  when they do not fill the page are the candidates fetched in result order as above;
 - a cluster's size is counted only for the clusters on the page, from their members;
 - an entity filter on a listing by date walks the date index and tests each document against the
   entity's documents when the entity is frequent enough for the walk to stop early, and reads
   and sorts the entity's documents otherwise.
 
 Ordering by date with a query while collapsing is the one case that still collapses every match
-(a cluster stands at the date of its best-scored document, which may come after its newest). And
-bm25 itself still scores every match inside FTS5 (about 1.5 µs each, plus a pass over each query
-key's documents for its weight: 15-25 ms for the 10k matches of «السعودية»): the main cost left.
-PostgreSQL's ts_rank reads each scored document's whole tsvector, so there only the most recently
-stored matches are scored (`rasd.store.postgres.RANKED`); the others follow them, newest first.
+(a cluster stands at the date of its best-scored document, which may come after its newest).
+
+**The ranked set is bounded alike on both back ends.** Scoring reads every scored match's word
+counts (bm25 inside FTS5: about 1.5 µs each plus a pass over each query key's documents;
+PostgreSQL's ts_rank: the document's whole TOASTed tsvector, about 15 µs each on 25k ANT news
+articles, 3 ms for 200), so only the RANKED
+most recently stored matches of the query and filters (the highest doc_nos) are scored; the others
+score 0 and follow them, newest first (the search's tie order). Both back ends therefore rank the
+same documents, and a query's first page is drawn from the same RANKED documents on both; within
+them each back end orders by its own relevance (bm25, ts_rank), which agree on what is clearly
+more relevant. Documents with an unquoted query's words as a phrase score PHRASE_BONUS more, all of
+them, ranked or not. A query without filters is answered from the RANKED newest matches alone
+(`_best_scored`) whenever they fill the page: everything else ranks below them.
+
+**Counting is bounded too** (`count_upto`, the API's and the web's totals): the results among
+the first COUNT_LIMIT + 1 matching documents, exact when no more match, else a lower bound that
+the API marks as such (`rasd.query.search_total`).
 """
 
 from __future__ import annotations
@@ -39,13 +51,17 @@ from rasd.store.choices import check_search_type
 from rasd.store.errors import BadQuery
 from rasd.store.filters import Filters, SearchFilters
 from rasd.store.results import EntitySummary, SearchResult
-from rasd.store.search import PackedKeys, SearchQuery, alias_key, parse_query, snippet
+from rasd.store.search import PHRASE_BONUS, PackedKeys, SearchQuery, alias_key, parse_query, snippet
 
-__all__ = ["RankingMixin", "first_per_cluster", "in_order"]
+if TYPE_CHECKING:
+    from rasd.store.namecache import NameCache
+
+__all__ = ["RANKED", "RankingMixin", "first_per_cluster", "in_order"]
 
 BY_DATE = "published DESC NULLS LAST"
 PLACE_IDS = ("country:", "region:", "city:", "loc:")  # the ids of places (rasd.resolve.ids)
 _WALK_FACTOR = 16  # reading one of an entity's documents costs about 16 steps of a walk of the date index
+RANKED = 200  # matches of a query that are scored: the most recently stored (see the module's doc)
 
 
 @dataclass(slots=True)
@@ -58,6 +74,7 @@ class Plan:
     params: list[Any] = field(default_factory=list)
     entity_ids: list[str] = field(default_factory=list)
     by_date_only: bool = True  # no filter but the entity and the dates (see `_walk_dates`)
+    floor: int | None = None  # the lowest doc_no scored (`RankingMixin._floor`); None: not known yet
 
     @property
     def filtered(self) -> bool:
@@ -129,7 +146,12 @@ class RankingMixin:
 
         def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
         def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
-        def _match_sql(self, query: SearchQuery, ranked: bool = True) -> tuple[str, list[Any]]: ...
+        def _match_sql(self, query: SearchQuery, ranked: bool = True, floor: int = 0) -> tuple[str, list[Any]]: ...
+        def _newest_scored_sql(self, query: SearchQuery, n: int) -> tuple[str, list[Any]]: ...
+        def _match_condition(self, query: SearchQuery) -> tuple[str, list[Any]] | None: ...
+        def _fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None: ...
+        def _data_version(self) -> Any: ...
+        _names: NameCache
         def resolve_entities(self, name: str, type: str | None = None) -> list[EntitySummary]: ...
         def places_within(self, ids: Sequence[str]) -> list[str]: ...
 
@@ -148,6 +170,21 @@ class RankingMixin:
             params.append(type)
         return sorted(r[0] for r in self._fetchall(sql, params))
 
+    def _filter_entity_ids(self, name: str, type: str | None) -> list[str]:
+        """The ids an entity filter stands for: exactly as named, else the one entity the name is a
+        variant or part of the name of; for a place, what lies within it too. Kept in `_names`
+        (`rasd.store.namecache`) while the data is unchanged."""
+        key = name.strip()
+        version = self._data_version()
+        found = self._names.get(key, type, version)
+        if found is not None:
+            return found
+        ids = self._search_entity_ids(name, type) or [e.id for e in self.resolve_entities(name, type)]
+        if any(i.startswith(PLACE_IDS) for i in ids):  # a country's cities and regions too
+            ids = self.places_within(ids)
+        self._names.put(key, type, ids)
+        return ids
+
     def _plan(self, query: str | None, filters: Filters, allow_everything: bool) -> Plan:
         entity, type, source = filters.entity, filters.type, filters.source
         if not (type and self._fetchone("SELECT 1 FROM events WHERE type = ? LIMIT 1", (type.strip(),))):
@@ -161,11 +198,7 @@ class RankingMixin:
         plan = Plan(q)
         entity_type = type if type in ENTITY_TYPES else None
         if entity:
-            # exactly as named, else the one entity the name is a variant or part of the name of
-            plan.entity_ids = self._search_entity_ids(entity, entity_type) or [
-                e.id for e in self.resolve_entities(entity, entity_type)]
-            if any(i.startswith(PLACE_IDS) for i in plan.entity_ids):  # a country's cities and regions too
-                plan.entity_ids = self.places_within(plan.entity_ids)
+            plan.entity_ids = self._filter_entity_ids(entity, entity_type)
         if (type and not (entity and entity_type)) or source:
             plan.by_date_only = False
         if type and not (entity and entity_type):
@@ -184,8 +217,20 @@ class RankingMixin:
         where, params = plan.conditions(entity_as)
         if plan.q.empty:
             return f"documents d WHERE {where}", "0.0", params
-        match_sql, match_params = self._match_sql(plan.q, ranked)
+        direct = None if ranked else self._match_condition(plan.q)
+        if direct is not None:
+            return f"documents d WHERE {direct[0]} AND {where}", "0.0", [*direct[1], *params]
+        match_sql, match_params = self._match_sql(plan.q, ranked, self._floor(plan) if ranked else 0)
         return f"({match_sql}) h JOIN documents d ON d.doc_no = h.doc_no WHERE {where}", "h.score", [*match_params, *params]
+
+    def _floor(self, plan: Plan) -> int:
+        """The doc_no of the RANKED-th most recently stored match of the query and filters (0 when
+        fewer match): the matches from it on are scored, the others score 0."""
+        if plan.floor is None:
+            from_sql, _score, params = self._from(plan, ranked=False)
+            row = self._fetchone(f"SELECT d.doc_no FROM {from_sql} ORDER BY d.doc_no DESC LIMIT 1 OFFSET ?", [*params, RANKED - 1])
+            plan.floor = int(row[0]) if row else 0
+        return plan.floor
 
     def _walk_dates(self, plan: Plan, k: int) -> bool:
         """Whether listing by date should walk the date index, testing each document against the
@@ -198,24 +243,21 @@ class RankingMixin:
         return n > 0 and k * total < _WALK_FACTOR * n * n
 
     # ------------------------------------------------------------------ candidates
-    def _best_scored(self, plan: Plan, k: int) -> tuple[list[Candidate], bool, set[int]]:
-        """A query without filters: the `k` best scores from the full-text index alone. Returns
-        (the rows whose place is certain, in order; whether they are all the matches; the doc_nos
-        seen, all of which match)."""
-        match_sql, match_params = self._match_sql(plan.q)
-        scored = self._fetchall(f"{match_sql} ORDER BY score DESC LIMIT ?", [*match_params, k])
-        seen = {r[0] for r in scored}
-        complete = len(scored) < k
-        if not complete:  # rows tied with the last score may have equals beyond the batch
-            last = scored[-1][1]
-            scored = [r for r in scored if r[1] > last]
-        if not scored:
-            return [], complete, seen
-        score = dict(scored)
-        nos = list(score)
-        meta = self._fetchall(f"SELECT doc_no, id, published, cluster_id FROM documents WHERE doc_no IN ({placeholders(nos)})", nos)
-        rows = [Candidate(n, i, p, c, float(score[n])) for n, i, p, c in meta]
-        return in_order(rows, "relevance"), complete, seen
+    def _best_scored(self, plan: Plan) -> tuple[list[Candidate], bool, set[int]]:
+        """A query without filters: its RANKED most recently stored matches, scored, in one query.
+        Returns (the rows whose place is certain, in order; whether they are all the matches; the
+        doc_nos seen, all of which match). When there are more matches, the others score 0 (or
+        PHRASE_BONUS with the query's words as a phrase): the rows scoring above that are certain
+        (when they do not fill the page, `_sql_ordered` orders every match)."""
+        sql, params = self._newest_scored_sql(plan.q, RANKED)
+        rows = [Candidate(r[0], r[1], r[2], r[3], float(r[4])) for r in self._fetchall(sql, params)]
+        seen = {r.doc_no for r in rows}
+        if len(rows) < RANKED:
+            plan.floor = 0
+            return in_order(rows, "relevance"), True, seen
+        plan.floor = min(seen)
+        above = PHRASE_BONUS if plan.q.boost else 0.0  # the best score of a match left unscored
+        return in_order([r for r in rows if r.score > above], "relevance"), False, seen
 
     def _sql_ordered(self, plan: Plan, order: str, k: int) -> tuple[list[Candidate], bool, set[int]]:
         """The first `k` matches in result order, sorted by the database (the same return as `_best_scored`)."""
@@ -278,15 +320,18 @@ class RankingMixin:
             seen, complete = {r.doc_no for r in picked}, False
         else:
             order = "relevance" if order == "relevance" and not plan.q.empty else "date"
-            fetch = self._best_scored if order == "relevance" and not plan.filtered else (
-                lambda p, k: self._sql_ordered(p, order, k))
             k = 2 * end + 20
+            newest = order == "relevance" and not plan.filtered
             while True:
-                rows, complete, seen = fetch(plan, k)
+                if newest:  # the newest matches first: enough when their certain rows fill the page
+                    rows, complete, seen = self._best_scored(plan)
+                    newest = False
+                else:
+                    rows, complete, seen = self._sql_ordered(plan, order, k)
+                    k *= 4
                 picked = first_per_cluster(rows, end) if collapse_duplicates else rows[:end]
                 if len(picked) >= end or complete:
                     break
-                k *= 4
         page = picked[offset:end]
         if not page:
             return []
@@ -325,3 +370,17 @@ class RankingMixin:
         from_sql, _score, params = self._from(plan, ranked=False)
         what = "COUNT(DISTINCT d.cluster_id)" if collapse_duplicates else "COUNT(*)"
         return int(self._scalar(f"SELECT {what} FROM {from_sql}", params) or 0)
+
+    def count_upto(self, query: str | None = None, *, documents: int, collapse_duplicates: bool = True,
+                   **filters: Unpack[SearchFilters]) -> tuple[int, bool]:
+        """(n, exact): the results among the first `documents` + 1 matching documents the database
+        reads (in no set order), exact when no more match. A LIMIT on the documents, not on the
+        distinct clusters, is what stops both databases early: PostgreSQL's DISTINCT reads all of
+        its input before it answers."""
+        plan = self._plan(query, Filters.of(filters), True)
+        from_sql, _score, params = self._from(plan, ranked=False)
+        limit = max(0, int(documents))
+        read, stories = self._fetchone(
+            f"SELECT COUNT(*), COUNT(DISTINCT cluster_id) FROM (SELECT d.cluster_id FROM {from_sql} LIMIT ?) c", [*params, limit + 1]) or (0, 0)
+        exact = int(read) <= limit
+        return (int(stories) if collapse_duplicates else min(int(read), limit)), exact

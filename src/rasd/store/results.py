@@ -236,12 +236,14 @@ class Trend:
 
 @dataclass(slots=True)
 class PlaceCount:
-    """A place with the documents that name it and the events located there."""
+    """A place with the documents that name it, the events located there and (where counted) the
+    times those documents name it."""
 
     id: str
     name: str
     documents: int
     events: int
+    mentions: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

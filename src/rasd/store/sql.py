@@ -22,6 +22,7 @@ from rasd.store import dedup
 from rasd.store.base import SCHEMA_VERSION, Store, placeholders
 from rasd.store.errors import DatabaseMissing, DocumentNotFound, MigrationFailed, SchemaTooNew
 from rasd.store.maintenance import MaintenanceMixin
+from rasd.store.namecache import NameCache
 from rasd.store.names import NamesMixin
 from rasd.store.overview import OverviewMixin
 from rasd.store.places import PlacesMixin
@@ -73,6 +74,7 @@ class SQLStore(RankingMixin, NamesMixin, PlacesMixin, QueriesMixin, OverviewMixi
     def __init__(self, url: str) -> None:
         self.url = url
         self._depth = 0
+        self._names = NameCache()
 
     # ------------------------------------------------------------------ back-end primitives
     @abstractmethod
@@ -123,9 +125,27 @@ class SQLStore(RankingMixin, NamesMixin, PlacesMixin, QueriesMixin, OverviewMixi
 
     # ------------------------------------------------------------------ full-text index and checks
     @abstractmethod
-    def _match_sql(self, query: SearchQuery, ranked: bool = True) -> tuple[str, list[Any]]:
+    def _match_sql(self, query: SearchQuery, ranked: bool = True, floor: int = 0) -> tuple[str, list[Any]]:
         """The SQL of the documents matching `query` over the full-text index, giving doc_no and
-        score (0 unless `ranked`), with its parameters."""
+        score, with its parameters. The score is 0 unless `ranked`; then the back end's relevance
+        for the documents from doc_no `floor` on and 0 for the others, plus PHRASE_BONUS for an
+        unquoted query's words standing as a phrase (`rasd.store.ranking`)."""
+
+    @abstractmethod
+    def _match_condition(self, query: SearchQuery) -> tuple[str, list[Any]] | None:
+        """A condition on `documents d` that the documents matching `query` meet, with its
+        parameters, where the full-text index is on the documents table itself (unscored matches
+        are then read without joining the table to itself); None where it is a table of its own."""
+
+    @abstractmethod
+    def _newest_scored_sql(self, query: SearchQuery, n: int) -> tuple[str, list[Any]]:
+        """The SQL of the `n` most recently stored documents matching `query` (highest doc_no),
+        scored as `_match_sql` scores them with floor 0: doc_no, id, published, cluster_id, score."""
+
+    @abstractmethod
+    def _data_version(self) -> Any:
+        """A value that changes when another connection commits new documents (what `NameCache`
+        checks before it answers); this connection's own commits clear the cache."""
 
     @abstractmethod
     def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:
@@ -195,6 +215,8 @@ class SQLStore(RankingMixin, NamesMixin, PlacesMixin, QueriesMixin, OverviewMixi
         except BaseException:
             self._rollback()
             raise
+        finally:
+            self._names.clear()  # what this connection wrote may name new entities
 
     def in_transaction(self) -> bool:
         return self._depth > 0

@@ -169,22 +169,46 @@ class SQLiteStore(SQLStore):
             )
         self.conn.execute("DELETE FROM documents WHERE doc_no = ?", (doc_no,))
 
-    def _match_sql(self, query: SearchQuery, ranked: bool = True) -> tuple[str, list[Any]]:
-        """(doc_no, score) of the matching documents; the score is 0 unless `ranked` (bm25 reads
-        every match's word counts and lengths). Documents with an unquoted query's words as a
-        phrase score PHRASE_BONUS more: they come first."""
+    def _fts_query(self, query: SearchQuery) -> str:
         groups = []
         for t in query.terms:
             alts = [f'{col} : "{key}"' for col, keys in zip(_COLUMNS, t.column_keys(), strict=True) for key in keys]
             groups.append("(" + " OR ".join(alts) + ")")
         groups += [_phrase(run) for run in query.phrases]
-        expr = " AND ".join(groups)
+        return " AND ".join(groups)
+
+    def _score_sql(self, query: SearchQuery, floor: int) -> tuple[str, list[Any]]:
+        """bm25 for the matches from doc_no `floor` on (CASE evaluates it only there), plus
+        PHRASE_BONUS for the documents with an unquoted query's words as a phrase."""
+        rank, params = (f"-{_BM25}", []) if floor <= 0 else (f"CASE WHEN rowid >= ? THEN -{_BM25} ELSE 0.0 END", [int(floor)])
+        if not query.boost:
+            return rank, params
+        return (f"{rank} + CASE WHEN rowid IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?) THEN {PHRASE_BONUS} ELSE 0.0 END",
+                [*params, _phrase(query.boost)])
+
+    def _match_sql(self, query: SearchQuery, ranked: bool = True, floor: int = 0) -> tuple[str, list[Any]]:
+        """(doc_no, score) of the matching documents; the score is 0 unless `ranked`, and then
+        bm25 from doc_no `floor` on (bm25 reads each scored match's word counts and lengths).
+        Documents with an unquoted query's words as a phrase score PHRASE_BONUS more: they come
+        first."""
+        expr = self._fts_query(query)
         if not ranked:
             return "SELECT rowid AS doc_no, 0.0 AS score FROM document_fts WHERE document_fts MATCH ?", [expr]
-        if not query.boost:
-            return f"SELECT rowid AS doc_no, -{_BM25} AS score FROM document_fts WHERE document_fts MATCH ?", [expr]
-        bonus = f"CASE WHEN rowid IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?) THEN {PHRASE_BONUS} ELSE 0.0 END"
-        return f"SELECT rowid AS doc_no, -{_BM25} + {bonus} AS score FROM document_fts WHERE document_fts MATCH ?", [_phrase(query.boost), expr]
+        score, params = self._score_sql(query, floor)
+        return f"SELECT rowid AS doc_no, {score} AS score FROM document_fts WHERE document_fts MATCH ?", [*params, expr]
+
+    def _match_condition(self, query: SearchQuery) -> tuple[str, list[Any]] | None:
+        return None  # document_fts is a table of its own: `_match_sql` is joined
+
+    def _newest_scored_sql(self, query: SearchQuery, n: int) -> tuple[str, list[Any]]:
+        # FTS5 walks the index by rowid, newest first, and stops after n: bm25 is computed for those only
+        score, params = self._score_sql(query, 0)
+        return ("SELECT h.doc_no, d.id, d.published, d.cluster_id, h.score FROM "
+                f"(SELECT rowid AS doc_no, {score} AS score FROM document_fts WHERE document_fts MATCH ? ORDER BY rowid DESC LIMIT ?) h "
+                "JOIN documents d ON d.doc_no = h.doc_no", [*params, self._fts_query(query), int(n)])
+
+    def _data_version(self) -> Any:
+        return self._fetchone("PRAGMA data_version")[0]
 
     def _keys_in_step(self, doc_no: int, keys: DocumentKeys) -> bool:
         row = self._fetchone("SELECT search_keys FROM documents WHERE doc_no = ?", (doc_no,))

@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse
 
 from rasd.errors import RasdError
 from rasd.model import ENTITY_TYPES, Document
-from rasd.query import MAX_OFFSET, entity_activity, graph_data
+from rasd.query import MAX_OFFSET, entity_activity, graph_data, search_total
 from rasd.query.geo import map_points
 from rasd.store.base import Store
 from rasd.store.errors import AmbiguousEntity
@@ -94,13 +94,13 @@ async def search_page(
     trend_days = int(days) if days in {str(d) for d in TREND_DAYS} else TREND_DAYS[0]
     asked = any(form[k] for k in ("q", "entity", "type", "source", "since", "until"))
     pool = request.app.state.pool
-    empty: dict[str, Any] = {"hits": [], "top": {}, "total": None, "facets": None, "desk": None, "stories": []}
+    empty: dict[str, Any] = {"hits": [], "top": {}, "total": (None, True), "facets": None, "desk": None, "stories": []}
 
     def gather(store: Store) -> dict[str, Any]:
         if asked:
             filters = {k: form[k] for k in ("entity", "type", "source", "since", "until")}
             hits = store.search(form["q"], order=form["order"], limit=PAGE + 1, offset=start, **filters)
-            return {**empty, "hits": hits, "total": store.count(form["q"], **filters),
+            return {**empty, "hits": hits, "total": search_total(store, form["q"], **filters),
                     "facets": store.facets(form["q"], top=FACETS, **filters)}
         # nothing asked: the latest dated articles, who is named most, and the desk (time, trends, places)
         hits = store.search(None, since="1000", order="date", limit=PAGE + 1, offset=start)
@@ -133,7 +133,7 @@ async def search_page(
         {
             "nav": "search", "form": form, "asked": asked, "hits": hits[:PAGE], "top": found["top"], "stories": found["stories"],
             "offset": start, "more": len(hits) > PAGE, "page_size": PAGE, "error": error, "candidates": candidates,
-            "event_types": EVENT_NAMES, "total": found["total"], "facets": found["facets"], "desk": desk,
+            "event_types": EVENT_NAMES, "total": found["total"][0], "total_exact": found["total"][1], "facets": found["facets"], "desk": desk,
         },
         status,
     )
