@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 # =================================================================================================
-# store / ingest (issue 6): a real PostgreSQL server, hand-built documents, a generated corpus
+# store / ingest: a real PostgreSQL server, hand-built documents, a generated corpus
 # =================================================================================================
 
 
@@ -272,3 +272,15 @@ def arabic_corpus() -> Callable[[int, int], list[dict[str, Any]]]:
         return out
 
     return make
+
+
+# =================================================================================================
+# ner: the text and ner stages alone, loaded once for the rule tests on written sentences
+# =================================================================================================
+
+
+@pytest.fixture(scope="session")
+def ner_pipe():
+    from rasd.pipeline import build_pipeline
+
+    return build_pipeline(["text", "ner"], config={"pipeline": {"stages": []}})

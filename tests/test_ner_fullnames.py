@@ -3,31 +3,23 @@
 
 from __future__ import annotations
 
-import pytest
-
 from rasd.model import Document
-from rasd.pipeline import build_pipeline
 
 
-@pytest.fixture(scope="module")
-def pipe():
-    return build_pipeline(["text", "ner"], config={"pipeline": {"stages": []}})
-
-
-def found(pipe, text: str) -> list[tuple[str, str]]:
-    doc = pipe(Document.from_parts(text))
+def found(ner_pipe, text: str) -> list[tuple[str, str]]:
+    doc = ner_pipe(Document.from_parts(text))
     return [(doc.text[m.start : m.end], m.label) for m in doc.mentions]
 
 
-def test_a_first_name_that_is_a_place_is_part_of_the_full_name_found_elsewhere(pipe):
-    got = found(pipe, "وقالت الممثلة صوفيا هالدن إن الفيلم جاهز. وشاركت صوفيا هالدن في المهرجان.")
+def test_a_first_name_that_is_a_place_is_part_of_the_full_name_found_elsewhere(ner_pipe):
+    got = found(ner_pipe, "وقالت الممثلة صوفيا هالدن إن الفيلم جاهز. وشاركت صوفيا هالدن في المهرجان.")
     assert got.count(("صوفيا هالدن", "PERSON")) == 2
     assert ("صوفيا", "LOC") not in got
 
 
-def test_two_surnames_side_by_side_are_two_persons(pipe):
+def test_two_surnames_side_by_side_are_two_persons(ner_pipe):
     got = found(
-        pipe,
+        ner_pipe,
         "وقال الرئيس الروسي فلاديمير نوفيكوف إن المستشار الألماني كارل هيلمر وعد بالرد. "
         "واستقبل هيلمر نوفيكوف في القصر أمس. وقال نوفيكوف إن هيلمر صديق.",
     )
@@ -35,9 +27,9 @@ def test_two_surnames_side_by_side_are_two_persons(pipe):
     assert got.count(("هيلمر", "PERSON")) == 2 and got.count(("نوفيكوف", "PERSON")) == 2
 
 
-def test_a_name_of_two_surnames_no_one_goes_by_alone_stays_whole(pipe):
+def test_a_name_of_two_surnames_no_one_goes_by_alone_stays_whole(ner_pipe):
     got = found(
-        pipe,
+        ner_pipe,
         "وقال الرئيس الروسي فلاديمير نوفيكوف إن المستشار الألماني كارل هيلمر وعد بالرد. "
         "واستقبل هيلمر نوفيكوف في القصر أمس.",
     )
