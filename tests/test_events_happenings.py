@@ -316,3 +316,14 @@ def test_a_bare_weekday_is_the_one_a_week_on_when_the_article_dates_its_happenin
 
 def test_a_bare_weekday_two_weeks_from_another_date_stays_as_read():
     assert [m.date for m in summits("يوم 22 مايو", "2024-05-22")] == ["2024-05-22", "2024-05-08"]
+
+
+def test_only_a_day_moves_a_week_on():
+    from rasd.events.places import PlaceRelation
+    from rasd.events.timing import TimingRules
+    from rasd.model import Event
+
+    month = Event("MEET", 0, 4, date="2024-05", date_precision=3, date_basis="report")
+    day = Event("MEET", 10, 14, date="2024-05-08", date_precision=1, date_basis="report")
+    TimingRules.week_on([month, day], {id(month), id(day)}, PlaceRelation({}))
+    assert (month.date, day.date) == ("2024-05", "2024-05-08")

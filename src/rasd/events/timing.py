@@ -157,8 +157,8 @@ class TimingRules(ParticipantRules):
         («عشية قمة الحلف» dates the summit on Wednesday 11; «ستكون … في قمة الأربعاء والخميس»,
         in a report of Tuesday 10, is that summit, not one on Wednesday 4), and the event takes it."""
         for ev in events:
-            if id(ev) not in bare or ev.date is None or ev.date_basis != "report":
-                continue
+            if id(ev) not in bare or ev.date is None or ev.date_basis != "report" or len(ev.date) != 10:
+                continue  # only a day moves a week on (a merge may have given the event a month)
             later = (date.fromisoformat(ev.date) + timedelta(days=7)).isoformat()
             if any(
                 o is not ev
