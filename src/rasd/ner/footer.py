@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rasd.ner.gazetteer import _rows
+from rasd.ner.named import QUOTE
 from rasd.text.normalize import norm_key
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ __all__ = ["LAST_SENTENCES", "drop_footer", "footer_tokens", "reader_words"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner" / "reader_address.tsv"
 LAST_SENTENCES = 3
-_QUOTES = frozenset('"«»“”')
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +40,7 @@ def footer_tokens(r: Rules) -> set[int]:
     out: set[int] = set()
     for a, b in r.sents[-LAST_SENTENCES:]:
         toks = r.tokens[a:b]
-        if any(t.norm in _QUOTES for t in toks):
+        if any(t.norm == QUOTE for t in toks):
             continue
         if any(t.kind == "WORD" and (t.norm in words or t.stem in words) for t in toks):
             out.update(range(a, b))

@@ -50,6 +50,8 @@ QUOTE = '"'  # every quotation mark normalises to it
 SOURCE = "named"  # the candidates' source: their words are the name as written («"يوم الأرض"»)
 ORG_CLASSES = frozenset({"kind", "head", "head_def", "media_head"})
 _ADJ_ENDINGS = ("ي", "يه", "يا")
+_TO = frozenset(norm_key(w) for w in ("ل", "مع"))  # «قال لـ"…"», «مقابلة مع "…"»
+_NET = norm_key("نت")  # the end of a website's name
 
 
 @lru_cache(maxsize=1)
@@ -80,13 +82,17 @@ def _plain(r: Rules, i: int) -> bool:
     return strip_article(t.stem, keep=0) not in time_words() or "event" in _cls(r, i)  # «"يوم الأرض"»
 
 
-def _quoted(r: Rules, j: int, b: int, longest: int = MAX_QUOTED) -> int | None:
-    """The index of the closing mark when token j opens a quotation of 1..`longest` plain words."""
+def _quoted(r: Rules, j: int, b: int, longest: int = MAX_QUOTED, site: bool = False) -> int | None:
+    """The index of the closing mark when token j opens a quotation of 1..`longest` plain words;
+    with `site`, also over the dot of a website's name («"العربية.نت"»)."""
     if j >= b or r.tokens[j].norm != QUOTE:
         return None
     for k in range(j + 1, min(j + 2 + longest, b)):
-        if r.tokens[k].norm == QUOTE:
+        t = r.tokens[k]
+        if t.norm == QUOTE:
             return k if k > j + 1 else None
+        if site and t.norm == "." and k > j + 1 and k + 1 < b and r.tokens[k + 1].norm == _NET:
+            continue
         if not _plain(r, k):
             return None
     return None
@@ -259,25 +265,6 @@ def _stations(r: Rules, a: int, b: int) -> list[Cand]:
     return out
 
 
-_TO = frozenset(norm_key(w) for w in ("ل", "لـ", "مع"))
-_NET = norm_key("نت")
-
-
-def _site_quoted(r: Rules, j: int, b: int) -> int | None:
-    """`_quoted`, also over the dot of a website's name («"العربية.نت"»)."""
-    if j >= b or r.tokens[j].norm != QUOTE:
-        return None
-    for k in range(j + 1, min(j + 2 + MAX_QUOTED, b)):
-        t = r.tokens[k]
-        if t.norm == QUOTE:
-            return k if k > j + 1 else None
-        if t.norm == "." and k + 1 < b and r.tokens[k + 1].norm == _NET and k > j + 1:
-            continue
-        if not _plain(r, k):
-            return None
-    return None
-
-
 def _spoken_to(r: Rules, k: int, a: int) -> bool:
     """Whether a verb of saying or a noun of an interview or a statement ends at token k, or stands
     before its subject there: a word with the article («قال الوزير لـ"…"») or a title and one more
@@ -308,7 +295,7 @@ def _outlets(r: Rules, a: int, b: int) -> list[Cand]:
 
     out = []
     for j in range(a, b):
-        close = _site_quoted(r, j, b)
+        close = _quoted(r, j, b, site=True)
         if close is None:
             if r.tokens[j].norm == _NET and j - 2 >= a and r.tokens[j - 1].norm == "." and _plain(r, j - 2):
                 out.append(Cand(j - 2, j + 1, "ORG", SOURCE, PRIO_APPOSITION))  # العربية.نت
