@@ -23,8 +23,8 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
     الماضي» off a name;
 (g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), named buildings and
     landforms with their noun («متحف X», «جزيرة X», `rasd.ner.sites`), a city named with «سان»
-    («سان بطرسبرغ»), and a body named by its
-    leader («إدارة ترامب», `rasd.ner.orgs.bodies_of_persons`);
+    («سان بطرسبرغ»), and a body named by its leader («إدارة ترامب»,
+    `rasd.ner.orgs.bodies_of_persons`);
 (h) names the text announces («منظمة تدعى …», «"صفقة القرن"», «حركتي X وY», `rasd.ner.named`);
 (i) a person's full name tagged in pieces elsewhere is one mention there too, and two persons'
     surnames tagged as one name are two (`rasd.ner.fullnames`); a name written with hyphens is
