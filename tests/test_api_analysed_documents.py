@@ -1,5 +1,5 @@
 """Pre-analysed documents posted to `POST /documents` are checked in full against rasd.document/1
-and its span rules (issue 23): every malformed body is a 422 with a coded error naming the field
+and its span rules: every malformed body is a 422 with a coded error naming the field
 as a JSON pointer, never a 500, and nothing of it is stored."""
 
 from __future__ import annotations

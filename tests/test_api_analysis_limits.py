@@ -1,4 +1,4 @@
-"""`POST /analyze` needs no token, so what anyone can make `rasd serve` analyse is bounded (issue 23):
+"""`POST /analyze` needs no token, so what anyone can make `rasd serve` analyse is bounded:
 its body size (413, E634) and the analyses running or waiting at once, by count and by characters
 (503, E635, with Retry-After); a short article sent while long ones wait is taken and answered
 before them. The limits come from the [serve] table of the server's configuration file.

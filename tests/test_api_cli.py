@@ -1,4 +1,4 @@
-"""`rasd serve` (issue 7): help with an example, clean errors, and a real server on loopback."""
+"""`rasd serve`: help with an example, clean errors, and a real server on loopback."""
 
 from __future__ import annotations
 

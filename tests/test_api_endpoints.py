@@ -1,4 +1,4 @@
-"""The HTTP API (issue 7) against a real uvicorn server: every read endpoint, pagination, errors."""
+"""The HTTP API against a real uvicorn server: every read endpoint, pagination, errors."""
 
 from __future__ import annotations
 

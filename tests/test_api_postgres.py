@@ -1,4 +1,4 @@
-"""The API and pages over the PostgreSQL back end (issue 7): the same answers as over SQLite."""
+"""The API and pages over the PostgreSQL back end: the same answers as over SQLite."""
 
 from __future__ import annotations
 

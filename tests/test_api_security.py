@@ -1,4 +1,4 @@
-"""Writes need the token, bodies are size-limited, and no parameter reaches SQL as code (issue 7)."""
+"""Writes need the token, bodies are size-limited, and no parameter reaches SQL as code."""
 
 from __future__ import annotations
 

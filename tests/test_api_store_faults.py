@@ -1,4 +1,4 @@
-"""`rasd serve` when its database fails under it (issue 23): answered with coded 503/507 errors, never 500
+"""`rasd serve` when its database fails under it: answered with coded 503/507 errors, never 500
 "a bug in rasd", and healed without a restart.
 
 PostgreSQL stopped and started again: while it is down every endpoint answers 503 E631, `/health`

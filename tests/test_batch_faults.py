@@ -1,4 +1,4 @@
-"""A worker process killed in the middle of `rasd batch` (issue 8): Dask runs its partitions again
+"""A worker process killed in the middle of `rasd batch`: Dask runs its partitions again
 on a live worker, the atomic writes make that safe, and every document is written exactly once."""
 
 from __future__ import annotations

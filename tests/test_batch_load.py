@@ -1,4 +1,4 @@
-"""`rasd load` (issue 8): the Parquet output of `rasd batch` bulk-loaded into PostgreSQL gives the
+"""`rasd load`: the Parquet output of `rasd batch` bulk-loaded into PostgreSQL gives the
 knowledge base that `rasd ingest` of the same inputs gives, row for row; loading twice adds nothing;
 a changed article replaces its earlier analysis. Runs against the real PostgreSQL test server."""
 

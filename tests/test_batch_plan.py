@@ -1,4 +1,4 @@
-"""Batch planning (issue 8): inputs → deterministic partitions; a partition's records are exactly
+"""Batch planning: inputs → deterministic partitions; a partition's records are exactly
 the records `read_path` yields for that range; tables derived from `to_dict`; atomic writes."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`rasd batch` on a LocalCluster of 2 worker processes (issue 8): the output equals a
+"""`rasd batch` on a LocalCluster of 2 worker processes: the output equals a
 single-process run of the same pipeline, every partition has one file per table, the manifest
 records the run, and a rerun skips what is finished."""
 

@@ -1,4 +1,4 @@
-"""The event and quotation data files load, and a broken one says what is wrong (issue 5)."""
+"""The event and quotation data files load, and a broken one says what is wrong."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Sentences that must produce no event, negated events, and the same event mentioned again
-(issue 5)."""
+"""Sentences that must produce no event, negated events, and the same event mentioned
+again."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ACLED precision codes of an event's place and date (issue 5)."""
+"""ACLED precision codes of an event's place and date."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""One or more sentences for every event type of the ontology (issue 5)."""
+"""One or more sentences for every event type of the ontology."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Property tests (issue 9): the text layer and the whole default pipeline take any Unicode string —
+"""Property tests: the text layer and the whole default pipeline take any Unicode string —
 RTL and zero-width marks, combining marks, presentation forms, mixed scripts, long lines — without
 an exception, with every span inside the text and equal to its text, and with the same output on
 a second run. The 10 MB single-line case is fuzz/big_inputs.py; the suite runs ~1 MB."""
@@ -105,7 +105,7 @@ def test_pipeline_long_unbroken_lines(words, times):
 def test_one_megabyte_single_line_completes():
     """Linear time guard: ~1 MB on one line, no line breaks, through the whole pipeline.
 
-    Regression (issue 9): quotation fragments (rasd.quotes.extract) scanned every pair and every
+    Regression: quotation fragments (rasd.quotes.extract) scanned every pair and every
     quotation for each pair, and date overlap settling (rasd.dates.stage.find_hits) every kept
     hit for each hit: quadratic, 28 s here before the fix."""
     unit = "قال وزير الخارجية في الرياض يوم الأحد إن «التعاون مستمر» مع 12 دولة، وأكد المتحدث باسم الحكومة ذلك "

@@ -1,5 +1,5 @@
 """Killing `rasd ingest` halfway (SIGKILL) leaves a consistent database, and rerunning the same
-command gives the same database as one clean run (issue 6)."""
+command gives the same database as one clean run."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def test_kill_halfway_then_rerun_equals_a_clean_run(tmp_path, arabic_corpus):
 def test_an_ingest_killed_again_and_again_keeps_what_each_run_committed(tmp_path, arabic_corpus):
     """A batch larger than the whole input still commits once its first document has waited
     [ingest] batch_seconds: each run killed after that keeps its work, and the runs add up
-    (issue 23: with only a batch size, an ingest killed every 15 s never got anywhere)."""
+    (with only a batch size, an ingest killed every 15 s never got anywhere)."""
     n = 1500
     data = tmp_path / "corpus.jsonl"
     data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in arabic_corpus(n, seed=11)) + "\n", encoding="utf-8")

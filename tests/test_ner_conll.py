@@ -1,4 +1,4 @@
-"""Reading CoNLL files (issue 3): bad lines are reported with the file and line number."""
+"""Reading CoNLL files: bad lines are reported with the file and line number."""
 
 from __future__ import annotations
 

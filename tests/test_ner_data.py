@@ -1,4 +1,4 @@
-"""The NER data files (issue 3): generated gazetteers are current, lists parse, the model ships."""
+"""The NER data files: generated gazetteers are current, lists parse, the model ships."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Entity-level exact-match scoring with seqeval's default semantics (issue 3)."""
+"""Entity-level exact-match scoring with seqeval's default semantics."""
 
 from __future__ import annotations
 

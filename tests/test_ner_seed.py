@@ -1,4 +1,4 @@
-"""Acceptance check of issue 3 on the seed article: every gold person, place and organisation is
+"""Acceptance check of the NER stage on the seed article: every gold person, place and organisation is
 found with the right type. Gold entities are read from ../shared at test time (never hard-coded)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The "ner" stage on sentences written for these tests (issue 3)."""
+"""The "ner" stage on sentences written for these tests."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Training the CRF on a tiny hand-written corpus is reproducible (issue 3)."""
+"""Training the CRF on a tiny hand-written corpus is reproducible."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reporting verbs in every person, gender and number, with proclitics (issue 5)."""
+"""Reporting verbs in every person, gender and number, with proclitics."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Direct quotations, partial quotations inside reported speech, scare quotes and names in
-quotation marks (issue 5)."""
+quotation marks."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Hand-built Documents for the quotes and events tests (issue 5), and checks of the builder.
+"""Hand-built Documents for the quotes and events tests, and checks of the builder.
 
 `build(text, entities=..., dates=..., quantities=...)` tokenises the text with the text layer and
 adds entities, dates and quantities as the upstream stages would produce them: each entity is

@@ -1,4 +1,4 @@
-"""Spans stay inside the text whatever the input (issue 5): quotations and events on arbitrary
+"""Spans stay inside the text whatever the input: quotations and events on arbitrary
 text, with entity mentions and dates placed on arbitrary tokens."""
 
 from __future__ import annotations

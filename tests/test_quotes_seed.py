@@ -1,4 +1,4 @@
-"""Issue 5 acceptance on the seed article, through the whole default pipeline: 6 of 6 quotations
+"""Quotations and events on the seed article, through the whole default pipeline: 6 of 6 quotations
 with the right speakers, and both meetings. Skipped when ../shared is absent."""
 
 from __future__ import annotations

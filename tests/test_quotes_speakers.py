@@ -1,5 +1,5 @@
 """Who said it: the speaker after the verb, before it, through a reference, a source phrase,
-an anonymous source, or the previous quotation (issue 5)."""
+an anonymous source, or the previous quotation."""
 
 from __future__ import annotations
 

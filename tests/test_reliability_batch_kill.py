@@ -1,4 +1,4 @@
-"""kill -9 of the whole `rasd batch` command mid-run (issue 9), then the same command again:
+"""kill -9 of the whole `rasd batch` command mid-run, then the same command again:
 every document is written exactly once and the manifest is complete. (A single Dask worker
 killed while the run goes on is tests/test_batch_faults.py.)"""
 

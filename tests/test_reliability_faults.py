@@ -1,4 +1,4 @@
-"""Faults during `rasd ingest` (issue 9): a full disk, and PostgreSQL restarted mid-ingest.
+"""Faults during `rasd ingest`: a full disk, and PostgreSQL restarted mid-ingest.
 
 After the fault the database is consistent (`check()` clean) and rerunning the same command
 stores every document exactly once. (kill -9 during ingest: tests/test_ingest_kill.py; a worker
@@ -45,7 +45,7 @@ def _stored(db: str) -> tuple[list[str], list[str]]:
 
 
 def test_full_disk_clear_error_consistent_then_rerun_completes(tmp_path, small_tmpfs):
-    """Regression (issue 9): a document whose commit failed was counted both added and failed."""
+    """Regression: a document whose commit failed was counted both added and failed."""
     where, grow = small_tmpfs
     data, n = tmp_path / "corpus.jsonl", 400
     _corpus(data, n)
@@ -95,7 +95,7 @@ def test_postgres_restart_mid_ingest_then_rerun_stores_each_once(tmp_path, own_p
     assert proc.poll() is None, "the ingest finished before the restart"
     restart()
     out, err = proc.communicate(timeout=300)
-    # regression (issue 9): the lost connection escaped as a psycopg traceback; now a coded error
+    # regression: the lost connection escaped as a psycopg traceback; now a coded error
     assert proc.returncode == 1, err
     assert "Traceback" not in err and "[E600]" in err and "Run the same command again" in err, err
     stored, problems = _stored(url)

@@ -1,4 +1,4 @@
-"""Bad files through `rasd ingest`, and `rasd check` (issue 9).
+"""Bad files through `rasd ingest`, and `rasd check`.
 
 Every bad file gets a specific coded error naming the file (and line), the run goes on with the
 others, the summary counts them, nothing partial is stored and the database passes `check()`.
@@ -191,7 +191,7 @@ def test_check_command_on_postgres(tmp_path, pg_url):
     with psycopg.connect(pg_url, autocommit=True) as conn:  # foreign keys bypassed, as a careless restore does
         conn.execute("SET session_replication_role = replica")
         conn.execute("DELETE FROM documents WHERE id = 'p-0'")
-    # regression (issue 9): PostgreSQL's check() trusted its foreign keys and reported nothing here
+    # regression: PostgreSQL's check() trusted its foreign keys and reported nothing here
     bad = runner.invoke(check, ["--db", pg_url])
     assert bad.exit_code == 1 and "problem(s) found" in bad.output, bad.output
     assert "rows in mentions whose document is missing" in bad.output

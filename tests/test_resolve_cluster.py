@@ -1,4 +1,4 @@
-"""Clustering name mentions into entities (issue 4): each merging rule, and the cases that must
+"""Clustering name mentions into entities: each merging rule, and the cases that must
 stay apart. Sentences written for these tests."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The resolve stage's data files and stage contract (issue 4)."""
+"""The resolve stage's data files and stage contract."""
 
 from __future__ import annotations
 

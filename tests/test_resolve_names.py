@@ -1,4 +1,4 @@
-"""Canonical names, Latin names and stable ids (issue 4). Sentences written for these tests."""
+"""Canonical names, Latin names and stable ids. Sentences written for these tests."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Nominal references (issue 4): each reference type, proclitics, demonstratives, and references
+"""Nominal references: each reference type, proclitics, demonstratives, and references
 with no compatible antecedent. Sentences written for these tests."""
 
 from __future__ import annotations

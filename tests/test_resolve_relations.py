@@ -1,4 +1,4 @@
-"""Relations from patterns (issue 4): each pattern, with its evidence span. Sentences written for
+"""Relations from patterns: each pattern, with its evidence span. Sentences written for
 these tests."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Acceptance check of issue 4 on the seed article, with the real text, dates and ner stages:
+"""Acceptance check of entity resolution on the seed article, with the real text, dates and ner stages:
 no gold entity split in two ("not merged"), every person's title found, every gold relation
 found, a Latin name for every entity. The gold file is read from ../shared at test time."""
 

@@ -1,4 +1,4 @@
-"""Support for the resolve tests (issue 4): documents whose mentions are marked by hand, as a NER
+"""Support for the resolve tests: documents whose mentions are marked by hand, as a NER
 would produce them. No tests here.
 
     doc = marked("قال [PER ناصر بوريطة] إن [LOC المغرب] ...")

@@ -1,4 +1,4 @@
-"""Titles and affiliations by apposition (issue 4). Sentences written for these tests."""
+"""Titles and affiliations by apposition. Sentences written for these tests."""
 
 from __future__ import annotations
 

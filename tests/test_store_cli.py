@@ -232,3 +232,20 @@ def test_events_in_a_country_include_its_cities_and_regions(runner, places_db):
     with open_store(places_db) as s:
         assert sum(n for _d, _t, n in s.event_counts(location="اليمن")) == 5
         assert "loc:طرابلس" in s.places_within(["country:LY"]) and "loc:طرابلس" not in s.places_within(["country:YE"])
+
+
+def test_a_country_or_an_organisation_is_never_a_place_within_a_country(tmp_path, build_doc):
+    """A LOCATED_IN relation read wrongly («فلسطين» in the United States) or about an organisation
+    («شركة في واشنطن») does not put that country's or that organisation's news under the other's."""
+    path = str(tmp_path / "within.db")
+    us = ("country:US", "LOC", "الولايات المتحدة", ["الولايات المتحدة"])
+    with open_store(path) as s:
+        s.put_document(build_doc("قالت شركة أوبر في الولايات المتحدة إن فلسطين في الولايات المتحدة وإن سياتل في الولايات المتحدة.",
+                                 "خبر", id="w1", published="2024-02-01",
+                                 entities=[us, ("org:uber", "ORG", "أوبر", ["أوبر"]), ("country:PS", "LOC", "فلسطين", ["فلسطين"]),
+                                           ("city:seattle-us", "LOC", "سياتل", ["سياتل"])],
+                                 relations=[("LOCATED_IN", "org:uber", "country:US"), ("LOCATED_IN", "country:PS", "country:US"),
+                                            ("LOCATED_IN", "city:seattle-us", "country:US")]))
+        within = s.places_within(["country:US"])
+    assert "city:seattle-us" in within
+    assert "country:PS" not in within and "org:uber" not in within

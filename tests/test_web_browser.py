@@ -1,4 +1,4 @@
-"""The web interface in a real browser (issue 7): Debian's Chromium, headless, driven by Playwright.
+"""The web interface in a real browser: Debian's Chromium, headless, driven by Playwright.
 
 Screenshots go to ./test-artifacts/web/ (or $RASD_TEST_ARTIFACTS/web/). With RASD_SCREENSHOTS=1,
 `test_readme_screenshots` also renders the shipped examples and writes docs/screenshots/*.png.

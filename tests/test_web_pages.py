@@ -1,4 +1,4 @@
-"""The web interface's pages over HTTP (issue 7): Arabic and right-to-left, the links between pages,
+"""The web interface's pages over HTTP: Arabic and right-to-left, the links between pages,
 and article text, names and metadata escaped everywhere."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`rasd check`: the integrity check of a knowledge base (issue 9).
+"""`rasd check`: the integrity check of a knowledge base.
 
 It calls `Store.check()`: foreign keys, orphan rows (entities, mentions, aliases, titles, story
 clusters), the full-text index in step with the documents and, with `--deep`, every stored analysis

@@ -149,7 +149,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
                 bar.close()
             click.echo("rasd: interrupted; the database is consistent. Run the same command again to finish.", err=True)
             sys.exit(130)
-        except getattr(store, "db_errors", ()) as exc:  # issue 9: e.g. the PostgreSQL server restarted mid-ingest
+        except getattr(store, "db_errors", ()) as exc:  # e.g. the PostgreSQL server restarted mid-ingest
             from rasd.store.errors import StoreError
 
             fail(StoreError(message=f"the database failed during ingest ({type(exc).__name__}: {str(exc).strip()}); "

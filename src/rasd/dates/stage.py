@@ -63,7 +63,7 @@ def find_hits(key: str, ctx: Context, cands: list[tuple[int, int]]) -> list[Hit]
         return hits
     hits.sort(key=lambda h: (h.start - h.end, h.start))
     # `kept` stays sorted by start and its spans are disjoint, so a new hit can only overlap its
-    # two neighbours (issue 9: checking every kept hit was quadratic on a long document)
+    # two neighbours (checking every kept hit was quadratic on a long document)
     kept: list[Hit] = []
     starts: list[int] = []
     for h in hits:

@@ -92,7 +92,7 @@ class Batch:
                     result = self.store.retrying(lambda attempt, item=item: self._write([item], attempt))
                 except (RasdError, *self.db_errors) as exc:
                     self._fail(item[0].id, exc)
-                else:  # counted only once committed (issue 9: a failed commit, e.g. a full disk, counted it twice)
+                else:  # counted only once committed (a failed commit, e.g. a full disk, counted it twice)
                     results += result
         for r in results:
             self._count(r)

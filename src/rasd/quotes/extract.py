@@ -415,7 +415,7 @@ class _Extractor(SpeakerRules):
             return
         lo, hi = self.toks[a].start, self.toks[b - 1].end
         opens, enclosers = self._pair_index()
-        # only the pairs opening in this sentence, and only the pairs around each (issue 9: this
+        # only the pairs opening in this sentence, and only the pairs around each (this
         # loop was quadratic on a long document: every pair and every quotation per sentence)
         # An indirect quotation lies inside its own sentence, so only this sentence's can hold a
         # pair; swept by start, `around` keeps those still open at the pair (with their order found).

@@ -2,8 +2,8 @@
 
 Results are ordered by relevance (score, then newest, then id) or by date (newest, then score,
 then id); with `collapse_duplicates` each story cluster is shown once, by its best document
-(highest score, then newest, then id), with the number of its matching documents. Issue 7
-(>= 200 searches/s over 31k articles) ruled out joining, collapsing and counting every match on
+(highest score, then newest, then id), with the number of its matching documents. Serving
+hundreds of searches a second over 30k articles rules out joining, collapsing and counting every match on
 each request, so:
 
 - the candidates are fetched in result order, a bounded number at a time (twice the page's end,
