@@ -119,3 +119,23 @@ def test_postgres_takes_the_newest_matches_from_the_full_text_index(pg_url, buil
         plan = "\n".join(r[0] for r in s._fetchall("EXPLAIN " + sql, params))
         assert "documents_search" in plan and "Backward" not in plan, plan
         assert sorted(r[1] for r in s._fetchall(sql, params)) == [f"g{n}" for n in range(5)]
+
+
+def test_an_entity_filter_leaves_out_an_alias_given_wrongly_once(store_url, build_doc):
+    """«نسيم» names the ride company in 24 articles; one article's resolution gave the name to a
+    union too. The filter keeps the company alone; a name two entities share in many articles
+    keeps both."""
+    company = ("org:naseem", "ORG", "نسيم", ["نسيم"])
+    with open_store(store_url) as s:
+        for n in range(24):
+            s.put_document(build_doc(f"أعلنت نسيم عن خدمة جديدة للنقل في المدينة رقم {n}.", f"نقل {n}", id=f"c{n}",
+                                     published="2024-03-01", entities=[company]))
+        s.put_document(build_doc("قال الاتحاد إن نسيم ستفاوض العمال.", "اتحاد", id="u0", published="2024-03-02",
+                                 entities=[("org:union", "ORG", "الاتحاد", ["الاتحاد", "نسيم"])]))
+        assert s._search_entity_ids("نسيم", None) == ["org:naseem"]
+        assert "u0" not in {h.id for h in s.search(None, entity="نسيم", order="date", limit=50)}
+        assert s._search_entity_ids("org:union", None) == ["org:union"]  # an id is always itself
+        for n in range(2, 4):
+            s.put_document(build_doc("قال الاتحاد إن نسيم ستفاوض العمال مرة أخرى.", "اتحاد", id=f"u{n}", published="2024-03-03",
+                                     entities=[("org:union", "ORG", "الاتحاد", ["الاتحاد", "نسيم"])]))
+        assert s._search_entity_ids("نسيم", None) == ["org:naseem", "org:union"]  # 3 of 24: a name they share
