@@ -139,3 +139,19 @@ def test_an_entity_filter_leaves_out_an_alias_given_wrongly_once(store_url, buil
             s.put_document(build_doc("قال الاتحاد إن نسيم ستفاوض العمال مرة أخرى.", "اتحاد", id=f"u{n}", published="2024-03-03",
                                      entities=[("org:union", "ORG", "الاتحاد", ["الاتحاد", "نسيم"])]))
         assert s._search_entity_ids("نسيم", None) == ["org:naseem", "org:union"]  # 3 of 24: a name they share
+
+
+def test_what_a_listing_by_entity_keeps_between_requests_follows_the_data(store_url, build_doc):
+    """The entity's ids and the numbers a listing by date plans by are kept between requests; a
+    document stored by another connection names the entity in the very next listing."""
+    city = ("city:aden", "LOC", "عدن", ["عدن"])
+    with open_store(store_url) as reader, open_store(store_url) as writer:
+        bodies = ["وصل الوفد الحكومي إلى عدن لبحث ملف الكهرباء مع المحافظ.", "افتتحت في عدن مدرسة جديدة تتسع لألف طالب.",
+                  "شهدت عدن أمطارا غزيرة أغرقت عددا من الشوارع الرئيسية."]
+        for n, body in enumerate(bodies):
+            writer.put_document(build_doc(body, f"خبر {n}", id=f"a{n}", published=f"2024-04-0{n + 1}", entities=[city]))
+        assert [h.id for h in reader.search(None, entity="عدن", order="date", limit=10)] == ["a2", "a1", "a0"]
+        assert reader.count_upto(None, entity="عدن", documents=10) == (3, True)
+        writer.put_document(build_doc("أعلن ميناء عدن استئناف حركة السفن التجارية بعد توقف.", "ميناء", id="a9", published="2024-04-09", entities=[city]))
+        assert [h.id for h in reader.search(None, entity="عدن", order="date", limit=10)] == ["a9", "a2", "a1", "a0"]
+        assert reader.count_upto(None, entity="عدن", documents=10) == (4, True)

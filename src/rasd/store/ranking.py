@@ -246,8 +246,11 @@ class RankingMixin:
         entity's documents and sort them (n steps, each ~16 times dearer)."""
         if not plan.entity_ids or not plan.q.empty or not plan.by_date_only:
             return False
-        n = int(self._scalar(f"SELECT COUNT(*) FROM document_entities WHERE entity_id IN ({placeholders(plan.entity_ids)})", plan.entity_ids) or 0)
-        total = int(self._scalar("SELECT MAX(doc_no) FROM documents") or 0)  # an upper bound of the documents, from the key alone
+        ids = plan.entity_ids  # resolved by `_filter_entity_ids`, which checked the cache's data version
+        n = self._names.number(ids, lambda: self._scalar(
+            f"SELECT COUNT(*) FROM document_entities WHERE entity_id IN ({placeholders(ids)})", ids) or 0)
+        # an upper bound of the documents, from the key alone ("" is no entity id)
+        total = self._names.number(("",), lambda: self._scalar("SELECT MAX(doc_no) FROM documents") or 0)
         return n > 0 and k * total < _WALK_FACTOR * n * n
 
     # ------------------------------------------------------------------ candidates
