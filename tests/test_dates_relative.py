@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.dates import extract
+from rasd.dates import extract, periods
+from rasd.model import Document
 
 FRIDAY = "2021-12-03"
 
@@ -43,9 +44,6 @@ def dates(text: str, published: str | None = FRIDAY):
         ("وأعلن الوزير الثلاثاء عن خطة جديدة.", "الثلاثاء", "2021-11-30", "day", []),
         ("وأعلن الوزير الجمعة عن خطة جديدة.", "الجمعة", "2021-12-03", "day", []),
         ("وسيعلن الوزير الأحد عن خطة جديدة.", "الأحد", "2021-12-05", "day", ["future"]),
-        ("وأعلن الوزير الأسبوع الماضي عن خطة.", "الأسبوع الماضي", "2021-11-26", "week", []),
-        ("ويعلن الوزير الأسبوع المقبل عن خطة.", "الأسبوع المقبل", "2021-12-10", "week", []),
-        ("ويعلن الوزير هذا الأسبوع عن خطة.", "هذا الأسبوع", "2021-12-03", "week", []),
         ("وأعلن الوزير الشهر الماضي عن خطة.", "الشهر الماضي", "2021-11", "month", []),
         ("وأعلن الوزير الشهر الجاري عن خطة.", "الشهر الجاري", "2021-12", "month", []),
         ("وأعلن الوزير الشهر الحالي عن خطة.", "الشهر الحالي", "2021-12", "month", []),
@@ -60,10 +58,8 @@ def dates(text: str, published: str | None = FRIDAY):
         ("وأعلن الوزير قبل ثلاثة أيام عن خطة.", "قبل ثلاثة أيام", "2021-11-30", "day", []),
         ("وأعلن الوزير قبل 10 أيام عن خطة.", "قبل 10 أيام", "2021-11-23", "day", []),
         ("وأعلن الوزير قبل يومين عن خطة.", "قبل يومين", "2021-12-01", "day", []),
-        ("وأعلن الوزير قبل أسبوع عن خطة.", "قبل أسبوع", "2021-11-26", "week", []),
         ("وأعلن الوزير قبل شهرين عن خطة.", "قبل شهرين", "2021-10", "month", []),
         ("ورحل الفنان قبل 15 عاماً عن عمر.", "قبل 15 عاماً", "2006", "year", []),
-        ("وتأسست الفرقة منذ عامين في المدينة.", "منذ عامين", "2019", "year", []),
     ],
 )
 def test_relative_expressions(text, span, value, precision, flags):
@@ -123,3 +119,34 @@ def test_since_a_weekday_is_the_weekday():
     assert dates("أعلن استقالته منذ يوم الجمعة الماضي.") == [
         ("يوم الجمعة الماضي", "2021-11-26", "relative", "day", [])
     ]
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("وأعلن الوزير الأسبوع الماضي عن خطة.", "الأسبوع الماضي", "2021-11-26"),
+        ("ويعلن الوزير الأسبوع المقبل عن خطة.", "الأسبوع المقبل", "2021-12-10"),
+        ("ويعلن الوزير هذا الأسبوع عن خطة.", "هذا الأسبوع", "2021-12-03"),
+        ("وأعلن الوزير قبل أسبوع عن خطة.", "قبل أسبوع", "2021-11-26"),
+    ],
+)
+def test_a_week_is_not_a_date_of_the_document_but_a_period_events_are_dated_by(text, span, value):
+    """A week points at no day, month or year: not in `dates`; `periods` gives it (a day of it)."""
+    assert dates(text) == []
+    doc = Document.from_parts(text, published=FRIDAY)
+    assert [(text[p.start : p.end], p.value, p.precision) for p in periods(doc)] == [(span, value, "week")]
+    assert [p.value for p in periods(Document.from_parts(text))] == [None]  # no publication date: no value
+
+
+def test_since_and_a_duration_is_not_a_date():
+    """«منذ عامين»: for two years up to now, a duration; «قبل عامين»: two years ago, a year."""
+    assert dates("وتعمل الفرقة منذ عامين في المدينة.") == []
+    assert dates("وتأسست الفرقة قبل عامين في المدينة.") == [("قبل عامين", "2019", "relative", "year", [])]
+
+
+def test_an_event_is_still_dated_by_the_week_it_happened_in():
+    import rasd
+
+    doc = rasd.analyze("اعتقلت الشرطة معارضا في وهران الأسبوع الماضي.", published=FRIDAY)
+    assert [d.value for d in doc.dates] == []
+    assert [(e.type, e.date) for e in doc.events] == [("ARREST", "2021-11-26")]

@@ -10,12 +10,15 @@ Choices:
 - a bare weekday («الخميس», «يوم الخميس») is the most recent such day on or before publication (news
   reports the past week), unless a future cue (a verb with سـ, «سوف», «من المقرر») stands in the 4
   words before it: then the first one on or after publication (flag "future");
-- «الأسبوع الماضي/المقبل» is the publication date minus/plus 7 days with precision "week"
-  («هذا الأسبوع»: the publication date, precision "week");
+- a week («الأسبوع الماضي/المقبل»: the publication date minus/plus 7 days, «هذا الأسبوع»: the
+  publication date, «قبل أسبوعين»; precision "week") points at no day, month or year: it is not
+  one of the document's dates, as news annotation guides have it, but the events layer dates an
+  event by it (`rasd.dates.stage.periods`);
 - «الشهر الماضي» → YYYY-MM, «العام الماضي» → YYYY; «مطلع/منتصف/أواخر» add the flag early/mid/late;
   a time of day (صباح، مساء، ليلة…) adds a flag (morning/afternoon/evening/night);
-- «قبل/منذ N أيام» counts back from publication; «قبل يومين من …» (counted from another event) is
-  not resolved and not reported;
+- «قبل N أيام» counts back from publication; «قبل يومين من …» (counted from another event) is
+  not resolved and not reported; «منذ N أعوام» is a duration (since then, up to now), not a date:
+  not reported;
 - with no publication date every value is None.
 """
 
@@ -31,6 +34,7 @@ from rasd.dates.numbers import value_of
 from rasd.dates.patterns import patterns
 from rasd.text import word_count
 
+WEEK = "week"  # the precision of a week: not a date of the document (`rasd.dates.stage.periods`)
 _FUTURE_VERB = re.compile(r"س[يتن]\w\w+")
 
 
@@ -89,7 +93,7 @@ def relative(m: re.Match[str], key: str, ctx: Context) -> Hit | None:
         if part:
             flags.append(rel["part"][key_of(part)])
         if p is None:
-            return Hit(start, end, None, "relative", "", flags)
+            return Hit(start, end, None, "relative", WEEK if per == "week" else "", flags)
         return _period(start, end, p, per, direction, flags)
     return _ago(m, key, ctx, flags)
 
@@ -129,7 +133,7 @@ def _period(start: int, end: int, p, per: str, n: int, flags: list[str]) -> Hit:
     if per == "day":
         return Hit(start, end, cal.iso_day(p + timedelta(days=n)), "relative", "day", flags)
     if per == "week":
-        return Hit(start, end, cal.iso_day(p + timedelta(days=7 * n)), "relative", "week", flags)
+        return Hit(start, end, cal.iso_day(p + timedelta(days=7 * n)), "relative", WEEK, flags)
     if per == "month":
         return Hit(
             start, end, cal.iso_month(*cal.shift_month(p.year, p.month, n)), "relative", "month", flags
@@ -142,6 +146,9 @@ def _ago(m: re.Match[str], key: str, ctx: Context, flags: list[str]) -> Hit | No
     if patterns().after_duration.match(key, m.end()):
         return None  # «قبل يومين من الانتخابات», «منذ عام 2018», «منذ شهر يونيو»
     per, count = rel["duration"][key_of(m["dur"])].split(":")
+    direction = rel["ago"][key_of(m["ago"])]
+    if direction == "since":
+        return None  # a duration up to now: not a date
     if m["num"]:
         n = value_of(key_of(m["num"]))
         if n is None or not float(n).is_integer() or count == "2":
@@ -153,5 +160,5 @@ def _ago(m: re.Match[str], key: str, ctx: Context, flags: list[str]) -> Hit | No
         n = int(count)
     start = start_after_clitic(m, "tod", "ago")
     if ctx.published is None:
-        return Hit(start, m.end(), None, "relative", "", flags)
-    return _period(start, m.end(), ctx.published, per, n * int(rel["ago"][key_of(m["ago"])]), flags)
+        return Hit(start, m.end(), None, "relative", WEEK if per == "week" else "", flags)
+    return _period(start, m.end(), ctx.published, per, n * int(direction), flags)

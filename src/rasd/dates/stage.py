@@ -1,5 +1,9 @@
 """The `dates` pipeline stage: fills `doc.dates` and `doc.quantities`.
 
+A week («الأسبوع الماضي», «هذا الأسبوع») is read like the other relative expressions but is not
+one of the document's dates (it points at no day, month or year); `periods` gives the weeks of a
+text, which the events layer dates events by.
+
 Four compiled patterns (numeric dates, month-name dates, years, relative expressions) run over the
 matching key of the text, each tried only at the words it can start with (one pass over the words
 and a dict lookup decide that); overlapping finds are settled longest first; quantities are read
@@ -20,11 +24,12 @@ from rasd.dates.errors import BadPublished, UnknownOption
 from rasd.dates.keys import fold, span
 from rasd.dates.patterns import DIGIT_RULES, MONTH, NUMERIC, QUANTITY, RELATIVE, YEAR, patterns
 from rasd.dates.quantities import find_quantities, overlaps
-from rasd.dates.relative import relative
+from rasd.dates.relative import WEEK, relative
 from rasd.model import DateSpan, Document, Quantity
 from rasd.pipeline.registry import register
 
 OPTIONS = {"infer_year": True, "quantities": True}
+PERIODS = "dates.periods"  # the key of a document's weeks in `doc.views`
 
 
 @dataclass(slots=True)
@@ -32,6 +37,7 @@ class Extraction:
     dates: list[DateSpan]
     quantities: list[Quantity]
     warnings: list[str]
+    periods: list[DateSpan]  # the weeks the text names (precision week): not dates (see `periods`)
 
 
 def candidates(key: str) -> list[tuple[int, int]]:
@@ -97,10 +103,10 @@ def extract(
     ctx = Context(ref, infer_year)
     cands = candidates(key)
     hits = find_hits(key, ctx, cands)
-    dates = []
+    dates, weeks = [], []
     for h in hits:
         start, end = span(text, offsets, h.start, h.end)
-        dates.append(DateSpan(start, end, h.value, h.kind, h.precision, h.flags))
+        (weeks if h.precision == WEEK else dates).append(DateSpan(start, end, h.value, h.kind, h.precision, h.flags))
     quants: list[Quantity] = []
     if quantities:
         mask = overlaps([(h.start, h.end) for h in hits], len(key))
@@ -115,7 +121,17 @@ def extract(
         ):
             start, end = span(text, offsets, a, b)
             quants.append(Quantity(start, end, value, unit, approx))
-    return Extraction(dates, quants, warnings)
+    return Extraction(dates, quants, warnings, weeks)
+
+
+def periods(doc: Document) -> list[DateSpan]:
+    """The weeks `doc` names («الأسبوع الماضي», «قبل أسبوعين»), as DateSpans of precision "week"
+    whose value is a day of that week (the publication date moved by whole weeks): kept by the
+    dates stage with the document (`doc.views`), read again from the text otherwise."""
+    found = doc.views.get(PERIODS)
+    if found is None:
+        found = doc.views[PERIODS] = extract(doc.text, doc.published, quantities=False).periods
+    return found
 
 
 @register("dates")
@@ -143,5 +159,6 @@ class DatesStage:
         found = extract(doc.text, doc.published, **self.options)
         doc.dates = found.dates
         doc.quantities = found.quantities
+        doc.views[PERIODS] = found.periods
         doc.warnings.extend(found.warnings)
         return doc

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from rasd.dates import periods
 from rasd.events.ontology import Ontology, Trigger
 from rasd.model import DateSpan, Document
 from rasd.text.article import strip_article
@@ -72,7 +73,8 @@ class EventView:
         self.keys = [strip_article(b) for b in self.ix.bare]
         self._clauses()
         self.dates = sorted(
-            ((self.ix.token_at(d.start), d) for d in doc.dates if d.value), key=lambda x: x[0]
+            ((self.ix.token_at(d.start), d) for d in [*doc.dates, *periods(doc)] if d.value),
+            key=lambda x: x[0],
         )
 
     def _clauses(self) -> None:
