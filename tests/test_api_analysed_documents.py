@@ -102,6 +102,7 @@ MALFORMED: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     ("a cue span starts after its end", _set("quotes/0/cue_span", {"start": 30, "end": 25, "text": ""}),
      "/documents/0/quotes/0/cue_span/start"),
     ("a date's text is not its span's", _set("dates/0/text", "8 مارس 2024"), "/documents/0/dates/0/text"),
+    ("a date's repeat is other words", _set("dates/0/repeats", [{"start": 0, "end": 4}]), "/documents/0/dates/0/repeats/0/text"),
     ("a quote's cue is not its cue span's text", _set("quotes/0/cue", "صرح"), "/documents/0/quotes/0/cue"),
     ("a quote's speaker is no entity of the document", _set("quotes/0/speaker", "person:nobody"),
      "/documents/0/quotes/0/speaker"),

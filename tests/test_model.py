@@ -78,3 +78,23 @@ def test_sentence_index():
     assert doc.sentence_index(0) == 0
     assert doc.sentence_index(doc.body_start + 2) == 1
     assert doc.sentence_index(len(doc.title)) is None  # the newline between title and body
+
+
+def test_a_date_written_again_is_one_date_with_its_repeats():
+    """«الخميس» three times with one value is one date of the article (as news annotation lists
+    dates) whose repeats keep the other spans; reading it back gives every occurrence again."""
+    doc = Document.from_parts("قال الوزير الخميس إن الاجتماع عقد الخميس، وإن الخميس شهد اتفاقا. وسيعود الجمعة.", published="2024-03-08")
+    t = doc.text
+    at = [i for i in range(len(t)) if t.startswith("الخميس", i)]
+    friday = t.index("الجمعة")
+    doc.dates = [DateSpan(a, a + 6, "2024-03-07", "relative", "day") for a in at]
+    doc.dates.insert(2, DateSpan(friday, friday + 6, "2024-03-08", "relative", "day", ["future"]))
+    doc.dates.sort(key=lambda d: d.start)
+    data = to_dict(doc)
+    validate(data)
+    assert [(d["text"], d["start"], [r["start"] for r in d.get("repeats", [])]) for d in data["dates"]] == [
+        ("الخميس", at[0], at[1:]), ("الجمعة", friday, [])]
+    assert from_dict(data).dates == doc.dates
+    data["dates"][0]["repeats"][0]["start"] += 1  # a repeat must be the same words
+    with pytest.raises(BadRecord):
+        from_dict(data)

@@ -62,18 +62,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
             }
             for e in doc.entities
         ],
-        "dates": [
-            {
-                "start": d.start,
-                "end": d.end,
-                "text": t[d.start : d.end],
-                "value": d.value,
-                "kind": d.kind,
-                "precision": d.precision,
-                "flags": d.flags,
-            }
-            for d in doc.dates
-        ],
+        "dates": _dates(doc),
         "quantities": [
             {
                 "start": q.start,
@@ -136,6 +125,23 @@ def to_json(doc: Document, pretty: bool = False) -> str:
     return json.dumps(to_dict(doc), ensure_ascii=False, indent=1 if pretty else None)
 
 
+def _dates(doc: Document) -> list[dict[str, Any]]:
+    """The document's dates, one item per expression: the same words with the same value (and
+    kind, precision, flags) written again later are its `repeats` (their spans), so that a weekday
+    named five times is one date of the article, as news annotation lists them."""
+    t = doc.text
+    items: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for d in doc.dates:
+        key = (t[d.start : d.end], d.value, d.kind, d.precision, tuple(d.flags))
+        item = items.get(key)
+        if item is None:
+            items[key] = {"start": d.start, "end": d.end, "text": key[0], "value": d.value, "kind": d.kind,
+                          "precision": d.precision, "flags": d.flags}
+        else:
+            item.setdefault("repeats", []).append({"start": d.start, "end": d.end})
+    return list(items.values())
+
+
 def _checked(text: str, item: dict[str, Any], where: str) -> tuple[int, int]:
     start, end = item["start"], item["end"]
     if not (0 <= start <= end <= len(text)):
@@ -182,8 +188,10 @@ def from_dict(data: dict[str, Any], where: str = "document") -> Document:
         doc.entities.append(ent)
     doc.mentions.sort(key=lambda m: (m.start, m.end))
     for d in data.get("dates", []):
-        s, en = _checked(text, d, where)
-        doc.dates.append(DateSpan(s, en, d.get("value"), d.get("kind", "absolute"), d.get("precision", ""), list(d.get("flags", []))))
+        for span in (d, *({**r, "text": d.get("text")} for r in d.get("repeats", []))):
+            s, en = _checked(text, span, where)
+            doc.dates.append(DateSpan(s, en, d.get("value"), d.get("kind", "absolute"), d.get("precision", ""), list(d.get("flags", []))))
+    doc.dates.sort(key=lambda x: (x.start, x.end))
     for q in data.get("quantities", []):
         s, en = _checked(text, q, where)
         doc.quantities.append(Quantity(s, en, q.get("value"), q.get("unit"), bool(q.get("approximate", False))))

@@ -110,6 +110,9 @@ def _spans(doc: dict[str, Any]) -> Iterator[tuple[list[Any], dict[str, Any]]]:
             span = item.get(key) if key else item
             if span is not None:
                 yield [name, i, *([key] if key else [])], span
+    for i, item in enumerate(doc.get("dates", [])):  # a date's repeats are its words again
+        for j, r in enumerate(item.get("repeats", [])):
+            yield ["dates", i, "repeats", j], {**r, "text": item["text"]} if "text" in item else r
 
 
 def _check_spans(doc: dict[str, Any], fail: Any) -> None:

@@ -20,7 +20,8 @@ def _summary(doc: Document) -> str:
         extra = f" — {e['title']}" if e.get("title") else ""
         out.append(f"  {e['type']:6s} {e['name']} [{e.get('latin') or ''}] ×{len(e['mentions'])}{extra}")
     for x in d["dates"]:
-        out.append(f"  DATE   {x['text']} → {x['value']}")
+        times = f" ×{1 + len(x['repeats'])}" if x.get("repeats") else ""
+        out.append(f"  DATE   {x['text']} → {x['value']}{times}")
     for q in d["quantities"]:
         out.append(f"  QTY    {q['text']} → {q['value']} {q['unit'] or ''}")
     names = {e["id"]: e["name"] for e in d["entities"]}
