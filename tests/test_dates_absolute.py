@@ -197,3 +197,20 @@ def test_hijri_date_outside_the_convertible_range():
 def test_hijri_month_names_that_are_given_names_need_a_day_or_year():
     assert values("استقبل الرئيس رجب الضيوف في القصر.") == []
     assert values("وقال رمضان إن الفريق جاهز.") == []
+
+
+def test_a_range_of_days_is_one_date_its_first_day():
+    assert values("جرت الانتخابات يومي 6 و7 أكتوبر 2016 في المدينة.") == [("6 و7 أكتوبر 2016", "2016-10-06")]
+    assert values("تعقد الندوة في 2 - 4 مارس 2018 بالعاصمة.") == [("2 - 4 مارس 2018", "2018-03-02")]
+    assert values("وصل 12 و3 أكتوبر 2020 إلى المدينة.") == [("3 أكتوبر 2020", "2020-10-03")]  # not a range
+
+
+def test_an_ambiguous_month_name_with_its_other_name_is_a_date():
+    assert values("وكان أكد في تموز/يوليو أن الاتفاق قائم.") == [("تموز/يوليو", "2021-07")]
+    assert values("وقال تموز إن الاتفاق قائم.") == []
+
+
+def test_a_bare_year_after_a_noun_of_a_happening():
+    assert values("دولة على حدود 1967 وعاصمتها القدس.") == [("1967", "1967")]
+    assert values("بعد ثورة 1979 وحرب 1980 تغير كل شيء.") == [("1979", "1979"), ("1980", "1980")]
+    assert values("وصل 1967 شخصا إلى الحدود، ونشر الجيش على الحدود 1500 جندي.") == []

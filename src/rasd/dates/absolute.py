@@ -9,7 +9,11 @@ Choices (documented in the package docstring too):
   one on or before publication (flag "year_inferred" either way); with no publication date the
   value is None. A bare month name needs a word such as «في», «منذ», «خلال» before it («دي مايو»
   is a surname). «يونيو الماضي/المقبل/الجاري» is the last/next/current June;
-- an ambiguous month name (مارس, آب, نيسان, …; see months_ambiguous.tsv) alone is not a date;
+- an ambiguous month name (مارس, آب, نيسان, …; see months_ambiguous.tsv) alone is not a date, unless
+  the other series' name follows it («تموز/يوليو»);
+- a range of days («6 و7 أكتوبر 2016», «5-6 ديسمبر») is one date, its first day;
+- a bare four-digit year is a date after «عام/سنة», a preposition, a part («مطلع») or an era, or
+  after a noun of a happening or a period («حرب 1967», «ثورة 1979»; relative.tsv, year_noun);
 - a Hijri month with a year is the Gregorian month of the Hijri month's first day (precision
   "month"); a Hijri year alone (with هـ) is the Gregorian year of its 1 Muharram (precision "year").
 """
@@ -51,13 +55,20 @@ def month(m: re.Match[str], key: str, ctx: Context) -> Hit | None:
     other = m["mon2"] or m["mon3"]
     if other and month_of(other)[:2] != (calendar_, mon):
         end = m.end("mon")  # «ديسمبر/يناير»: two different months; keep the first alone
+    elif other:
+        ambiguous = False  # «تموز/يوليو»: the second name says it is the month
     lex = lexicon()
     day = int(m["dd"]) if m["dd"] else lex.ordinals.get(key_of(m["od"])) if m["od"] else None
     if day is not None and not 1 <= day <= 31:
         return None
+    first = int(m["dd0"]) if m["dd0"] and m["dd"] else None
+    if first is not None and 1 <= first < day:
+        day = first  # «6 و7 أكتوبر»: a range is dated by its first day
+    elif m["dd0"]:
+        return None  # «12 و3 أكتوبر»: not a range of days
     flags = [lex.relative["part"][key_of(m["part"])]] if m["part"] else []
     if day is not None:
-        start = start_after_clitic(m, "part", "yawm1", "wd", "dd", "od")
+        start = start_after_clitic(m, "part", "yawm1", "wd", "dd0", "dd", "od")
     else:
         start = start_after_clitic(m, "part", "shahr", "mon")
     year: int | None = None
@@ -105,6 +116,20 @@ def month(m: re.Match[str], key: str, ctx: Context) -> Hit | None:
     return _month_hit(start, end, calendar_, year, mon, day, kind, flags)
 
 
+def _after_year_noun(key: str, pos: int) -> bool:
+    """Whether the word before `pos` is a noun of a happening or a period that a bare year follows
+    («حرب 1967», «ثورة 1979»: relative.tsv, year_noun), with or without the article or a proclitic."""
+    prev = previous_words(key, pos, 1)
+    if not prev:
+        return False
+    nouns = lexicon().relative.get("year_noun", {})
+    word = prev[0]
+    for w in (word, word[1:] if word[:1] in "وفبل" else ""):
+        if w and (w in nouns or (w.startswith("ال") and w[2:] in nouns) or (w.startswith("لل") and w[2:] in nouns)):
+            return True
+    return False
+
+
 def _cue_before(key: str, pos: int) -> str | None:
     """The value of the word that introduces a time («في», «منذ», «خلال»…) just before `pos`, or None."""
     prev = previous_words(key, pos, 1)
@@ -141,7 +166,7 @@ def _month_hit(
 def year(m: re.Match[str], key: str, ctx: Context) -> Hit | None:
     y = int(m["y"])
     era = m["era"]
-    if not (m["kw"] or m["prep"] or m["part"] or era):
+    if not (m["kw"] or m["prep"] or m["part"] or era or _after_year_noun(key, m.start("y"))):
         return None
     flags = [lexicon().relative["part"][key_of(m["part"])]] if m["part"] else []
     if m["part"]:

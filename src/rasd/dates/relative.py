@@ -7,6 +7,8 @@ Choices:
   weekday's date and the flag "weekday_mismatch" is set: for أمس/أول أمس the most recent such day
   before publication, for اليوم/غدا/بعد غد the one nearest the day meant (news sites often stamp
   an article with the day after it was written, so «اليوم الأحد» on a Monday is the Sunday);
+- «الخميس الماضي» is the most recent Thursday before publication, unless that is the day before
+  (a reporter then writes «أمس»): then the Thursday a week earlier;
 - a bare weekday («الخميس», «يوم الخميس») is the most recent such day on or before publication (news
   reports the past week), unless a future cue (a verb with سـ, «سوف», «من المقرر») stands in the 4
   words before it: then the first one on or after publication (flag "future");
@@ -120,6 +122,8 @@ def _weekday(m: re.Match[str], key: str, ctx: Context, flags: list[str]) -> Hit 
         return Hit(start, m.end(), None, "relative", "", flags)
     if direction < 0:
         d = cal.weekday_before(p, w)
+        if (p - d).days == 1:
+            d -= timedelta(days=7)  # yesterday would be «أمس»: «الاثنين الماضي» on a Tuesday is last week's
     elif m["wdir"]:
         d = cal.weekday_after(p, w)
     elif direction > 0:
