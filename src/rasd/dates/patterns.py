@@ -89,7 +89,7 @@ def patterns() -> Patterns:
         (?<!\w){CL}
         (?:(?P<tod>{time})\s+)?
         (?:(?:(?P<yawm>يوم)\s+)?(?P<dw>{_cat("dayword")})(?!\w)(?:\s*[,،]?\s*(?P<wd1>{weekday})(?!\w))?
-          |(?:(?P<yawm2>يوم)\s+)?(?P<wd2>{weekday})(?!\w)(?:\s+(?P<wdir>{direction})(?!\w))?
+          |(?:(?P<yawm2>يوم)\s+)?(?P<wd2>{weekday})(?!\w)(?:\s+و\s?(?P<wd3>{weekday})(?!\w))?(?:\s+(?P<wdir>{direction})(?!\w))?
           |(?:(?P<part>{part})\s+)?(?P<art>ال|(?<=ل)ل)(?P<per>{periods})\s+(?P<pdir>{direction})(?!\w)
           |(?:(?P<part2>{part})\s+)?(?P<this>{_cat("this")})\s+ال(?P<per2>{periods})(?!\w)
           |(?P<ago>{_cat("ago")})\s+(?:(?P<num>[0-9]{{1,3}}|{numw}(?:\s+و?\s?{numw})?)\s+)?

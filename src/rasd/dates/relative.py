@@ -10,8 +10,8 @@ Choices:
 - «الخميس الماضي» is the most recent Thursday before publication, unless that is the day before
   (a reporter then writes «أمس»): then the Thursday a week earlier;
 - a bare weekday («الخميس», «يوم الخميس») is the most recent such day on or before publication (news
-  reports the past week), unless a future cue (a verb with سـ, «سوف», «من المقرر») stands in the 4
-  words before it: then the first one on or after publication (flag "future");
+  reports the past week), unless a future cue (a verb with سـ, «سوف», «من المقرر») stands in the 8
+  words before it in its clause: then the first one on or after publication (flag "future");
 - a week («الأسبوع الماضي/المقبل»: the publication date minus/plus 7 days, «هذا الأسبوع»: the
   publication date, «قبل أسبوعين»; precision "week") points at no day, month or year: it is not
   one of the document's dates, as news annotation guides have it, but the events layer dates an
@@ -38,14 +38,20 @@ from rasd.text import word_count
 
 WEEK = "week"  # the precision of a week: not a date of the document (`rasd.dates.stage.periods`)
 _FUTURE_VERB = re.compile(r"س[يتن]\w\w+")
+_CLAUSE_END = re.compile(r"[.،,؛;:!?؟\n«»\"]")
+_WORDS = re.compile(r"\w+")
+FUTURE_WORDS = 8  # words before a bare weekday searched for a future cue
 
 
 def _future_context(key: str, pos: int) -> bool:
-    """Whether one of the 4 words before `pos` is a future cue («سوف», «المقرر») or a verb with the
-    future prefix سـ. A word is taken for such a verb when, without its سـ, it is more frequent in the
-    corpus lexicon of the text layer («سيعقد» → «يعقد»), which tells verbs from names («سيدني»)."""
+    """Whether one of the FUTURE_WORDS words before `pos`, in the same clause (no punctuation
+    between), is a future cue («سوف», «المقرر») or a verb with the future prefix سـ («ستكون من
+    المواضيع الأساسية في قمة الأربعاء»). A word is taken for such a verb when, without its سـ, it is
+    more frequent in the corpus lexicon of the text layer («سيعقد» → «يعقد»), which tells verbs from
+    names («سيدني»)."""
     future = lexicon().relative["future"]
-    for word in previous_words(key, pos, 4):
+    clause = _CLAUSE_END.split(key[max(0, pos - 80) : pos])[-1]
+    for word in _WORDS.findall(clause)[-FUTURE_WORDS:]:
         if word in future:
             return True
         if word[0] in "وف" and len(word) > 4:
