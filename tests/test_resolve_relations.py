@@ -124,3 +124,17 @@ def test_a_known_city_is_not_located_in_another_country():
     assert not any(t == "LOCATED_IN" for t, _, _ in relations(doc))
     doc = resolved("وسيطر الجيش على [LOC الموصل] في [LOC العراق] بعد معارك.")
     assert ("LOCATED_IN", "city:mosul-iq", "country:IQ") in relations(doc)
+
+
+def test_located_in_by_a_direction_of_a_country():
+    doc = resolved("وتواصلت المعارك في [LOC مدينة الزهراء]، جنوبي [LOC سوريا]، منذ أيام.")
+    assert ("LOCATED_IN", entity(doc, "مدينة الزهراء").id, "country:SY") in relations(doc)
+    doc = resolved("واستقبل الرئيس ضيفه في [LOC قصر النور] شمال [LOC القاهرة] أمس.")  # north of a city: maybe outside it
+    assert not any(t == "LOCATED_IN" for t, _, _ in relations(doc))
+
+
+def test_a_city_a_comma_and_its_country_as_a_dateline():
+    doc = resolved("[LOC دبي]، [LOC الإمارات العربية المتحدة] -- أعلنت الشركة توسعها في المنطقة.")
+    assert ("LOCATED_IN", "city:dubai-ae", "country:AE") in relations(doc)
+    doc = resolved("[LOC دبي]، [LOC فرنسا] و[LOC ألمانيا] من الدول المشاركة في المعرض.")  # not its country
+    assert not any(t == "LOCATED_IN" for t, _, _ in relations(doc))

@@ -6,7 +6,8 @@ tried only in sentences that contain every word it requires, and only from units
 can match, so the cost stays far below a millisecond per article.
 
 Besides the patterns, every person with an affiliation found in their title gets a ROLE_OF relation
-to it (the evidence is the title and the name).
+to it (the evidence is the title and the name), and a gazetteer city followed by a comma and its
+own country («دبي، الإمارات العربية المتحدة») is LOCATED_IN it.
 """
 
 from __future__ import annotations
@@ -215,6 +216,9 @@ def find_relations(
             if target:
                 add("ROLE_OF", c.id, target, *c.title_evidence)
 
+    for city, country, start, end in _city_then_country(doc.text, owners):
+        add("LOCATED_IN", city.id, country.id, start, end)
+
     tokens = doc.tokens
     if not tokens:
         return out
@@ -245,6 +249,18 @@ def find_relations(
         units = build_units(tokens, a, b, own, nisba)
         for p in active:
             _apply(p, units, add)
+    return out
+
+
+def _city_then_country(text: str, owners: list[tuple[int, int, Cluster]]) -> list[tuple[Cluster, Cluster, int, int]]:
+    """A gazetteer city, a comma and the country the gazetteer puts it in («دبي، الإمارات العربية
+    المتحدة», a dateline): the text says where the city is."""
+    out = []
+    ordered = sorted(owners, key=lambda o: (o[0], o[1]))
+    for (s1, e1, c1), (s2, e2, c2) in zip(ordered, ordered[1:], strict=False):
+        if (c1.id.startswith("city:") and c2.id.startswith("country:")
+                and c1.id.rsplit("-", 1)[-1].upper() == c2.id.split(":", 1)[1] and text[e1:s2].strip() in _COMMA):
+            out.append((c1, c2, s1, e2))
     return out
 
 
