@@ -138,3 +138,11 @@ def test_a_city_a_comma_and_its_country_as_a_dateline():
     assert ("LOCATED_IN", "city:dubai-ae", "country:AE") in relations(doc)
     doc = resolved("[LOC دبي]، [LOC فرنسا] و[LOC ألمانيا] من الدول المشاركة في المعرض.")  # not its country
     assert not any(t == "LOCATED_IN" for t, _, _ in relations(doc))
+
+
+def test_a_state_body_with_a_nisba_is_part_of_its_country():
+    doc = resolved("وأعلنت [ORG الحكومة التركية] أن [LOC تركيا] ستشارك في القمة.")
+    assert ("PART_OF", entity(doc, "الحكومة التركية").id, "country:TR") in relations(doc)
+    # a company is no body of a state; the country must be named in the article
+    doc = resolved("وأعلنت [ORG الشركة التركية] أن [LOC تركيا] سوق واعدة، وقال [ORG الجيش المصري] إنه مستعد.")
+    assert not any(t == "PART_OF" for t, _, _ in relations(doc))

@@ -7,7 +7,8 @@ can match, so the cost stays far below a millisecond per article.
 
 Besides the patterns, every person with an affiliation found in their title gets a ROLE_OF relation
 to it (the evidence is the title and the name), and a gazetteer city followed by a comma and its
-own country («دبي، الإمارات العربية المتحدة») is LOCATED_IN it.
+own country («دبي، الإمارات العربية المتحدة») is LOCATED_IN it, and a state's body named with a
+nisba adjective («الحكومة التركية») is PART_OF that country when the article names it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from rasd.model import Document, Relation, Span, Token
 from rasd.resolve.cluster import Cluster
 from rasd.resolve.patterns import Elem, Pattern, first_word_index
+from rasd.resolve.resources import lexicon
 from rasd.text.article import strip_article
 
 _COMMA = frozenset((",", "،"))
@@ -218,6 +220,8 @@ def find_relations(
 
     for city, country, start, end in _city_then_country(doc.text, owners):
         add("LOCATED_IN", city.id, country.id, start, end)
+    for body, country, start, end in _state_bodies(doc.tokens, clusters, nisba):
+        add("PART_OF", body, country, start, end)
 
     tokens = doc.tokens
     if not tokens:
@@ -261,6 +265,27 @@ def _city_then_country(text: str, owners: list[tuple[int, int, Cluster]]) -> lis
         if (c1.id.startswith("city:") and c2.id.startswith("country:")
                 and c1.id.rsplit("-", 1)[-1].upper() == c2.id.split(":", 1)[1] and text[e1:s2].strip() in _COMMA):
             out.append((c1, c2, s1, e2))
+    return out
+
+
+def _state_bodies(tokens: list[Token], clusters: list[Cluster], nisba: dict[str, str]) -> list[tuple[str, str, int, int]]:
+    """Organisations named by a state body's head noun and a nisba adjective («الحكومة التركية»,
+    «الجيش الإسرائيلي»; state_bodies.tsv) and the country of the adjective, when a cluster of the
+    document is that country: (organisation id, country id, evidence start, end)."""
+    heads = lexicon().state_bodies
+    present = {c.id for c in clusters}
+    out = []
+    for c in clusters:
+        if c.type != "ORG":
+            continue
+        for it in c.items:
+            words = [t for t in tokens[it.ti : it.tj] if t.kind == "WORD"]
+            if len(words) < 2 or strip_article(words[0].stem) not in heads:
+                continue
+            country = nisba.get(words[-1].stem)
+            if country and country in present and country != c.id:
+                out.append((c.id, country, it.mention.start, it.mention.end))
+                break
     return out
 
 

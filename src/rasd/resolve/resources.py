@@ -86,6 +86,7 @@ class Lexicon:
     honorifics: frozenset[str] = frozenset()
     boundaries: frozenset[str] = frozenset()
     heads: dict[str, int] = field(default_factory=dict)  # droppable head noun → min words left
+    state_bodies: frozenset[str] = frozenset()  # head nouns of a state's bodies (without the article)
     variants: dict[str, str] = field(default_factory=dict)  # word → replacement ("" = ignored)
     country_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # set → ids
     nisba_exceptions: dict[str, str] = field(default_factory=dict)  # adjective → id ("" = blocked)
@@ -178,6 +179,7 @@ def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
     lex.boundaries = frozenset(classes["boundary"])
     for word, n, *_ in read_tsv(data_dir / "heads.tsv", 2):
         lex.heads[key(word)] = int(n or 1)
+    lex.state_bodies = frozenset(key(w) for w, *_ in read_tsv(data_dir / "state_bodies.tsv", 1))
     for word, repl, *_ in read_tsv(data_dir / "name_variants.tsv", 2):
         lex.variants[key(word)] = "" if repl == "-" else key(repl)
     for name, codes, *_ in read_tsv(data_dir / "country_sets.tsv", 2):
