@@ -13,7 +13,7 @@ from rasd.store import open_store
 
 pytest_plugins = ("web_fixtures",)  # the server fixtures
 
-PRESIDENT = ("per:pres", "PERSON", "دونالد ترمب", ["دونالد ترمب"])
+PRESIDENT = ("per:pres", "PERSON", "هارولد غرنت", ["هارولد غرنت"])
 COUNCIL = ("org:council", "ORG", "مجلس الأمن الدولي", ["مجلس الأمن الدولي"])
 
 
@@ -23,13 +23,13 @@ def names_server(tmp_path, web, build_doc) -> Iterator[Any]:
 
     path = tmp_path / "names.db"
     with open_store(path) as s:
-        s.put_document(build_doc("قال دونالد ترمب إن مجلس الأمن الدولي سيعقد جلسة طارئة لبحث الأزمة.", "جلسة طارئة", id="t1",
+        s.put_document(build_doc("قال هارولد غرنت إن مجلس الأمن الدولي سيعقد جلسة طارئة لبحث الأزمة.", "جلسة طارئة", id="t1",
                                  published="2024-03-01", entities=[PRESIDENT, COUNCIL],
                                  quotes=[("مجلس الأمن الدولي سيعقد جلسة طارئة", "per:pres")]))
-        s.put_document(build_doc("أكد دونالد ترمب أن الاتفاق سيوقع قريبا.", "الاتفاق", id="t2", published="2024-03-02",
+        s.put_document(build_doc("أكد هارولد غرنت أن الاتفاق سيوقع قريبا.", "الاتفاق", id="t2", published="2024-03-02",
                                  entities=[PRESIDENT]))
-        s.put_document(build_doc("زارت إيفانكا ترمب معرضا للفنون في المدينة.", "معرض", id="t3", published="2024-03-03",
-                                 entities=[("per:daughter", "PERSON", "إيفانكا ترمب", ["إيفانكا ترمب"])]))
+        s.put_document(build_doc("زارت ماريسا غرنت معرضا للفنون في المدينة.", "معرض", id="t3", published="2024-03-03",
+                                 entities=[("per:daughter", "PERSON", "ماريسا غرنت", ["ماريسا غرنت"])]))
     srv = web.start_server(create_app(str(path), warm_up=False))
     yield srv
     srv.stop()
@@ -44,16 +44,16 @@ def http(names_server) -> Iterator[Any]:
 
 
 def test_api_finds_a_variant_spelling_and_a_part_of_a_name(http):
-    assert http.get(f"/entities/{quote('دونالد ترامب')}").json()["id"] == "per:pres"
+    assert http.get(f"/entities/{quote('هارولد غرانت')}").json()["id"] == "per:pres"
     assert http.get(f"/entities/{quote('مجلس الأمن')}").json()["id"] == "org:council"
     hits = http.get("/search", params={"entity": "مجلس الأمن"}).json()["items"]
     assert [h["id"] for h in hits] == ["t1"]
-    said = http.get("/quotes", params={"speaker": "دونالد ترامب"}).json()["items"]
+    said = http.get("/quotes", params={"speaker": "هارولد غرانت"}).json()["items"]
     assert [q["document_id"] for q in said] == ["t1"]
 
 
 def test_api_answers_an_ambiguous_name_with_the_candidates(http):
-    for path, params in ((f"/entities/{quote('ترمب')}", {}), ("/quotes", {"speaker": "ترامب"}), ("/search", {"entity": "ترمب"})):
+    for path, params in ((f"/entities/{quote('غرنت')}", {}), ("/quotes", {"speaker": "غرانت"}), ("/search", {"entity": "غرنت"})):
         r = http.get(path, params=params)
         assert r.status_code == 409, (path, r.text)
         err = r.json()["error"]
@@ -64,8 +64,8 @@ def test_api_answers_an_ambiguous_name_with_the_candidates(http):
 def test_search_page_offers_the_candidates_in_arabic(http):
     """A surname several people share, as the search page's entity filter: the reader picks one (in
     Arabic), not the developer's E611 listing."""
-    r = http.get("/", params={"q": "", "entity": "ترمب", "order": "date"}, headers={"accept": "text/html"})
-    assert r.status_code == 200 and "من تقصد بـ«<bdi>ترمب</bdi>»؟" in r.text
+    r = http.get("/", params={"q": "", "entity": "غرنت", "order": "date"}, headers={"accept": "text/html"})
+    assert r.status_code == 200 and "من تقصد بـ«<bdi>غرنت</bdi>»؟" in r.text
     assert 'href="/?entity=per%3Apres&amp;order=date"' in r.text and 'href="/?entity=per%3Adaughter&amp;order=date"' in r.text
     assert "could be any of several" not in r.text and "لا توجد نتائج" not in r.text
 
@@ -83,16 +83,16 @@ def test_openapi_documents_the_candidates_answer(http):
 
 def test_entity_page_by_surname_spelling_and_a_page_of_candidates(http):
     html = {"accept": "text/html"}
-    r = http.get(f"/entity/{quote('دونالد ترامب')}", headers=html)
-    assert r.status_code == 200 and "إيفانكا" not in r.text and "دونالد ترمب" in r.text
-    r = http.get(f"/entity/{quote('ترامب')}", headers=html)
+    r = http.get(f"/entity/{quote('هارولد غرانت')}", headers=html)
+    assert r.status_code == 200 and "ماريسا" not in r.text and "هارولد غرنت" in r.text
+    r = http.get(f"/entity/{quote('غرانت')}", headers=html)
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert 'href="/entity/per%3Apres"' in r.text and 'href="/entity/per%3Adaughter"' in r.text
     assert r.text.index("per%3Apres") < r.text.index("per%3Adaughter")  # most documents first
 
 
 def test_search_reports_the_total_and_takes_phrases_and_other_spellings(http):
-    body = http.get("/search", params={"q": "ترامب", "limit": 2}).json()
+    body = http.get("/search", params={"q": "غرانت", "limit": 2}).json()
     assert body["total"] == 3 and len(body["items"]) == 2 and body["next_offset"] == 2
     body = http.get("/search", params={"q": '"مجلس الأمن"'}).json()
     assert [h["id"] for h in body["items"]] == ["t1"] and body["total"] == 1
@@ -101,8 +101,8 @@ def test_search_reports_the_total_and_takes_phrases_and_other_spellings(http):
 
 def test_quotes_page_finds_a_speaker_by_spelling_and_lists_candidates(http):
     html = {"accept": "text/html"}
-    r = http.get("/quotes", params={"speaker": "دونالد ترامب"}, headers=html)
+    r = http.get("/quotes", params={"speaker": "هارولد غرانت"}, headers=html)
     assert r.status_code == 200 and "«مجلس الأمن الدولي سيعقد جلسة طارئة»" in r.text
-    r = http.get("/quotes", params={"speaker": "ترامب"}, headers=html)
+    r = http.get("/quotes", params={"speaker": "غرانت"}, headers=html)
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert 'href="/quotes?speaker=per%3Apres"' in r.text and 'href="/quotes?speaker=per%3Adaughter"' in r.text

@@ -155,6 +155,6 @@ def test_an_event_is_still_dated_by_the_week_it_happened_in():
 
 
 def test_two_weekdays_joined_are_one_date_the_first_and_a_future_cue_counts_in_the_clause():
-    assert dates("ستكون المسألة من المواضيع الأساسية في قمة الأربعاء والخميس.") == [
+    assert dates("ستكون المسألة من القضايا الرئيسية في قمة الأربعاء والخميس.") == [
         ("الأربعاء والخميس", "2021-12-08", "relative", "day", ["future"])]
     assert dates("سيزور الوزير باريس، والتقى الأربعاء نظيره.") == [("الأربعاء", "2021-12-01", "relative", "day", [])]

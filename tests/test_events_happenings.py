@@ -171,7 +171,7 @@ def test_two_countries_one_named_after_the_other_are_two_places():
 def test_a_place_written_in_another_ties_the_attack_told_before_not_a_bare_one_between():
     text = (
         "وقصف الجيش الوطني أمس مواقع المسلحين في الإقليم الشرقي. "
-        "وقال الجيش إن العبوة كانت تستهدف جنوده. "
+        "وقال الجيش إن القذيفة استهدفت دورياته. "
         "وقتل شخصان في القصف في بلدة الزاوية جنوب الإقليم الشرقي."
     )
     ents = [ARMY, ("loc:zawia", "LOC", ["الزاوية"]), ("loc:east", "LOC", ["الإقليم الشرقي"])]
@@ -185,7 +185,7 @@ def test_a_place_written_in_another_ties_the_attack_told_before_not_a_bare_one_b
 def test_places_written_side_by_side_with_no_place_noun_are_not_one_in_the_other():
     text = (
         "وقصف الجيش الوطني أمس مواقع المسلحين في الإقليم الشرقي. "
-        "وقال الجيش إن العبوة كانت تستهدف جنوده. "
+        "وقال الجيش إن القذيفة استهدفت دورياته. "
         "وقتل شخصان في القصف في الزاوية والإقليم الشرقي."
     )
     ents = [ARMY, ("loc:zawia", "LOC", ["الزاوية"]), ("loc:east", "LOC", ["الإقليم الشرقي"])]
@@ -295,7 +295,7 @@ def test_a_happening_told_not_recalled_stays_apart_from_the_known_one():
 
 SUMMIT = (
     "وتعقد قمة الحلف في وهران {day} بمشاركة الجزائر. "
-    "وقال سامي الأحمد إن ملف المياه سيكون من المواضيع الأساسية في قمة الحلف يوم الأربعاء."
+    "وقال سامي الأحمد إن ملف المياه سيكون من القضايا الرئيسية في قمة الحلف يوم الأربعاء."
 )
 
 

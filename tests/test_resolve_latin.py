@@ -60,7 +60,7 @@ def test_arabic_evidence(word, arabic):
 
 
 def test_a_name_with_no_evidence_either_way_is_a_guess():
-    ln = latin_name("تيبو لارسن", lexicon(), person=True)  # no foreign letter or ending, nothing Arabic
+    ln = latin_name("تيمو لارسن", lexicon(), person=True)  # no foreign letter or ending, nothing Arabic
     assert ln.foreign and not ln.confident
 
 

@@ -1,7 +1,7 @@
 """Support for the resolve tests: documents whose mentions are marked by hand, as a NER
 would produce them. No tests here.
 
-    doc = marked("قال [PER ناصر بوريطة] إن [LOC المغرب] ...")
+    doc = marked("قال [PER ناصر بوزيدة] إن [LOC المغرب] ...")
 
 Each `[TYPE text]` becomes a name mention (TYPE: PER, ORG, LOC, MISC); as the NER stage does, a
 mention starting on a word with proclitics starts after them («[ORG للتحالف الدولي]» → the span

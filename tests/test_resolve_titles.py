@@ -34,9 +34,9 @@ def test_long_title_after_a_verb():
 
 def test_title_word_with_a_conjunction():
     doc = resolved(
-        "وتحدث وزير الدفاع الفرنسي، [PER بيير مارتان]، ووزير الدفاع الألماني، [PER هانز مولر]، عن الخطة."
+        "وتحدث وزير الدفاع الفرنسي، [PER بيير مارتان]، ووزير الدفاع الألماني، [PER هانز كرامر]، عن الخطة."
     )
-    e = entity(doc, "هانز مولر")
+    e = entity(doc, "هانز كرامر")
     assert e.title == "وزير الدفاع الألماني"
     assert e.affiliation == "country:DE"
     assert entity(doc, "بيير مارتان").affiliation == "country:FR"

@@ -111,40 +111,40 @@ def test_unknown_types_are_refused_with_the_list(runner, db):
 def names_db(tmp_path, build_doc):
     """Two people sharing a surname and a council known by a longer name."""
     path = str(tmp_path / "names.db")
-    pres = ("per:pres", "PERSON", "دونالد ترمب", ["دونالد ترمب"])
+    pres = ("per:pres", "PERSON", "هارولد غرنت", ["هارولد غرنت"])
     with open_store(path) as s:
         s.put_document(build_doc(
-            "قال دونالد ترمب إن مجلس الأمن الدولي سيعقد جلسة طارئة لبحث الأزمة.", "جلسة طارئة", id="t1",
+            "قال هارولد غرنت إن مجلس الأمن الدولي سيعقد جلسة طارئة لبحث الأزمة.", "جلسة طارئة", id="t1",
             published="2024-03-01", entities=[pres, ("org:council", "ORG", "مجلس الأمن الدولي", ["مجلس الأمن الدولي"])],
             quotes=[("مجلس الأمن الدولي سيعقد جلسة طارئة", "per:pres")]))
         s.put_document(build_doc(
-            "أكد دونالد ترمب أن الاتفاق سيوقع قريبا.", "الاتفاق", id="t2", published="2024-03-02", entities=[pres]))
+            "أكد هارولد غرنت أن الاتفاق سيوقع قريبا.", "الاتفاق", id="t2", published="2024-03-02", entities=[pres]))
         s.put_document(build_doc(
-            "زارت إيفانكا ترمب معرضا للفنون في المدينة.", "معرض", id="t3", published="2024-03-03",
-            entities=[("per:daughter", "PERSON", "إيفانكا ترمب", ["إيفانكا ترمب"])]))
+            "زارت ماريسا غرنت معرضا للفنون في المدينة.", "معرض", id="t3", published="2024-03-03",
+            entities=[("per:daughter", "PERSON", "ماريسا غرنت", ["ماريسا غرنت"])]))
     return path
 
 
 def test_names_are_found_by_part_or_spelling_and_ambiguity_is_listed(runner, names_db):
-    res = runner.invoke(cli, ["entity", "دونالد ترامب", "--db", names_db])
+    res = runner.invoke(cli, ["entity", "هارولد غرانت", "--db", names_db])
     assert res.exit_code == 0 and "[per:pres]" in res.stdout
-    res = runner.invoke(cli, ["entity", "ترمب", "--db", names_db])
+    res = runner.invoke(cli, ["entity", "غرنت", "--db", names_db])
     assert res.exit_code == 1 and "E611" in res.stderr
     assert "[per:pres], 2 documents" in res.stderr and "[per:daughter], 1 documents" in res.stderr
     res = runner.invoke(cli, ["search", "--entity", "مجلس الأمن", "--format", "json", "--db", names_db])
     assert res.exit_code == 0 and [r["id"] for r in json.loads(res.stdout)] == ["t1"]
-    res = runner.invoke(cli, ["quotes", "--speaker", "دونالد ترامب", "--db", names_db])
+    res = runner.invoke(cli, ["quotes", "--speaker", "هارولد غرانت", "--db", names_db])
     assert res.exit_code == 0 and "«مجلس الأمن الدولي سيعقد جلسة طارئة»" in res.stdout
-    res = runner.invoke(cli, ["quotes", "--speaker", "ترامب", "--db", names_db])
+    res = runner.invoke(cli, ["quotes", "--speaker", "غرانت", "--db", names_db])
     assert res.exit_code == 1 and "E611" in res.stderr
     res = runner.invoke(cli, ["quotes", "--speaker", "أحد لا يعرفه أحد", "--db", names_db])
     assert res.exit_code == 1 and "E607" in res.stderr and "no quotations" not in res.stderr
 
 
 def test_search_counts_what_it_found_and_takes_quoted_phrases(runner, names_db):
-    res = runner.invoke(cli, ["search", "ترامب", "--limit", "2", "--db", names_db])
+    res = runner.invoke(cli, ["search", "غرانت", "--limit", "2", "--db", names_db])
     assert res.exit_code == 0 and "1-2 of 3 stories found" in res.stderr
-    assert res.stdout.count("[ترمب]") == 2
+    assert res.stdout.count("[غرنت]") == 2
     res = runner.invoke(cli, ["search", '"مجلس الأمن"', "--db", names_db])
     assert "1 story found" in res.stderr and res.stdout.startswith("t1 ")
 

@@ -7,9 +7,9 @@ from rasd.store.search import parse_query, snippet
 
 def corpus(build_doc):
     return [
-        build_doc("قال الرئيس ترمب في خطاب أمام أنصاره إن الاقتصاد يشهد نموا غير مسبوق هذا العام.", "خطاب",
+        build_doc("قال الرئيس غرنت في خطاب أمام أنصاره إن الاقتصاد يشهد نموا غير مسبوق هذا العام.", "خطاب",
                   id="short", published="2024-01-01"),
-        build_doc("أكد الرئيس ترامب أن المفاوضات التجارية مع الشركاء ستستأنف الأسبوع المقبل في العاصمة.", "مفاوضات",
+        build_doc("أكد الرئيس غرانت أن المفاوضات التجارية مع الشركاء ستستأنف الأسبوع المقبل في العاصمة.", "مفاوضات",
                   id="long", published="2024-01-02"),
         build_doc("دعا مجلس الأمن الدولي في بيان صدر مساء أمس جميع الأطراف إلى وقف إطلاق النار فورا والعودة إلى طاولة "
                   "المفاوضات، مؤكدا أن الحل السياسي هو السبيل الوحيد لإنهاء النزاع الذي طال أمده في المنطقة.", "بيان",
@@ -24,16 +24,16 @@ def ids(results):
 
 
 def test_a_name_is_found_in_its_other_spelling_both_ways(store):
-    assert sorted(ids(store.search("ترامب"))) == ["long", "short"]
-    assert sorted(ids(store.search("ترمب"))) == ["long", "short"]
-    assert store.count("ترامب") == 2
+    assert sorted(ids(store.search("غرانت"))) == ["long", "short"]
+    assert sorted(ids(store.search("غرنت"))) == ["long", "short"]
+    assert store.count("غرانت") == 2
 
 
 def test_the_other_spelling_is_highlighted():
-    text = "قال الرئيس ترمب إن الاقتصاد ينمو، وقال ترامب ذلك أمس."
-    for query in ("ترامب", "ترمب"):
+    text = "قال الرئيس غرنت إن الاقتصاد ينمو، وقال غرانت ذلك أمس."
+    for query in ("غرانت", "غرنت"):
         sn = snippet(text, parse_query(query), width=200)
-        assert [sn.text[a:b] for a, b in sn.highlights] == ["ترمب", "ترامب"]
+        assert [sn.text[a:b] for a, b in sn.highlights] == ["غرنت", "غرانت"]
 
 
 def test_a_quoted_phrase_needs_its_words_adjacent_and_in_order(store):

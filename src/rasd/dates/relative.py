@@ -46,7 +46,7 @@ FUTURE_WORDS = 8  # words before a bare weekday searched for a future cue
 def _future_context(key: str, pos: int) -> bool:
     """Whether one of the FUTURE_WORDS words before `pos`, in the same clause (no punctuation
     between), is a future cue («سوف», «المقرر») or a verb with the future prefix سـ («ستكون من
-    المواضيع الأساسية في قمة الأربعاء»). A word is taken for such a verb when, without its سـ, it is
+    الملفات الرئيسية في قمة الأربعاء»). A word is taken for such a verb when, without its سـ, it is
     more frequent in the corpus lexicon of the text layer («سيعقد» → «يعقد»), which tells verbs from
     names («سيدني»)."""
     future = lexicon().relative["future"]

@@ -33,7 +33,7 @@ _FILES = {"countries.tsv": COUNTRY, "regions.tsv": 3, "cities.tsv": 1, "places_e
 _CLASSES = {"country": 3, "region": 3, "province": 3, "city": 1, "town": 1, "district": 2}
 _ID_KINDS = {"country": 3, "region": 3, "province": 3, "city": 1}
 DEFAULT = 1
-MAX_INSIDE_GAP = 7  # tokens between a local place and the place it is in («على بعد 70 كيلومترا شمال»)
+MAX_INSIDE_GAP = 7  # tokens between a local place and the place it is in («على بعد 50 كيلومترا شمال»)
 
 
 def _read(path: Path, fixed: int | None, out: dict[str, int]) -> None:
@@ -202,7 +202,7 @@ def local_places_inside(doc: Document, ix: DocIndex, written_as_place: Callable[
     `doc`, and the first mention after a local place (one the resolve stage did not know: not a
     country, region, province or city) in its sentence, at most `MAX_INSIDE_GAP` tokens on, when
     it is a place written as one (`written_as_place` of its first token: «في X», «شمال X», «بX»)
-    and no other mention lies between («قصر "X" شمال برلين», «بقصر X على بعد 70 كيلومترا شمال
+    and no other mention lies between («قصر "X" شمال برلين», «بقصر X على بعد 50 كيلومترا شمال
     برلين»)."""
     out: dict[str, set[str]] = {}
     for rel in doc.relations:

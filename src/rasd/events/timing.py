@@ -86,7 +86,7 @@ class TimingRules(ParticipantRules):
 
     def _anchored_by(self, i: int, c0: int) -> tuple[int, bool] | None:
         """(days, approximate) of a relation phrase right before the trigger at i, which is then
-        the anchor of the clause's other happening («وجه توسك الثلاثاء رسالة … عشية قمة …»)."""
+        the anchor of the clause's other happening («وجه فالنتي الثلاثاء رسالة … عشية قمة …»)."""
         for phrase, rel in self.common.date_relations.items():
             j = i - len(phrase)
             if j >= c0 and tuple(self.keys[j:i]) == phrase:

@@ -33,7 +33,7 @@ DAMMA = "\u064f"
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # object pronouns a verb carries («أوقفتهما», «قتلها», «اعتقلوه»), longest first
 OBJECT_SUFFIXES = tuple(K(s) for s in ("هما", "هم", "هن", "ها", "ه", "كم", "ك"))
-MAX_PLACE_NOUNS = 2  # «رفح جنوب قطاع غزة», «دراغاد جنوب العاصمة سريناغار»
+MAX_PLACE_NOUNS = 2  # «رفح جنوب قطاع غزة», «بارامبور جنوب العاصمة سريناغار»
 _OBJECT_CACHE = 200_000  # words whose object-pronoun triggers an ontology keeps
 
 
@@ -185,7 +185,7 @@ class EventView:
     def written_inside(self) -> frozenset[tuple[str, str]]:
         """The pairs (inner, outer) of place entities that the text writes one in the other: a
         place, at most `MAX_PLACE_NOUNS` place nouns, and another place («مدينة رفح جنوب قطاع
-        غزة», «قرية دراغاد جنوب العاصمة سريناغار»)."""
+        غزة», «قرية بارامبور جنوب العاصمة سريناغار»)."""
         heads = sorted(
             (h for h in self.ix.at_start.values() if h.type == "LOC" and h.entity), key=lambda h: h.first
         )
@@ -227,7 +227,7 @@ class EventView:
     def _date(self, i: int, c0: int, c1: int, nouns: frozenset[int] = frozenset()) -> DateSpan | None:
         """The nearest date of the clause of the trigger at i; `nouns` are the tokens of the
         nominal triggers of other events: a date at most MAX_NOUN_DATE words after one of them,
-        past the trigger, dates that noun («تسلمت تونس مشتبها به في هجوم متحف باردو عام 2015»)."""
+        past the trigger, dates that noun («تسلمت الحكومة مشتبها به في هجوم فندق الساحل عام 2015»)."""
         best, dist = None, None
         for k, d in self.dates:
             if self._since(k):

@@ -3,7 +3,7 @@
 The CRF has a weight row for each word-cluster attribute (`c64=…`, `c256=…`, `c1k=…`, see
 `rasd.ner.features`). For a word, the sum over its three clusters of (the best person label's weight
 minus the outside label's) says whether words of its kind were names in the training data: about +2
-for «ترامب» or «ماكرون», about -2 for «فيها» or «دعاه», 0 for a word without a cluster. The rules
+for «أوباما» or «ماكرون», about -2 for «فيها» or «دعاه», 0 for a word without a cluster. The rules
 use it to keep verbs and pronoun forms out of the person names they find (`rasd.ner.persons`).
 It reads the model's weights only; nothing is trained.
 """

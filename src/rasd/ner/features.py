@@ -76,7 +76,7 @@ def _ratio_bucket(part: int, whole: int) -> str:
 def proper_noun_signals(stem: str) -> tuple[str, str]:
     """Two unlabelled-news hints that a word is a name rather than a common noun: how often its
     other form (with / without the article) occurs, and how often it takes a possessive suffix.
-    Common nouns do both; «العراق», «بلينكين» do neither."""
+    Common nouns do both; «العراق», «بلانتين» do neither."""
     bare = strip_article(stem)
     c_bare, c_art = word_count(bare), word_count("ال" + bare)
     base = bare[:-1] + "ت" if bare.endswith("ه") else bare

@@ -1,12 +1,12 @@
 """A person's full name is one mention, and two persons' surnames side by side are two.
 
 (a) *Whole*: where the words of a person's name of two words or more that the document tags
-    elsewhere («أنغيلا ميركل») stand together but were tagged as pieces («أنغيلا» a place from
-    the gazetteer, «ميركل» a person), the pieces are that person's name, one mention. At least
+    elsewhere («صوفيا هارتمان») stand together but were tagged as pieces («صوفيا» a place from
+    the gazetteer, «هارتمان» a person), the pieces are that person's name, one mention. At least
     one piece is a person, and no piece runs out of the name.
 (b) *Apart*: a person's mention of two words each of which is the surname of another person of
-    the document, of two words or more, and names that person alone elsewhere («استقبلت ميركل
-    بوتين» after «أنغيلا ميركل», «فلاديمير بوتين», «ميركل» and «بوتين»), is two mentions, one
+    the document, of two words or more, and names that person alone elsewhere («استقبلت هارتمان
+    كوزنين» after «صوفيا هارتمان», «يوري كوزنين», «هارتمان» and «كوزنين»), is two mentions, one
     for each person, unless the two words are themselves a name the document gives elsewhere.
 """
 

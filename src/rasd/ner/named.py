@@ -13,7 +13,7 @@
 (d) *Agencies*: «وكالة X Y للأنباء» → one organisation, whatever X and Y are («وكالة مهر للأنباء»).
 (e) *An adjective, not a body*: «منظمة» right after a noun of manner («بطريقة منظمة») is «organised»:
     no organisation starts there.
-(f) *Radio stations*: a word and the letters FM («الجوهرة أف أم», «موزاييك "إف إم"», «شمس FM»),
+(f) *Radio stations*: a word and the letters FM («النسيم أف أم», «موزاييك "إف إم"», «شمس FM»),
     with «راديو» before it if the text has it → one organisation.
 (g) *Outlets*: a quoted name that a speaker talks to («قال لـ"…"», «في مقابلة مع "…"», «في تصريح
     لـ"…"») → an organisation (the press the speaker gave the words to); a website's name, «X.نت» or
@@ -255,7 +255,7 @@ def _stations(r: Rules, a: int, b: int) -> list[Cand]:
         if e == j:
             continue
         k = j - 1
-        if r.tokens[k].norm == QUOTE and k > a:  # «الجوهرة "أف أم"»
+        if r.tokens[k].norm == QUOTE and k > a:  # «النسيم "أف أم"»
             k -= 1
         if not _plain(r, k) or r.tokens[k].kind == "NUMBER":
             continue

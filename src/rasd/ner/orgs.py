@@ -11,13 +11,13 @@
     («شرطة لندن»).
 (c) *Descriptive names*: a head noun and its complement — definite words, places, «لـ» genitives
     («للصناعة», «لحقوق الإنسان»), «و» + a definite word («والتنمية»), a construct noun right after
-    the head («هيئة تشجيع الاستثمار»), also before a place («حزب نهضة مصر») — up to a function
+    the head («هيئة تنمية الصادرات»), also before a place («حزب نهضة مصر») — up to a function
     word, a time word, a title, or an adjective that opens a relative phrase («التابعة لـ…»,
     «المؤيد لـ…»). A definite head («المحكمة», «الهيئة») needs an adjective first («المحكمة
     الإدارية العليا»); a weak head (one the tagger's list does not call strong: «مركز», «مكتب»)
     needs two words of complement.
 (d) *Seats*: an institution's name goes on over «في» or «لدى» and the country or region it
-    serves («وزارة الصحة في قطاع غزة», «السفارة الإيرانية لدى بريطانيا»); not over a city, which
+    serves («وزارة التعليم في قطاع غزة», «السفارة المصرية لدى فرنسا»); not over a city, which
     the press adds as the body's address («السفارة الأمريكية في القدس»), and a known organisation
     («الاتحاد الأوروبي») keeps its name.
 The words are in `data/ner/org_phrases.tsv`.
@@ -87,7 +87,7 @@ def is_kind(r: Rules, i: int) -> bool:
 
 
 def bodies_of_persons(r: Rules, cands: list[Cand]) -> list[Cand]:
-    """«إدارة ترامب», «حكومة نتنياهو», «حملة ترامب»: a noun that names a body with a person's name
+    """«إدارة أوباما», «حكومة نتنياهو», «حملة أوباما»: a noun that names a body with a person's name
     after it (`of_person` in org_phrases.tsv), indefinite and outside any other candidate, makes
     the two one organisation (`cands`: the document's final, non-overlapping candidates)."""
     from rasd.ner.rules import PRIO_ORG, Cand

@@ -1,6 +1,6 @@
 """Person names the CRF misses, found from the document itself.
 
-(a) *After a title*: «الرئيس الأمريكي دونالد ترامب إن …», «أكد الرئيس ترامب أن …». A person title
+(a) *After a title*: «الرئيس الأمريكي هارولد غرانت إن …», «أكد الرئيس غرانت أن …». A person title
     («الرئيس», «وزير», «الأمين العام»), then its complement (definite words, places and
     organisations already found: «الأمريكي», «للحلف الأطلسي»), then one to four plain words that
     end at a clear boundary (punctuation, a function word, a «و»-word, a verb, the end of the
@@ -9,9 +9,9 @@
     or a word whose clusters the model holds to be no part of names («فيها», «دعاه»:
     `rasd.ner.affinity`).
 (b) *Surnames*: the last word of a person's name of two words or more, found alone elsewhere in the
-    document («ترامب» after «دونالد ترامب»), is that person, unless it is a common noun.
+    document («غرانت» after «هارولد غرانت»), is that person, unless it is a common noun.
 (c) *Edges*: a person's mention never opens with a kinship noun that carries a pronoun suffix
-    («صهره كوشنر» → «كوشنر») or a noun of the body or grave («جثمان سمير» → «سمير»), and never ends
+    («صهره بيرنر» → «بيرنر») or a noun of the body or grave («جثمان سمير» → «سمير»), and never ends
     on a word with a «لـ» proclitic and a pronoun suffix («… لمراقبته») or, in a name of three
     words or more, on a definite feminine participle («… المعتقلة») (`data/ner/person_edges.tsv`).
 (d) *A family name that is also a common word*: «ويقول وليد أمل الناشط البارز …»: a one-word name,
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 MAX_COMPLEMENT = 6
 MAX_NAME_WORDS = 4
-MIN_AFFINITY = -1.5  # `rasd.ner.affinity`: «ترامب» +2, «ينس» 0, «خاشقجي» -1.5, «دعاه» -2, «فيها» -3
+MIN_AFFINITY = -1.5  # `rasd.ner.affinity`: «أوباما» +2, «بنكيران» 0, a name among news words -1.5, «دعاه» -2, «فيها» -3
 END_AFFINITY = -2.0  # a word below this ends a name
 _BOUNDARY_PUNCT = frozenset({"،", ",", ".", ":", "؛", ";", "(", ")", "-", "–", "—", "!", "؟", "?", '"'})
 _IMPERFECT = ("ي", "ت", "ن")
@@ -75,7 +75,7 @@ def _boundary(r: Rules, k: int, b: int) -> bool:
     if t.norm in r.fw or t.stem in r.fw or verb_like(t.norm):
         return True
     if r.affinity is not None and r.affinity.person(t.norm) <= END_AFFINITY:
-        return True  # «دونالد ترمب دعاه …»: a word of no name's kind ends the name
+        return True  # «هارولد غرنت دعاه …»: a word of no name's kind ends the name
     return bool(t.prefix_len) and t.norm[0] == "و"
 
 
@@ -125,9 +125,9 @@ def title_starts(r: Rules) -> set[int]:
 
 
 def surname_before_title(r: Rules, cands: list[Cand], titles: set[int]) -> list[Cand]:
-    """(d) «ويقول جعفر فرح الناشط البارز …»: a one-word person's name, then a plain word, then a
+    """(d) «ويقول وليد أمل الناشط البارز …»: a one-word person's name, then a plain word, then a
     title or honorific in apposition: the plain word is the family name, though it is
-    also a common word the tagger left out («فرح»). `cands`: the final, non-overlapping
+    also a common word the tagger left out («أمل»). `cands`: the final, non-overlapping
     candidates; `titles`: `title_starts(r)`."""
     taken = {i for c in cands for i in range(c.s, c.e)}
     toks = r.tokens
@@ -151,7 +151,7 @@ _FRAMES = frozenset(norm_key(w) for w in ("في", "خلال"))  # «… فلان
 
 def _family_name(r: Rules, k: int, b: int) -> bool:
     """Whether the word with the article at token k ends the name before it: a family name
-    («الناطق باسم الوزارة أشرف القدرة أن …», «… يوسف الجيدة، …»), right before a comma, «:», a
+    («الناطق باسم الوزارة سامر الحلبي أن …», «… زياد الشهابي، …»), right before a comma, «:», a
     quotation mark, a complementizer or a relative pronoun; never a time word («فلان الأحد إن»),
     a verb or a function word."""
     if k + 1 > b or k >= len(r.tokens):

@@ -1,14 +1,14 @@
 """Place names after a noun of place, which the tagger misses when the name is rare: villages,
-districts, mountains and quarters («في مديرية الملاجم»، «منطقة الزوب»، «جبل "جميدة"»).
+districts, mountains and quarters («في مديرية المعاقر»، «منطقة الحنيك»، «جبل "قريطة"»).
 
 A place noun (`data/ner/place_heads.tsv`), indefinite, with or without a proclitic («بمديرية»), then:
 - a name in quotation marks of one to three words → that name is a place;
 - else one or two words that read as a proper name and not as a common noun: a word with the
-  article whose form without it is rare in the news («الملاجم», but not «الأمن»: «أمن» is
-  frequent), or a word without the article that is rarely written with it («قيفة», but not
+  article whose form without it is rare in the news («المعاقر», but not «الأمن»: «أمن» is
+  frequent), or a word without the article that is rarely written with it («سويلمة», but not
   «سكنية»: «السكنية» is frequent) → a place; an adjective with the article after the first word
   is no part of it («صعدة اليمنية»), nor a frequent noun with a pronoun suffix («تواجدها»); a
-  name without the article may have a definite genitive («مجاز الباب»), not a participle that
+  name without the article may have a definite genitive («مزار الباب»), not a participle that
   governs what follows («… التابعة لـ»);
 - a province written beside a town of the same name («محافظة درعا» and «مدينة درعا») is another
   place, named with its noun; a part noun («ريف حلب الشرقي») names the place after it, without
@@ -21,7 +21,7 @@ Also: an agreement or a battle named after a place («اتفاقات مينسك�
 `data/ner/misc_after_place.tsv`) is one MISC name, the place inside it no entity of its own.
 A place the gazetteer or the tagger already found is left to them; a word that opens a title, a time word, a
 function word or a verb ends the name. The place noun stays outside the mention: the place is the
-name («الملاجم» is the district, «مديرية» says what kind of place it is).
+name («المعاقر» is the district, «مديرية» says what kind of place it is).
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def misc_after_places(r: Rules, found: dict[int, int]) -> list[Cand]:
 
 def proper(r: Rules, i: int, clitic_and: bool = False) -> bool:
     """Whether token i reads as a place's own name, not as a common noun or adjective; with
-    `clitic_and`, token i is written with the proclitic «و» («وقيفة»)."""
+    `clitic_and`, token i is written with the proclitic «و» («وسويلمة»)."""
     t = r.tokens[i]
     if t.kind != "WORD" or t.norm in r.fw or t.stem in r.fw or len(t.stem) < 3:
         return False
@@ -155,7 +155,7 @@ def adjective(r: Rules, i: int) -> bool:
 def continues(r: Rules, k: int) -> bool:
     """Whether token k goes on the name before it: not an adjective with the
     article («صعدة اليمنية»), nor a word without it after one with it, which is a predicate
-    («مستشفى المسيفرة معطل»)."""
+    («مستشفى الشريفة معطل»)."""
     return not adjective(r, k) and not (r.tokens[k - 1].stem.startswith("ال") and not r.tokens[k].stem.startswith("ال"))
 
 
@@ -174,7 +174,7 @@ def quoted_end(r: Rules, j: int, b: int, covered: set[int] = frozenset()) -> int
 def _plain_end(r: Rules, j: int, b: int, covered: set[int]) -> int:
     """The end of the one or two words from j that read as a place's own name (j: none); a
     word without the article that reads as a name may have a definite genitive after it,
-    frequent or not («مجاز الباب»)."""
+    frequent or not («مزار الباب»)."""
     k = j
     while k < b and k - j < MAX_PLAIN and k not in covered and proper(r, k) and (k == j or _goes_on(r, k)):
         k += 1
@@ -191,7 +191,7 @@ def _goes_on(r: Rules, k: int) -> bool:
 
 def _genitive(r: Rules, k: int, b: int) -> bool:
     """Whether token k is a definite noun after an indefinite name: the second word of a
-    construct name («مجاز الباب»), not an adjective, a function word or a time word, nor a
+    construct name («مزار الباب»), not an adjective, a function word or a time word, nor a
     participle that governs what follows it («ليانهوا التابعة لـ…», «الواقع إلى …»)."""
     t, prev = r.tokens[k], r.tokens[k - 1]
     if t.kind != "WORD" or t.prefix_len or not t.stem.startswith("ال") or prev.stem.startswith("ال"):
@@ -234,7 +234,7 @@ def _listed(r: Rules, k: int, b: int, covered: set[int], plural: bool) -> list[t
         if r.text[t.start : t.stem_start] == "و" and k not in covered and proper(r, k, clitic_and=True):
             e = k + 1
             if e < b and e not in covered and proper(r, e) and continues(r, e):
-                e += 1  # «وطريق السد»
+                e += 1  # «وعين الصفصاف»
             out.append((k, e))
             k = e
         elif plural and toks[k - 1].norm == "،" and t.kind == "WORD" and k not in covered and proper(r, k):

@@ -16,14 +16,14 @@ Candidates are token ranges `[s, e)` with a label, a source and a priority. In o
     different proclitic; the tail of a «وزارة …» organisation («الخارجية الأمريكية») too; a
     string tagged with different labels gets the label of the majority of its occurrences; a
     one-word place or organisation that is the surname of a person of the document is that person
-    («كونيا» after «أندريس كونيا»), unless it names a country;
+    («مندوزا» after «ماركوس مندوزا»), unless it names a country;
 (e) no overlaps: rules and gazetteer phrases replace CRF mentions they strictly contain; otherwise
     higher priority, then longer, wins;
 (f) no time words and units: `rasd.ner.noise.trim` drops «الجمعة», «دولار» and cuts «… الشهر
     الماضي» off a name;
-(g) places after a noun of place («مديرية الملاجم», `rasd.ner.places`), named buildings and
+(g) places after a noun of place («مديرية المعاقر», `rasd.ner.places`), named buildings and
     landforms with their noun («متحف X», «جزيرة X», `rasd.ner.sites`), a city named with «سان»
-    («سان بطرسبرغ»), and a body named by its leader («إدارة ترامب»,
+    («سان بطرسبرغ»), and a body named by its leader («إدارة أوباما»,
     `rasd.ner.orgs.bodies_of_persons`);
 (h) names the text announces («منظمة تدعى …», «"صفقة القرن"», «حركتي X وY», `rasd.ner.named`);
 (i) a person's full name tagged in pieces elsewhere is one mention there too, and two persons'
@@ -271,7 +271,7 @@ class Rules:
         return j
 
     def _genitive_tail(self, j: int, b: int, locs: set[int]) -> int:
-        """Extend past «لـX» genitives: «للتحالف الدولي», «لمنطقة إفريقيا»."""
+        """Extend past «لـX» genitives: «للتحالف الدولي», «لمنطقة الساحل»."""
         toks = self.tokens
         while (
             j < b
@@ -452,7 +452,7 @@ def apply_rules(
     first = hyphenated(tokens, parts_of_places(r, manner_adjectives(r, first)))
     r.harmonise(first)
     known_surnames = surnames(r, first)
-    for c in first:  # «كونيا» after «أندريس كونيا» is the referee, not the Turkish city
+    for c in first:  # «مندوزا» after «ماركوس مندوزا» is the referee, not the Argentine city
         if (
             c.e - c.s == 1 and c.label in ("LOC", "ORG", "MISC") and (tokens[c.s].stem,) in known_surnames
             and "country" not in r.gaz.lookup_key(tokens[c.s].stem)

@@ -1,11 +1,11 @@
 """Named buildings, sites and landforms: a noun that is part of the name, then the name
-(«متحف باردو», «قصر "ميسيبرغ"», «مستشفى المسيفرة», «جزيرة هاينان», «مرتفعات الجولان»).
+(«متحف الواحة», «قصر "فالدبرغ"», «مستشفى الشريفة», «جزيرة هاينان», «مرتفعات الجولان»).
 
 A noun of `data/ner/site_heads.tsv`, indefinite, with or without a proclitic («بقصر»), then:
 - a name in quotation marks of one to three words → noun, name and closing mark are one place;
 - else one or two words that read as a place's own name (`rasd.ner.places.proper`: rare with
   and without the article, no function word, verb or time word; an adjective with the article
-  or an indefinite word after a definite one ends it: «مستشفى المسيفرة معطل») → noun and name are one place;
+  or an indefinite word after a definite one ends it: «مستشفى الشريفة معطل») → noun and name are one place;
 - for an island or a landform («land»), also a place the tagger or the gazetteer found right
   after the noun, unless it is a country («جزيرة قبرص» stays the country);
 - a word that opens the name of a city («city»: «سان», «سانت») and the word or place after it

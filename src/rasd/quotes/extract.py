@@ -329,7 +329,7 @@ class _Extractor(SpeakerRules):
     def called_on(self, cue: Cue, k: int) -> bool:
         """Whether token k opens what a body was called on to do, so that the organisation or
         place before it, after a verb of calling inside a sentence, is whom the call was made to
-        («بوتين يلتقي ميركل ويدعو الاتحاد الأوروبي للمساهمة …», «تطالب الأمم المتحدة بـ…»)."""
+        («رئيس الوزراء يستقبل نظيره ويدعو الاتحاد الأوروبي للمساهمة …», «تطالب الأمم المتحدة بـ…»)."""
         return self._opens_with(CALLED_ON.get(cue.lemma), k)
 
     def object_first(self, cue: Cue, k: int) -> bool:
@@ -363,7 +363,7 @@ class _Extractor(SpeakerRules):
         elif sp is not None and sp.last >= 0:
             start = max(sp.last, i) + 1  # after the subject, never the verb itself
         elif (before := self.fitting(self.subject_before(i, a, agr), agr)) is not None and i + 1 < b:
-            start, sp = i + 1, before  # «أردوغان يعلن الفوز …»
+            start, sp = i + 1, before  # «ألتان يعلن الفوز …»
         elif (
             i == a
             and self.ix.prefix(i)[:1] in ("و", "ف")
@@ -472,7 +472,7 @@ class _Extractor(SpeakerRules):
             first = first or h
             j = h.last + 1
             if j < b and self.ix.bare[j] == K("و") and j + 1 < b:
-                j += 1  # «هازارد وكورتوا:»
+                j += 1  # «بيرسن وماتيو:»
             elif j < b and self.punct(j) == ":":
                 break
             elif j < b and self.ix.prefix(j)[:1] == "و" and self.hit_at(j) is not None:

@@ -22,7 +22,7 @@ reporting verb or the end of the sentence) may be a person's name:
   holder's name when they are right before a comma, a complementizer, «:», a quotation mark or a
   date.
 
-In a speaker's place, the name after the head noun of a news outlet or a company («وقالت شركة كريم
+In a speaker's place, the name after the head noun of a news outlet or a company («وقالت شركة نسيم
 إن …») is an ORG entity. Anywhere in the text, a quoted name after the head noun of an organisation or outlet
 («صحيفة "واشنطن بوست"», «منظمة "…"», nonnames.tsv class head) that no mention covers becomes an
 ORG entity: such names are often transliterated or invented words a tagger cannot know.
@@ -99,7 +99,7 @@ def _candidate(ix: DocIndex, lex: QuoteLexicon, j: int, b: int) -> tuple[int, in
         if not _name_like(ix, lex, k, not joined):
             break
         k += 1
-    # a family name with the article as the last word («صابرين القوبنطيني،», «، مقتدى الصدر،»),
+    # a family name with the article as the last word («سلوى الحمداني،», «، مهدي الحكيم،»),
     # right before a comma, a complementizer, «:» or a quotation mark
     if (
         k < b
@@ -148,7 +148,7 @@ def _reads_as_name(ix: DocIndex, lex: QuoteLexicon, j: int, k: int, b: int, coun
 def _common_noun(stem: str, share: float = 0.1) -> bool:
     """Whether a word is a common noun by the news corpus: it is written with the article often
     (قرار/القرار, تعليقات/التعليقات), or it is a preposition and a noun written as one word (برصاص),
-    where a name is almost never written with the article (ترامب, ميركل: never «الترامب»)."""
+    where a name is almost never written with the article (أوباما, ماكرون: never «الأوباما»)."""
     art = K("ال")
     own = word_count(stem)
     with_article = word_count(art + stem)
@@ -312,11 +312,11 @@ def _add_names(doc: Document, lex: QuoteLexicon) -> int:
             j += 1
         if j < b and _ends_subject(ix, lex, j + 1, b) and ix.cover[j] is None:
             owner = surnames.get(toks[j].stem)
-            if owner:  # a surname written alone, with or without the article («وأشار السليطي»)
+            if owner:  # a surname written alone, with or without the article («وأشار الحمداني»)
                 found.setdefault((toks[j].stem,), (j, j + 1, b, "PERSON", owner))
                 continue
         if j + 1 < b and (toks[j].stem in lex.outlets or bare[j] in lex.outlets):
-            span = _candidate(ix, lex, j + 1, b)  # «وقالت شركة كريم إن …»: the name after the head
+            span = _candidate(ix, lex, j + 1, b)  # «وقالت شركة نسيم إن …»: the name after the head
             if span is not None and _direct_end(ix, lex, span[1], b):
                 found.setdefault(tuple(toks[m].stem for m in range(*span)), (span[0], span[1], b, "ORG", None))
             continue

@@ -126,7 +126,7 @@ class ReferenceRules(QuoteView):
                 continue
             if t.stem != head:
                 continue
-            h = self.hit_at(m)  # «نادي عموم إنجلترا» … «النادي»: the noun opens the name itself
+            h = self.hit_at(m)  # «نادي الفروسية الملكي» … «النادي»: the noun opens the name itself
             if h is None or h.last == m:
                 j = m + 1
                 while j < k and self.toks[j].kind == "PUNCT" and self.text[self.toks[j].start] in '«“"':
@@ -191,7 +191,7 @@ class ReferenceRules(QuoteView):
     def named_later(self, k: int) -> Speaker | None:
         """«وتقول قوات التحالف» … «التحالف العربي»: the definite words from token k open the name
         of just one organisation or place of the document, written anywhere (also after a head
-        noun: «المملكة القابضة» of «شركة المملكة القابضة»)."""
+        noun: «الواحة القابضة» of «شركة الواحة القابضة»)."""
         toks = self.toks
         words = [toks[k].stem]
         j = k + 1
@@ -203,7 +203,7 @@ class ReferenceRules(QuoteView):
             words.append(toks[j].stem)
             j += 1
         phrase = tuple(words)
-        head = strip_article(phrase[0]) if len(phrase) == 1 else None  # «النادي» of «نادي عموم إنجلترا»
+        head = strip_article(phrase[0]) if len(phrase) == 1 else None  # «النادي» of «نادي الفروسية الملكي»
         owners = {
             eid for eid, stems in self.named_stems()
             if stems[: len(phrase)] == phrase

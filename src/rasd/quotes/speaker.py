@@ -157,7 +157,7 @@ class SpeakerRules(ReferenceRules):
                     break
                 hj = self.hit_at(j)
                 if hj is not None and hj.type == "PERSON":
-                    # the preposition may be split off the token, or only off the mention («لماكغان»)
+                    # the preposition may be split off the token, or only off the mention («لماكفيرسون»)
                     if not self.ix.prep[j] and not any(c in "بلك" for c in self.text[self.toks[j].start : hj.start]):
                         return Speaker(hj.entity, start, hj.end, hj.last, "title", "PERSON")
                     related = hj.entity

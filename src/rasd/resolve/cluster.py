@@ -6,12 +6,12 @@ The items of `rasd.resolve.items` (one per name mention) are merged in two passe
    head noun is dropped on either side («وزارة الخارجية المغربية» / «الخارجية المغربية»); a spelling
    variant of a place or organisation (the same `skeleton` and a rapidfuzz ratio of at least 80, or a
    ratio of at least `fuzzy_threshold` alone); a person's name that differs only in the spelling of
-   the surname, or in its article («أنيس عامري» / «أنيس العامري»). Two clusters linked to different
+   the surname, or in its article («رامز عقيلي» / «رامز العقيلي»). Two clusters linked to different
    alias ids never merge.
 2. *Shortened names*: an organisation name of two words or more that begins another one of the
    document («التحالف الدولي» → «التحالف الدولي لهزيمة داعش»), unless the short one is itself a
    known alias and the long one is not (so «الاتحاد الأوروبي» never swallows a longer, different
-   body); a person's name with its lineage cut short past a «بن» («محمد بن سلمان») → the one longer
+   body); a person's name with its lineage cut short past a «بن» («فيصل بن ماجد») → the one longer
    name it begins; a person's surname (one or more final words) → the full name that ends with it. When two
    people of the document share that surname, each bare surname goes to the nearest full name before
    it (or after it, when none is before): the two people stay apart; a person's first name alone →
@@ -109,7 +109,7 @@ def _fuzzy_same(a: Item, b: Item, threshold: float) -> bool:
         if len(wa) != len(wb) or wa[:-1] != wb[:-1]:
             return False
         ba, bb = strip_article(wa[-1]), strip_article(wb[-1])
-        if ba == bb:  # «أنيس عامري» / «أنيس العامري»
+        if ba == bb:  # «رامز عقيلي» / «رامز العقيلي»
             return len(ba) >= 4
         sa, sb = skeleton(ba), skeleton(bb)
         return sa == sb and len(sa) >= 4
@@ -238,8 +238,8 @@ _CLITICS = frozenset("لبوفك")
 
 
 def _merge_lineages(items: list[Item], sets: _Sets) -> None:
-    """A person's name with its lineage cut short («محمد بن سلمان») joins the one longer name of the
-    document that it begins («محمد بن سلمان بن عبدالعزيز»): the shortened name must go past a «بن»."""
+    """A person's name with its lineage cut short («فيصل بن ماجد») joins the one longer name of the
+    document that it begins («فيصل بن ماجد بن عبدالرحمن»): the shortened name must go past a «بن»."""
     persons = [i for i, it in enumerate(items) if it.label == "PERSON"]
     longer: dict[tuple[str, ...], set[int]] = {}  # a proper prefix past «بن» → roots of names it begins
     for j in persons:
@@ -266,7 +266,7 @@ def _attach_surnames(clusters: list[Cluster]) -> list[Cluster]:
     """Each person mention whose words end a longer person name of another cluster joins it (the
     nearest such name before it when two people share the surname, else the nearest after it). The
     surname may differ in spelling (same `skeleton`, four letters or more), or keep a proclitic that
-    the segmenter left on it («لماكغان»)."""
+    the segmenter left on it («لماكفيرسون»)."""
     persons = [c for c in clusters if c.label_type() == "PERSON"]
     if len(persons) < 2:
         return clusters
@@ -288,7 +288,7 @@ def _attach_surnames(clusters: list[Cluster]) -> list[Cluster]:
                 cands = [o for o in ends.get(fuzzy, ()) if o is not c]
             w = it.words[0]
             if not cands and len(it.words) == 1 and w[0] in _CLITICS and len(w) >= 5:
-                cands = [o for o in ends.get((w[1:],), ()) if o is not c]  # «لماكغان» the segmenter left whole
+                cands = [o for o in ends.get((w[1:],), ()) if o is not c]  # «لماكفيرسون» the segmenter left whole
                 if cands:
                     _drop_clitic(it)
             if cands:
@@ -300,7 +300,7 @@ def _attach_surnames(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _attach_first_names(clusters: list[Cluster]) -> list[Cluster]:
-    """A person named by the first name alone («رزان» after «رزان النجار») joins the one person of
+    """A person named by the first name alone («هديل» after «هديل الصباغ») joins the one person of
     the document whose longer name begins with it, unless that word also ends a person's name."""
     persons = [c for c in clusters if c.label_type() == "PERSON"]
     if len(persons) < 2:

@@ -9,7 +9,7 @@
   One of the two is always filled.
 - **id**: the alias id when the entity is in the alias tables (`country:MA`, `region:002`,
   `city:brussels-be`, `org:isis`); otherwise `person:`, `org:`, `loc:` or `misc:` followed by the
-  normalised key of the canonical name with its words joined by «-» (`person:ناصر-بوريطه`). The same
+  normalised key of the canonical name with its words joined by «-» (`person:ناصر-بوزيده`). The same
   canonical entity gets the same id in every document. Two clusters of one document that end up with
   the same id are one entity and are merged.
 """

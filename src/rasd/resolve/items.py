@@ -23,7 +23,7 @@ from rasd.resolve.aliases import AliasEntry, Namer
 from rasd.resolve.resources import DEMONSTRATIVES, SAME, key
 from rasd.text.normalize import QUOTES
 
-# quotation marks, and the hashtag signs and underscores of «#محمد_بن_سلمان», are no part of a name
+# quotation marks, and the hashtag signs and underscores of «#فيصل_بن_ماجد», are no part of a name
 _STRIP_QUOTES = str.maketrans({q: " " for q in (*QUOTES, "#", "＃", "_")})
 _SKIP_KINDS = frozenset(("PUNCT", "SYMBOL"))
 MAX_EXTENSION = 8

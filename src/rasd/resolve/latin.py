@@ -11,11 +11,11 @@ The scheme is a simplified English-press one, not a reversible transliteration:
 3. Other letters follow `latin_letters.tsv` (ث th, خ kh, ذ dh, ش sh, غ gh, ق q; ص ض ط ظ as s d t z;
    ة a). ا is «a» («A» or «I» for a hamza alef at the start of a word, per its seat). و and ي are
    consonants (w, y) at the start of a word, before ا and after a vowel letter; elsewhere they are the
-   long vowels «ou» and «i» (بوريطة → Bourita). ع is «a» between consonants and silent next to a
+   long vowels «ou» and «i» (بوزيدة → Bouzida). ع is «a» between consonants and silent next to a
    vowel letter. Hamza on a seat (ئ ؤ) is «i» / «ou»; ء is silent.
 4. Short vowels are not written in Arabic, so «a» is inserted where Latin needs a vowel: between
    two consonants that start a word (unless they make a Latin onset such as bl, fr, st followed by
-   a vowel: بلينكين → Blinkin), in the middle of three consonants, and between a consonant and an
+   a vowel: بلانتين → Blantin), in the middle of three consonants, and between a consonant and an
    h that would otherwise read as a digraph (اتحاد → Atahad, not Athad).
 5. Each word is capitalised, except the particles bin, bint, al-, wa-, li-, bi-, ka-, fa- inside a
    name.

@@ -1,6 +1,6 @@
 """Titles and affiliations of people, found by apposition.
 
-    «… من قبل وزير الخارجية الأمريكي، أنتوني بلينكين»   title «وزير الخارجية الأمريكي», United States
+    «… من قبل وزير الخارجية الأمريكي، ستيفن بلانتين»    title «وزير الخارجية الأمريكي», United States
     «أكد وزير الشؤون الخارجية والتعاون …، ناصر …»          title from the title word to the comma
     «التقى وزير الخارجية المغربي ناصر …»                 title right before the name (no comma): the
                                                           word before the name must be a title word, a

@@ -1,10 +1,10 @@
-"""Hashtags read as the words they stand for: `#محمد_بن_سلمان` → محمد · بن · سلمان.
+"""Hashtags read as the words they stand for: `#فيصل_بن_ماجد` → فيصل · بن · ماجد.
 
-The press writes names as hashtags (`دونالد #ترمب`, `#الاتحاد_الأوروبي`). The tokenizer keeps a
+The press writes names as hashtags (`هارولد #غرنت`, `#الاتحاد_الأوروبي`). The tokenizer keeps a
 hashtag as one HASHTAG token; `expand_hashtags` replaces each one by the tokens of its words, so
 that the tagger and everything after it see plain words. The `#` and the `_` between the words
 belong to no token: every token's offsets still point into the text (`text[t.start:t.end]` is the
-word as written), so a mention over «#محمد_بن_سلمان» spans «محمد_بن_سلمان», and the names built
+word as written), so a mention over «#فيصل_بن_ماجد» spans «فيصل_بن_ماجد», and the names built
 from mentions read `_` as a space (`rasd.resolve.items`).
 """
 
