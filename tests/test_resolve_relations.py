@@ -146,3 +146,13 @@ def test_a_state_body_with_a_nisba_is_part_of_its_country():
     # a company is no body of a state; the country must be named in the article
     doc = resolved("وأعلنت [ORG الشركة التركية] أن [LOC تركيا] سوق واعدة، وقال [ORG الجيش المصري] إنه مستعد.")
     assert not any(t == "PART_OF" for t, _, _ in relations(doc))
+
+
+def test_a_spelling_of_a_country_and_of_another_countrys_city_before_that_country_is_the_city():
+    """«عمان» is Oman and Amman: before a comma and «الأردن» (a dateline) it is Amman; «الكويت»
+    before «الكويت» stays the country (its city is in the same country)."""
+    doc = resolved("[LOC عمان]، [LOC الأردن] -- أعلنت الحكومة خطة جديدة للمياه.")
+    assert entity(doc, "عمان").id == "city:amman-jo"
+    assert ("LOCATED_IN", "city:amman-jo", "country:JO") in relations(doc)
+    doc = resolved("وصل الوفد إلى [LOC عمان]، واستقبله وزير الخارجية.")
+    assert entity(doc, "عمان").id == "country:OM"

@@ -92,8 +92,10 @@ def make_item(doc: Document, starts: list[int], m: Mention, namer: Namer) -> Ite
     words, sig, nohead, alias = namer.analyse(raw, m.label)
     if not words:
         return None
-    if alias is not None and alias.kind == "country" and _city_context(tokens, ti):
-        alias = _city_named(namer, words) or alias
+    if alias is not None and alias.kind == "country":
+        city = _city_named(namer, words)
+        if city is not None and (_city_context(tokens, ti) or _own_country_after(tokens, tj, namer, city.id, alias.id)):
+            alias = city
     rest = doc.text[toks[0].end : min(m.end, toks[-1].end)] if len(toks) > 1 else ""
     form = " ".join((first_surface + rest).translate(_STRIP_QUOTES).split())
     label = alias.type if alias is not None and m.label == "PERSON" else m.label
@@ -101,13 +103,29 @@ def make_item(doc: Document, starts: list[int], m: Mention, namer: Namer) -> Ite
 
 
 # «العاصمة الأردنية عمان», «مدينة عمان»: a spelling that names both a country and a city (عمان is
-# Oman and Amman) is the city right after one of these nouns (optionally with a nisba between).
+# Oman and Amman) is the city right after one of these nouns (optionally with a nisba between), or
+# before a comma and the city's own country («عمان، الأردن»).
 _CITY_CUES = frozenset({"العاصمه", "عاصمه", "مدينه", "المدينه", "بلده", "البلده"})
 
 
 def _city_context(tokens: list[Token], ti: int) -> bool:
     before = [t for t in tokens[max(0, ti - 3) : ti] if t.kind == "WORD"][-2:]
     return any(t.stem in _CITY_CUES for t in before)
+
+
+def _own_country_after(tokens: list[Token], tj: int, namer: Namer, city_id: str, country_id: str) -> bool:
+    """Whether a comma and the name of the city's own country follow the mention («عمان، الأردن»,
+    a dateline: Amman, not Oman), the spelling's country being another one (in «الكويت، الكويت»
+    the second is the country); the city's country is the code its id ends with."""
+    code = city_id.rsplit("-", 1)[-1].upper()
+    if tj >= len(tokens) or tokens[tj].norm not in (",", "،") or country_id == f"country:{code}":
+        return False
+    words = [t.norm for t in tokens[tj + 1 : tj + 5] if t.kind == "WORD"]
+    for n in range(min(4, len(words)), 0, -1):
+        ids = namer.by_key.get(" ".join(namer.prep(words[:n]))) or ()
+        if f"country:{code}" in ids:
+            return True
+    return False
 
 
 def _city_named(namer: Namer, words: list[str]):
