@@ -160,3 +160,10 @@ def test_a_counterpart_with_a_pronoun_is_no_person(pipe):
     assert not [t for t, label in found(doc) if label == "PERSON"]
     doc = run(pipe, "وبحث الرئيس مع نظيره الفرنسي إيمانويل ماكرون الأزمة.")
     assert ("إيمانويل ماكرون", "PERSON") in found(doc)
+
+
+def test_a_country_listed_after_a_title_phrase_is_no_person(ner_pipe):
+    """«زار الوزير مصر، الإمارات والكويت»: the words after the comma are a country, not the
+    minister's name in apposition (the short form «الإمارات» is a country of the gazetteer)."""
+    doc = ner_pipe(Document.from_parts("زار الوزير مصر، الإمارات والكويت في جولة خليجية."))
+    assert [(doc.text[m.start:m.end], m.label) for m in doc.mentions if m.label == "PERSON"] == []
