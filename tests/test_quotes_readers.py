@@ -431,3 +431,17 @@ def test_a_speakers_name_found_by_the_quotes_stage_has_no_guessed_latin_name():
     doc, qs = quotes("وقال فيلاندروس إن القرار صائب. وأضاف فيلاندروس أن اللاعبين سيرحبون به.")
     (ent,) = [e for e in doc.entities if e.type == "PERSON"]
     assert ent.latin is None and ent.latin_guess
+
+
+def test_a_quotation_handed_on_by_hakadha_or_by_these_words_is_the_verbs_subjects():
+    """«"…"، هكذا علق فلان …», «"…".. بهذه الكلمات وصف فلان …»: the verb need not be a reporting
+    verb; the full stop does not stop it. «هكذا انتهى الاجتماع» names no one."""
+    text = "\"نحن أمام أزمة حقيقية في قطاع المياه\"، هكذا علق سامي الحداد على التقرير."
+    doc, qs = quotes(text, [SAMI])
+    assert speaker_of(qs, doc, "أزمة حقيقية") == "sami"
+    text = "\"لن نتراجع عن الخطة مهما كانت الضغوط\".. بهذه الكلمات وصف سامي الحداد موقف الحكومة."
+    doc, qs = quotes(text, [SAMI])
+    assert speaker_of(qs, doc, "نتراجع") == "sami"
+    text = "\"لن نتراجع عن الخطة مهما كانت الضغوط في المرحلة المقبلة\". هكذا انتهى الاجتماع الطويل."
+    doc, qs = quotes(text, [SAMI])
+    assert all(q.speaker is None for q in qs)

@@ -60,6 +60,7 @@ class QuoteLexicon:
     speakers: dict[str, str] = field(default_factory=dict)  # head key (no article) -> class
     sources: tuple[tuple[str, ...], ...] = ()  # phrases as key tuples; "ل-" = proclitic on next
     adverbials: tuple[tuple[str, ...], ...] = ()
+    echoes: tuple[tuple[str, ...], ...] = ()  # «هكذا», «بهذه الكلمات» after a quotation (echoes.tsv)
     naming: frozenset[str] = frozenset()
     ila: str = norm_key("إلى")
     nonnames: frozenset[str] = frozenset()  # words that never begin a speaker's name
@@ -120,6 +121,7 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
     lex.forms = {**lex.participles, **lex.finite}
     lex.sources = _phrases(data_dir / "sources.tsv")
     lex.adverbials = _phrases(data_dir / "adverbials.tsv")
+    lex.echoes = _phrases(data_dir / "echoes.tsv")
     lex.naming = frozenset(strip_article(norm_key(w)) for _, (w,) in read_rows(data_dir / "naming.tsv", 1))
     npath = data_dir / "nonnames.tsv"
     nonnames: set[str] = set()

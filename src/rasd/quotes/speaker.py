@@ -24,6 +24,8 @@ from rasd.quotes.references import ReferenceRules
 from rasd.quotes.view import COMMAS, MAX_NP, MAX_TITLE, OPEN_MARKS, PREPS, QAD, STOP_NP, K
 from rasd.text.article import strip_article
 
+ECHO_PUNCT = frozenset("،,.…")  # between a quotation and «هكذا» / «بهذه الكلمات»
+
 __all__ = ["SPEAKER_RULES", "Speaker", "SpeakerRules"]
 
 
@@ -205,6 +207,25 @@ class SpeakerRules(ReferenceRules):
         end = self._np_end(k, r1, MAX_NP)
         return Speaker(None, start, toks[end].end, end, "unnamed")
 
+    def echo_after(self, ct: int) -> tuple[Speaker, int, bool] | None:
+        """«"…"، هكذا علق الوزير …», «"…".. بهذه الكلمات وصف فلان …» (echoes.tsv): past commas and
+        full stops (into the next sentence), the phrase, then a verb whose subject, an entity of the
+        document, spoke; None otherwise. Returns (speaker, the verb's token, False)."""
+        toks, n = self.toks, len(self.toks)
+        k = ct + 1
+        while k < n and toks[k].kind == "PUNCT" and self.punct(k) in ECHO_PUNCT:
+            k += 1
+        if k >= n or toks[k].kind != "WORD":
+            return None
+        m = self.match_phrase(k, self.echo_index, n)
+        if m is None or m[0] >= n or toks[m[0]].kind != "WORD":
+            return None
+        verb = m[0]
+        si = self.ix.sent_of[verb]
+        end = self.ix.sent_ranges[si][1] if si >= 0 else n
+        sp = self.subject_after(verb + 1, end)
+        return (sp, verb, False) if sp is not None and sp.entity is not None else None  # «هكذا انتهى الاجتماع»: no one
+
     def describes_last_speaker(self, k: int, r1: int) -> Speaker | None:
         """«وقال فلان … . وأضاف اللاعب السويدي …»: a definite title that points to nobody else,
         right after a person spoke (this sentence or the one before) whose own title, if known, has
@@ -351,6 +372,9 @@ class SpeakerRules(ReferenceRules):
         return None
 
     def speaker_after_pair(self, ct: int, b: int) -> tuple[Speaker | None, int | None, bool]:
+        echoed = self.echo_after(ct)
+        if echoed is not None:
+            return echoed
         k = ct + 1
         while k < b and self.punct(k) in COMMAS:
             k += 1

@@ -61,6 +61,7 @@ class QuoteView:
         self.cues = self._find_cues()
         self.source_index = first_word_index(lex.sources)
         self.adverbial_index = first_word_index(lex.adverbials)
+        self.echo_index = first_word_index(lex.echoes)
         n = len(self.toks)
         self.open_at: dict[int, int] = {}  # token of an opening mark -> pair index
         self.close_tok: list[int] = []
