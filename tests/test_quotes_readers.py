@@ -445,3 +445,13 @@ def test_a_quotation_handed_on_by_hakadha_or_by_these_words_is_the_verbs_subject
     text = "\"لن نتراجع عن الخطة مهما كانت الضغوط في المرحلة المقبلة\". هكذا انتهى الاجتماع الطويل."
     doc, qs = quotes(text, [SAMI])
     assert all(q.speaker is None for q in qs)
+
+
+def test_according_to_a_plain_noun_is_no_source():
+    """«… وفق شروط»: in keeping with conditions, nobody's words; «… بحسب مصادر» is a source."""
+    text = "وتقرر خصم مبلغ من منحة النواب في حالة الغياب وفق شروط، وكان المكتب قد تبنى المقترح."
+    doc, qs = quotes(text)
+    assert qs == []
+    text = "وتقرر خصم مبلغ من منحة النواب في حالة الغياب، بحسب مصادر، وكان المكتب قد تبنى المقترح."
+    doc, qs = quotes(text)
+    assert [doc.text[q.start : q.end] for q in qs] == ["وتقرر خصم مبلغ من منحة النواب في حالة الغياب"]

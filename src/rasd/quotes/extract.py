@@ -136,8 +136,8 @@ class _Extractor(SpeakerRules):
                 sp = self._hit_speaker(h, "source")
             else:  # «…، بحسب الشرطة»: a source the document does not name
                 sp = self.unresolved_subject(x0, b)
-                if sp is None:
-                    return m[0]
+                if sp is None or self.plain_indefinite(sp.last if sp.last >= 0 else x0, x0):
+                    return m[0]  # «وفق شروط»: in keeping with conditions, nobody's words
         src = Speaker(sp.entity, sp.start, sp.end, sp.last, "source", sp.type)
         self.sent_source = src
         self.last_source = src
@@ -162,6 +162,14 @@ class _Extractor(SpeakerRules):
             if s and not any(q.start < s[1] and s[0] < q.end for q in self.quotes):
                 self.emit(s[0], s[1], False, i, src, False)
         return max(after, i + 1)
+
+    def plain_indefinite(self, last: int, x0: int) -> bool:
+        """Whether the unnamed source at tokens [x0, last] is one indefinite common noun that names no
+        speaker («وفق شروط», «حسب معايير»), unlike «بحسب الشرطة» or «بحسب مصادر» (speakers.tsv)."""
+        k = self.skip_frames(x0, last + 1)
+        if k > last:
+            return False
+        return last == k and not self.toks[k].stem.startswith(K("ال")) and self.head(k) not in self.lex.speakers
 
     def quoted_between(self, a: int, i: int) -> bool:
         """Whether a quotation already found has its cue in tokens [a, i)."""
