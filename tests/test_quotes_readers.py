@@ -455,3 +455,14 @@ def test_according_to_a_plain_noun_is_no_source():
     text = "وتقرر خصم مبلغ من منحة النواب في حالة الغياب، بحسب مصادر، وكان المكتب قد تبنى المقترح."
     doc, qs = quotes(text)
     assert [doc.text[q.start : q.end] for q in qs] == ["وتقرر خصم مبلغ من منحة النواب في حالة الغياب"]
+
+
+def test_a_person_named_by_a_title_as_the_object_of_criticism_is_no_content():
+    """«وانتقد سامي الحداد المستشار الألماني الجديد»: whom he criticised, not what he said;
+    «وطالب سامي الحداد النائب العام بفتح تحقيق فوري»: the demand is content (no «aimed» flag)."""
+    doc, qs = quotes("وانتقد سامي الحداد المستشار الألماني الجديد بسبب القرار الأخير.", [SAMI])
+    assert qs == []
+    doc, qs = quotes("وانتقد سامي الحداد رئيسي الحكومتين في البلدين بسبب القرار الأخير.", [SAMI])
+    assert qs == []  # a title in a construct dual
+    doc, qs = quotes("وطالب سامي الحداد النائب العام بفتح تحقيق فوري في الحادث.", [SAMI])
+    assert speaker_of(qs, doc, "بفتح تحقيق") == "sami"

@@ -390,8 +390,8 @@ class _Extractor(SpeakerRules):
             return i + 1
         start = self.skip_frames(start, b)
         target = self.hit_at(start) if start < b else None
-        if target is not None and target.type == "PERSON":
-            return i + 1  # «انتقد المستشار فلان»: a person criticised is no content of speech
+        if (target is not None and target.type == "PERSON") or (cue.aimed and start < b and self.speaker_class(start) == "title"):
+            return i + 1  # «انتقد المستشار فلان», «انتقد رئيسي الحكومتين»: a person criticised is no content of speech
         end = self.clause_end(start, b)
         # another reporting verb ends an object («انتقد فلان المستشار الذي صرح أن …»)
         end = next((k for k in range(start + 1, end) if (c := self.cue_at(k)) is not None and not c.participle), end)

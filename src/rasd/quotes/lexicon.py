@@ -44,6 +44,7 @@ class Cue:
     complements: frozenset[str]
     negating: bool = False
     participle: bool = False  # the form found is the participle (معتبرا), not a finite verb
+    aimed: bool = False  # a person as its object is whom it is aimed at, not content («انتقد الوزير»)
 
 
 @dataclass(slots=True)
@@ -100,11 +101,11 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
                 problem=f"bad complements {comps!r}",
                 fix=f"Use a comma-separated list of {', '.join(sorted(COMPLEMENTS))}.",
             )
-        if flags not in ("-", "negating"):
+        if flags not in ("-", "negating", "aimed"):
             raise QuoteDataError(
-                path=str(cues_path), line=n, problem=f"unknown flag {flags!r}", fix="Use 'negating' or '-'."
+                path=str(cues_path), line=n, problem=f"unknown flag {flags!r}", fix="Use 'negating', 'aimed' or '-'."
             )
-        cue = Cue(lemma, complements, flags == "negating")
+        cue = Cue(lemma, complements, flags == "negating", aimed=flags == "aimed")
         forms = verb_forms(vclass, past, present)
         for f in forms.forms:
             lex.finite.setdefault(norm_key(f), cue)
@@ -113,7 +114,7 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
         for f, agr in third_person_agreement(vclass, past, present).items():
             lex.agreement.setdefault(norm_key(f), agr)
         if part != "-":
-            pcue = Cue(lemma, complements, flags == "negating", participle=True)
+            pcue = Cue(lemma, complements, flags == "negating", participle=True, aimed=flags == "aimed")
             for f in participle_forms(part):
                 lex.participles.setdefault(norm_key(f), pcue)
             for f, agr in participle_agreement(part).items():

@@ -72,11 +72,12 @@ class ReferenceRules(QuoteView):
         return j
 
     def speaker_class(self, i: int) -> str | None:
-        """The speakers.tsv class of token i's head noun, also in the accusative («بيانا»)."""
+        """The speakers.tsv class of token i's head noun, also in the accusative («بيانا») and in a
+        construct dual or plural («رئيسي», «مسؤولي»)."""
         head = self.head(i)
         cls = self.lex.speakers.get(head)
-        if cls is None and head.endswith("ا") and len(head) > 3:
-            cls = self.lex.speakers.get(head[:-1])
+        if cls is None and head.endswith(("ا", "ي")) and len(head) > 3:
+            cls = self.lex.speakers.get(head[:-1])  # «بيانا»; a dual or plural in construct: «رئيسي الحكومتين»
         return cls
 
     def with_ba(self, i: int) -> bool:
