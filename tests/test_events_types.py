@@ -126,6 +126,14 @@ def test_sanction():
     assert roles(ev) == {("us", "actor"), ("ir", "target")}
 
 
+def test_sanction_withdrawing_a_counted_number_of_diplomats():
+    text = "وقامت هولندا بسحب 12 دبلوماسيا من سفارتها في العاصمة."
+    doc, ev = one(text, "SANCTION", [("nl", "LOC", ["هولندا"])])
+    assert roles(ev) == {("nl", "actor")}
+    _doc, evs = events("وقامت الشركة بسحب 12 مليون دولار من حسابها.")
+    assert [e.type for e in evs if e.type == "SANCTION"] == []
+
+
 def test_attack_with_casualties_from_digits():
     text = "قتل 5 أشخاص وأصيب 12 آخرون في هجوم انتحاري استهدف سوقا شعبيا في مدينة الموصل يوم الجمعة."
     doc, ev = one(text, "ATTACK", [("mosul", "LOC", ["الموصل"])], [("يوم الجمعة", "2024-05-03", "day")])

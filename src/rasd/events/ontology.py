@@ -18,7 +18,8 @@ written right after its reporting verb: «قال الوزير في بيان»), 
 with optional conditions: `not_after` / `not_before` (the word before / after cancels it:
 «علم الاجتماع»), `not_near` (one of these words in the sentence cancels it: «اللقاء» in a
 sentence about a football match), `requires_participant` (an event only with a participant),
-`requires_next` (the next word must be one of these: «القبض على»),
+`requires_next` (the next word, past a number, must be one of these: «القبض على», «سحب 23
+دبلوماسيا»),
 `requires_near` (one of these words in the clause: «حادث» near «سيارة»), `requires_near_entity`
 (an entity of that type in the clause), `requires_object_trigger` (a verb that is an event only
 with a nominal trigger of the same type after it: «وقع اتفاقية»), `announces` (a verb that

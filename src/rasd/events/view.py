@@ -113,8 +113,12 @@ class EventView:
             return False
         if trig.not_before and i + 1 < n and keys[i + 1] in trig.not_before:
             return False
-        if trig.requires_next and not (i + 1 < n and keys[i + 1] in trig.requires_next):
-            return False
+        if trig.requires_next:
+            j = i + 1
+            if j < n and self.toks[j].kind == "NUMBER":
+                j += 1  # «سحب 23 دبلوماسيا»: a count before the required word
+            if not (j < n and keys[j] in trig.requires_next):
+                return False
         c0, c1 = self._clause(i)
         if trig.requires_near or trig.not_near:
             s0, s1 = self._sentence(i)
