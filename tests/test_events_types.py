@@ -232,3 +232,11 @@ def test_visit_of_an_organisation_is_its_host():
         [KHALID, ("club", "ORG", ["نادي الفروسية"]), ("riyadh", "LOC", ["الرياض"])],
     )
     assert roles(ev) == {("club", "host"), ("khalid", "visitor")}
+
+
+def test_protest_a_gathering_before_a_building():
+    text = "وشارك العشرات في تجمع صغير أمام مقر الحكومة في تونس للمطالبة بالإفراج عن المعتقلين."
+    doc, ev = one(text, "PROTEST", [("tn", "LOC", ["تونس"])])
+    assert ev.location == "tn"
+    _doc, evs = events("وانتخب رئيس تجمع المهنيين في تونس أمس.", [("tn", "LOC", ["تونس"])])
+    assert [e.type for e in evs if e.type == "PROTEST"] == []
