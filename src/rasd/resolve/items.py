@@ -94,7 +94,7 @@ def make_item(doc: Document, starts: list[int], m: Mention, namer: Namer) -> Ite
         return None
     if alias is not None and alias.kind == "country":
         city = _city_named(namer, words)
-        if city is not None and (_city_context(tokens, ti) or _own_country_after(tokens, tj, namer, city.id, alias.id)):
+        if city is not None and (_city_context(tokens, ti) or _own_country_after(tokens, tj, namer, city.country, alias.id)):
             alias = city
     rest = doc.text[toks[0].end : min(m.end, toks[-1].end)] if len(toks) > 1 else ""
     form = " ".join((first_surface + rest).translate(_STRIP_QUOTES).split())
@@ -113,17 +113,15 @@ def _city_context(tokens: list[Token], ti: int) -> bool:
     return any(t.stem in _CITY_CUES for t in before)
 
 
-def _own_country_after(tokens: list[Token], tj: int, namer: Namer, city_id: str, country_id: str) -> bool:
-    """Whether a comma and the name of the city's own country follow the mention («عمان، الأردن»,
-    a dateline: Amman, not Oman), the spelling's country being another one (in «الكويت، الكويت»
-    the second is the country); the city's country is the code its id ends with."""
-    code = city_id.rsplit("-", 1)[-1].upper()
-    if tj >= len(tokens) or tokens[tj].norm not in (",", "،") or country_id == f"country:{code}":
+def _own_country_after(tokens: list[Token], tj: int, namer: Namer, city_country: str | None, country_id: str) -> bool:
+    """Whether a comma and the name of the city's own country (`AliasEntry.country`) follow the
+    mention («عمان، الأردن», a dateline: Amman, not Oman), the spelling's country being another one
+    (in «الكويت، الكويت» the second is the country)."""
+    if city_country is None or city_country == country_id or tj >= len(tokens) or tokens[tj].norm not in (",", "،"):
         return False
     words = [t.norm for t in tokens[tj + 1 : tj + 5] if t.kind == "WORD"]
     for n in range(min(4, len(words)), 0, -1):
-        ids = namer.by_key.get(" ".join(namer.prep(words[:n]))) or ()
-        if f"country:{code}" in ids:
+        if city_country in (namer.by_key.get(" ".join(namer.prep(words[:n]))) or ()):
             return True
     return False
 

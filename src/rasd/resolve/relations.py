@@ -262,8 +262,8 @@ def _city_then_country(text: str, owners: list[tuple[int, int, Cluster]]) -> lis
     out = []
     ordered = sorted(owners, key=lambda o: (o[0], o[1]))
     for (s1, e1, c1), (s2, e2, c2) in zip(ordered, ordered[1:], strict=False):
-        if (c1.id.startswith("city:") and c2.id.startswith("country:")
-                and c1.id.rsplit("-", 1)[-1].upper() == c2.id.split(":", 1)[1] and text[e1:s2].strip() in _COMMA):
+        if (c1.alias is not None and c1.alias.country is not None and c1.alias.country == c2.id
+                and text[e1:s2].strip() in _COMMA):
             out.append((c1, c2, s1, e2))
     return out
 
