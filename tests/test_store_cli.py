@@ -249,3 +249,23 @@ def test_a_country_or_an_organisation_is_never_a_place_within_a_country(tmp_path
         within = s.places_within(["country:US"])
     assert "city:seattle-us" in within
     assert "country:PS" not in within and "org:uber" not in within
+
+
+def test_a_place_the_gazetteer_puts_in_another_country_stays_there(tmp_path, build_doc):
+    """One article misreading «المنستير» (a Tunisian city) as in Syria, and a resolution giving an
+    Egyptian city's id a Syrian town's name, do not bring their news under Syria; a Syrian town the
+    gazetteer does not know still comes in by its relation."""
+    path = str(tmp_path / "abroad.db")
+    syria = ("country:SY", "LOC", "سوريا", ["سوريا"])
+    with open_store(path) as s:
+        s.put_document(build_doc("وصل الوفد إلى المنستير في سوريا ثم زار بلدة كفر نبودة في سوريا.", "خبر", id="s1",
+                                 published="2024-02-01",
+                                 entities=[syria, ("loc:المنستير", "LOC", "المنستير", ["المنستير"]),
+                                           ("loc:كفر-نبوده", "LOC", "كفر نبودة", ["كفر نبودة"])],
+                                 relations=[("LOCATED_IN", "loc:المنستير", "country:SY"), ("LOCATED_IN", "loc:كفر-نبوده", "country:SY")]))
+        s.put_document(build_doc("زار السياح معابد الأقصر ثم مدينة القصير.", "خبر", id="s2", published="2024-02-02",
+                                 entities=[("city:luxor-eg", "LOC", "الأقصر", ["الأقصر", "القصير"])]))
+        within = s.places_within(["country:SY"])
+        assert "loc:كفر-نبوده" in within
+        assert "loc:المنستير" not in within and "city:luxor-eg" not in within
+        assert "loc:المنستير" in s.places_within(["country:TN"]) and "city:luxor-eg" in s.places_within(["country:EG"])

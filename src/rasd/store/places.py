@@ -47,6 +47,12 @@ def _cities_by_country() -> dict[str, frozenset[str]]:
     return {code: frozenset(keys) for code, keys in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _city_country() -> dict[str, str]:
+    """alias key of a city name that one country alone has → that country's code."""
+    return {key: code for code, keys in _cities_by_country().items() for key in keys}
+
+
 def country_cities(code: str) -> frozenset[str]:
     """The alias keys of the cities of country `code` (ISO 3166 alpha-2) in the gazetteer."""
     return _cities_by_country().get(code.upper(), frozenset())
@@ -77,10 +83,10 @@ class PlacesMixin:
         found = [r[0] for r in self._fetchall(
             "SELECT DISTINCT r.subject_id FROM relations r JOIN entities e ON e.id = r.subject_id "
             f"WHERE r.type = 'LOCATED_IN' AND e.type = 'LOC' AND r.object_id IN ({placeholders(ids)})", ids)]
-        for eid in ids:
-            if not eid.startswith("country:"):
-                continue
-            code = eid.split(":", 1)[1]
+        codes = {eid.split(":", 1)[1].upper() for eid in ids if eid.startswith("country:")}
+        if codes:
+            found = [i for i in found if self._gazetteer_country(i) in codes | {None}]
+        for code in sorted(codes):
             found += [r[0] for r in self._fetchall(
                 "SELECT id FROM entities WHERE type = 'LOC' AND id LIKE ?", (f"city:%-{code.lower()}",))]
             keys = sorted(country_cities(code))
@@ -88,5 +94,19 @@ class PlacesMixin:
                 chunk = keys[i : i + _CHUNK]
                 found += [r[0] for r in self._fetchall(
                     "SELECT DISTINCT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id "
-                    f"WHERE e.type = 'LOC' AND a.alias_key IN ({placeholders(chunk)})", chunk)]
+                    f"WHERE e.type = 'LOC' AND a.alias_key IN ({placeholders(chunk)})", chunk)
+                    if self._gazetteer_country(r[0]) in (code, None)]
         return sorted(i for i in found if not i.startswith("country:"))  # «فلسطين» is also a town in Texas
+
+    @staticmethod
+    def _gazetteer_country(entity_id: str) -> str | None:
+        """The country the gazetteer puts a place in (upper-case code), None when it does not say:
+        the code a city id ends in (`city:sanaa-ye`), else the one country with a city of that
+        name (`loc:المنستير` → TN)."""
+        kind, _, rest = entity_id.partition(":")
+        if kind == "city":
+            code = rest.rpartition("-")[2]
+            return code.upper() if len(code) == 2 and code.isascii() and code.isalpha() else None
+        if kind == "loc":
+            return _city_country().get(alias_key(rest.replace("-", " ")))
+        return None

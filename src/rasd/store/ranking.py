@@ -389,9 +389,18 @@ class RankingMixin:
         distinct clusters, is what stops both databases early: PostgreSQL's DISTINCT reads all of
         its input before it answers."""
         plan = self._plan(query, Filters.of(filters), True)
-        from_sql, _score, params = self._from(plan, ranked=False)
         limit = max(0, int(documents))
-        read, stories = self._fetchone(
-            f"SELECT COUNT(*), COUNT(DISTINCT cluster_id) FROM (SELECT d.cluster_id FROM {from_sql} LIMIT ?) c", [*params, limit + 1]) or (0, 0)
+        if plan.entity_ids and plan.q.empty and not plan.where:
+            # an entity filter alone: its documents and their clusters are in the index of
+            # document_entities (which keeps each document's cluster), no document row is read
+            ids = plan.entity_ids
+            pairs = ("SELECT cluster_id FROM document_entities WHERE entity_id = ?" if len(ids) == 1 else
+                     f"SELECT DISTINCT doc_no, cluster_id FROM document_entities WHERE entity_id IN ({placeholders(ids)})")
+            sql, params = f"SELECT COUNT(*), COUNT(DISTINCT cluster_id) FROM ({pairs} LIMIT ?) c", [*ids, limit + 1]
+        else:
+            from_sql, _score, params = self._from(plan, ranked=False)
+            sql = f"SELECT COUNT(*), COUNT(DISTINCT cluster_id) FROM (SELECT d.cluster_id FROM {from_sql} LIMIT ?) c"
+            params = [*params, limit + 1]
+        read, stories = self._fetchone(sql, params) or (0, 0)
         exact = int(read) <= limit
         return (int(stories) if collapse_duplicates else min(int(read), limit)), exact
