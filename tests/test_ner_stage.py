@@ -167,3 +167,21 @@ def test_a_country_listed_after_a_title_phrase_is_no_person(ner_pipe):
     minister's name in apposition (the short form «الإمارات» is a country of the gazetteer)."""
     doc = ner_pipe(Document.from_parts("زار الوزير مصر، الإمارات والكويت في جولة خليجية."))
     assert [(doc.text[m.start:m.end], m.label) for m in doc.mentions if m.label == "PERSON"] == []
+
+
+def test_an_adjective_of_standing_after_a_name_is_no_part_of_it(pipe):
+    doc = run(pipe, "وطالب أنصار زعيم الحزب سالم بن راشد المسجون منذ عامين بالإفراج عنه.")
+    assert ("سالم بن راشد", "PERSON") in found(doc)
+    doc = run(pipe, "وقالت عائلة الصحفي وليد نور المعتقل إن صحته تدهورت.")
+    assert ("وليد نور", "PERSON") in found(doc)
+
+
+def test_a_common_definite_phrase_after_a_title_and_a_comma_is_no_person(pipe):
+    """«وحضر X، وزير المالية، الحفل السنوي»: the verb's object follows the title, not a name; a
+    family name with the article («الحزامي») still is one."""
+    doc = run(pipe, "وحضر سالم بن راشد، وزير المالية الكويتي، الحفل السنوي.")
+    assert ("الحفل السنوي", "PERSON") not in found(doc)
+    doc = run(pipe, "وحضر سالم بن راشد، وزير المالية الكويتي، الاجتماع.")
+    assert ("الاجتماع", "PERSON") not in found(doc)
+    doc = run(pipe, "وقال المتحدث باسم النقابة، الحبيب الحزامي، إن الإضراب مستمر.")
+    assert ("الحبيب الحزامي", "PERSON") in found(doc)

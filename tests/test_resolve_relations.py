@@ -67,6 +67,40 @@ def test_leads_by_a_title():
     assert ("ROLE_OF", person.id, org) in rels
 
 
+def test_leads_by_a_title_with_a_qualifier_before_the_organisation():
+    for text in ("وقال المدير العام [ORG لشركة الموانئ الوطنية]، [PER سالم بن راشد]، إن الأرباح زادت.",
+                 "وأكد الرئيس التنفيذي [ORG لشركة الموانئ الوطنية] [PER سالم بن راشد] أن الأرباح زادت."):
+        doc = resolved(text)
+        person, org = entity(doc, "سالم بن راشد").id, entity(doc, "شركة الموانئ الوطنية").id
+        assert {("LEADS", person, org), ("ROLE_OF", person, org)} <= relations(doc), text
+
+
+def test_a_deputy_does_not_lead():
+    doc = resolved("وقال نائب رئيس [ORG حزب النهضة الوطنية] [PER أحمد الزين] إن الحزب سيشارك.")
+    person, org = entity(doc, "أحمد الزين").id, entity(doc, "حزب النهضة الوطنية").id
+    assert ("ROLE_OF", person, org) in relations(doc)
+    assert not any(r[0] == "LEADS" for r in relations(doc))
+
+
+def test_the_head_of_a_unit_of_an_organisation_belongs_to_the_organisation():
+    doc = resolved("وقال [PER سالم بن راشد]، رئيس [ORG المكتب الإعلامي] [ORG لمنظمة الإغاثة الدولية]، إن الوضع صعب.")
+    person = entity(doc, "سالم بن راشد").id
+    assert relations(doc) == {("ROLE_OF", person, entity(doc, "منظمة الإغاثة الدولية").id)}
+
+
+def test_a_country_named_before_the_leader_word_is_the_affiliation():
+    """«X، وزير الداخلية السعودي رئيس لجنة …»: a minister of a country who leads a committee; an
+    honorific before the name does not stand for the title."""
+    doc = resolved("تابع الأمير [PER سالم بن راشد]، وزير الداخلية السعودي رئيس [ORG لجنة الموانئ العليا]، العرض.")
+    person = entity(doc, "سالم بن راشد").id
+    assert relations(doc) == {("ROLE_OF", person, "country:SA"), ("LEADS", person, entity(doc, "لجنة الموانئ العليا").id)}
+
+
+def test_a_former_office_holder_keeps_the_title_country():
+    doc = resolved("وقال الرئيس البرتغالي السابق [PER جواو كرافينيو] إن بلاده تدعم الاتفاق.")
+    assert ("ROLE_OF", entity(doc, "جواو كرافينيو").id, "country:PT") in relations(doc)
+
+
 def test_role_of_from_the_title_affiliation():
     doc = resolved("وقال وزير الخارجية البرتغالي، [PER جواو كرافينيو]، إن بلاده تدعم الاتفاق.")
     person = entity(doc, "جواو كرافينيو").id

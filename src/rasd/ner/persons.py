@@ -12,8 +12,9 @@
     document («غرانت» after «هارولد غرانت»), is that person, unless it is a common noun.
 (c) *Edges*: a person's mention never opens with a kinship noun that carries a pronoun suffix
     («صهره بيرنر» → «بيرنر») or a noun of the body or grave («جثمان سمير» → «سمير»), and never ends
-    on a word with a «لـ» proclitic and a pronoun suffix («… لمراقبته») or, in a name of three
-    words or more, on a definite feminine participle («… المعتقلة») (`data/ner/person_edges.tsv`).
+    on a word with a «لـ» proclitic and a pronoun suffix («… لمراقبته»), on an adjective of
+    standing («… المسجون», «… السابق»), or, in a name of three words or more, on a definite
+    feminine participle («… المعتقلة») (`data/ner/person_edges.tsv`).
 (d) *A family name that is also a common word*: «ويقول وليد أمل الناشط البارز …»: a one-word name,
     a plain word, then a title or an honorific in apposition: the plain word ends the name.
     A title in apposition after a name is cut off it («وليد نور الناشط البارز» → «وليد نور»).
@@ -222,6 +223,8 @@ def _closes(r: Rules, i: int, n: int) -> bool:
         return True  # لمراقبته
     if n >= 3 and (_opens(t.stem) or (t.stem[:1] == "و" and _opens(t.stem[1:]))):
         return True  # «فضل شاكر والده»: a kinship noun with a pronoun after a name
+    if n >= 2 and not t.prefix_len and edge_words().get(t.stem) == "state":
+        return True  # «عبد الله أوجلان المسجون»
     return n >= 3 and not t.prefix_len and t.stem.startswith("الم") and t.stem.endswith("ه") and len(t.stem) >= 7
 
 

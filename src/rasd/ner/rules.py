@@ -244,6 +244,8 @@ class Rules:
                 n = k - comma - 1
                 if not 1 <= n <= MAX_NAME_WORDS:
                     continue
+                if all(toks[i].stem.startswith("ال") and _common_noun(toks[i].stem) for i in range(comma + 1, k)):
+                    continue  # «حضر X، وزير المالية، الحفل السنوي»: the verb's object, not a name
                 if k < b:
                     nxt = toks[k]
                     ends = nxt.norm in NAME_END or (

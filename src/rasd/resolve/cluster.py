@@ -44,6 +44,7 @@ class Cluster:
     title_evidence: tuple[int, int] | None = None  # the title and the name it is attached to
     affiliation: str | None = None  # a stable id (alias id) …
     affiliation_cluster: Cluster | None = None  # … or an organisation of the document
+    leads: Cluster | None = None  # the organisation the title says the person leads («رئيس الحزب»)
     id: str = ""
     name: str = ""
     latin: str = ""

@@ -61,7 +61,7 @@ def name_clusters(clusters: list[Cluster], lex: Lexicon) -> list[Cluster]:
             if twin.title is None and c.title is not None:
                 twin.title, twin.title_span, twin.title_words = c.title, c.title_span, c.title_words
                 twin.title_evidence, twin.affiliation = c.title_evidence, c.affiliation
-                twin.affiliation_cluster = c.affiliation_cluster
+                twin.affiliation_cluster, twin.leads = c.affiliation_cluster, c.leads
             twin.name = canonical_name(twin)
             continue
         by_id[c.id] = c

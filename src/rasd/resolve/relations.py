@@ -6,7 +6,8 @@ tried only in sentences that contain every word it requires, and only from units
 can match, so the cost stays far below a millisecond per article.
 
 Besides the patterns, every person with an affiliation found in their title gets a ROLE_OF relation
-to it (the evidence is the title and the name), and a gazetteer city followed by a comma and its
+to it (the evidence is the title and the name), and LEADS to the organisation a leader word of the
+title governs («المدير العام لشركة …»: `rasd.resolve.titles`), and a gazetteer city followed by a comma and its
 own country («دبي، الإمارات العربية المتحدة») is LOCATED_IN it, and a state's body named with a
 nisba adjective («الحكومة التركية») is PART_OF that country when the article names it.
 """
@@ -217,6 +218,8 @@ def find_relations(
             )
             if target:
                 add("ROLE_OF", c.id, target, *c.title_evidence)
+            if c.leads is not None:
+                add("LEADS", c.id, c.leads.id, *c.title_evidence)
 
     for city, country, start, end in _city_then_country(doc.text, owners):
         add("LOCATED_IN", city.id, country.id, start, end)

@@ -82,6 +82,8 @@ class Lexicon:
     reference_nouns: frozenset[str] = frozenset()  # the keys of both
     title_words: frozenset[str] = frozenset()  # without the article
     leader_words: frozenset[str] = frozenset()
+    qualifier_words: frozenset[str] = frozenset()  # «عام», «التنفيذي»: between a leader word and what it leads
+    descriptors: frozenset[str] = frozenset()  # «السابق», «المعزول»: may end a title before the name
     compound_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     boundaries: frozenset[str] = frozenset()
@@ -159,6 +161,8 @@ def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
     classes: dict[str, set[str]] = {
         "title": set(),
         "leader": set(),
+        "qualifier": set(),
+        "descriptor": set(),
         "compound": set(),
         "honorific": set(),
         "boundary": set(),
@@ -171,9 +175,11 @@ def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
                 fix=f"Use one of {sorted(classes)}.",
             )
         k = key(word)
-        classes[cls].add(strip_article(k) if cls in ("title", "leader", "compound") else k)
+        classes[cls].add(strip_article(k) if cls in ("title", "leader", "qualifier", "compound") else k)
     lex.title_words = frozenset(classes["title"])
     lex.leader_words = frozenset(classes["leader"])
+    lex.qualifier_words = frozenset(classes["qualifier"])
+    lex.descriptors = frozenset(classes["descriptor"])
     lex.compound_words = frozenset(classes["compound"])
     lex.honorifics = frozenset(classes["honorific"])
     lex.boundaries = frozenset(classes["boundary"])

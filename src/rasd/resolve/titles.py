@@ -5,7 +5,7 @@
     «التقى وزير الخارجية المغربي ناصر …»                 title right before the name (no comma): the
                                                           word before the name must be a title word, a
                                                           nisba, part of a place or organisation name,
-                                                          or an honorific
+                                                          an honorific or a descriptor («السابق»)
     «… ناصر …، وزير الخارجية المغربي، …»                   title after the name, between commas
 
 The title phrase starts at a title word (`titles.tsv`, class title; the article and proclitics are
@@ -55,9 +55,9 @@ def find_titles(doc: Document, clusters: list[Cluster], cover: list[Item | None]
         for it in c.items:
             if id(it) in nested:
                 continue  # «جامعة الملك [فهد]»: a name inside another name has no title
-            span = _before(tokens, it, cover, lex, owner, namer.nisba) or _after(
-                tokens, it, cover, lex, owner
-            )
+            span = _before(tokens, it, cover, lex, owner, namer.nisba)
+            if span is None or span[0] == span[1]:  # «الأمير X، وزير الداخلية …»: the longer title after
+                span = _after(tokens, it, cover, lex, owner) or span
             if span is None:
                 continue
             a, b = span
@@ -66,7 +66,15 @@ def find_titles(doc: Document, clusters: list[Cluster], cover: list[Item | None]
             c.title = first + doc.text[tokens[a].end : c.title_span[1]]  # «للكاتب» → «الكاتب …»
             c.title_words = frozenset(strip_article(t.stem) for t in tokens[a : b + 1] if t.kind == "WORD")
             c.title_evidence = (min(c.title_span[0], it.start), max(c.title_span[1], it.mention.end))
-            _affiliation(c, tokens, a, b, cover, owner, namer)
+            led = _led(c, tokens, a, b, cover, owner, lex)
+            if led is None:
+                _affiliation(c, tokens, a, b, cover, owner, namer)
+            else:  # the affiliation is named before the leader word, or it is what the person leads
+                j, org, part = led
+                c.leads = None if part else org
+                _affiliation(c, tokens, a, j - 1, cover, owner, namer)
+                if c.affiliation is None and c.affiliation_cluster is None:
+                    c.affiliation_cluster = org
             break
 
 
@@ -118,6 +126,7 @@ def _before(
             honorific
             or lex.is_title_word(last.stem)
             or last.stem in nisba
+            or last.stem in lex.descriptors
             or (cover[end] is not None and owner[id(cover[end])].type in ("ORG", "LOC"))
         ):
             return None
@@ -183,6 +192,35 @@ def _after(tokens: list[Token], it: Item, cover, lex, owner) -> tuple[int, int] 
         b = j
         j += 1
     return a, b
+
+
+def _led(c: Cluster, tokens: list[Token], a: int, b: int, cover, owner, lex) -> tuple[int, Cluster, bool] | None:
+    """(the leader word's token, the organisation, whether the person leads a part of it) when the
+    title has a leader word followed by an organisation's name, with only qualifiers between
+    («مدير عام الهيئة …», «الرئيس التنفيذي لشركة …», «زعيم حزب …»); not after a compound word
+    («نائب رئيس الحزب» is the deputy). A unit right before another organisation's name is a part
+    of that one («رئيس المكتب الإعلامي لمنظمة …»): the person belongs to the organisation and leads
+    a part of it."""
+    for j in range(a, b):
+        t = tokens[j]
+        if t.kind != "WORD" or strip_article(t.stem) not in lex.leader_words:
+            continue
+        if j > a and strip_article(tokens[j - 1].stem) in lex.compound_words:
+            continue
+        k = j + 1
+        while k <= b and (_is_quote(tokens[k]) or (tokens[k].kind == "WORD" and cover[k] is None
+                                                   and strip_article(tokens[k].stem) in lex.qualifier_words)):
+            k += 1
+        it = cover[k] if k <= b else None
+        if it is not None and it.ti == k:
+            other = owner[id(it)]
+            if other is not c and other.type == "ORG" and (other.alias is None or other.alias.kind != "country"):
+                outer = cover[it.tj] if it.tj <= b else None
+                if outer is not None and outer.ti == it.tj and owner[id(outer)].type == "ORG" and owner[id(outer)] is not c:
+                    return j, owner[id(outer)], True
+                return j, other, False
+        return None  # the title word nearest the name's side is the one that counts
+    return None
 
 
 def _affiliation(c: Cluster, tokens: list[Token], a: int, b: int, cover, owner, namer: Namer) -> None:
