@@ -185,3 +185,10 @@ def test_a_common_definite_phrase_after_a_title_and_a_comma_is_no_person(pipe):
     assert ("الاجتماع", "PERSON") not in found(doc)
     doc = run(pipe, "وقال المتحدث باسم النقابة، الحبيب الحزامي، إن الإضراب مستمر.")
     assert ("الحبيب الحزامي", "PERSON") in found(doc)
+
+
+def test_a_large_citys_one_word_name_is_a_place_unless_it_reads_as_a_first_name(pipe):
+    doc = run(pipe, "وصل الوفد إلى أتلانتا أمس للمشاركة في المؤتمر.")
+    assert ("أتلانتا", "LOC") in found(doc)
+    doc = run(pipe, "وقال سالم إن الاجتماع تأجل إلى الأسبوع المقبل.")
+    assert ("سالم", "LOC") not in found(doc)

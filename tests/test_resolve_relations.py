@@ -190,3 +190,24 @@ def test_a_spelling_of_a_country_and_of_another_countrys_city_before_that_countr
     assert ("LOCATED_IN", "city:amman-jo", "country:JO") in relations(doc)
     doc = resolved("وصل الوفد إلى [LOC عمان]، واستقبله وزير الخارجية.")
     assert entity(doc, "عمان").id == "country:OM"
+
+
+def test_located_in_by_nouns_of_districts_and_provinces():
+    doc = resolved("وتقدمت القوات في مديرية [LOC الملاجم] بمحافظة [LOC المهرة] بعد مواجهات.")
+    assert ("LOCATED_IN", entity(doc, "الملاجم").id, entity(doc, "المهرة").id) in relations(doc)
+    doc = resolved("وقع الهجوم في حي [LOC الزهور] في [LOC الجديدة الكبرى] مساء أمس.")
+    assert ("LOCATED_IN", entity(doc, "الزهور").id, entity(doc, "الجديدة الكبرى").id) in relations(doc)
+    doc = resolved("ويقع المسجد في حي [LOC الزهور] [LOC بالجديدة الكبرى] منذ قرن.")
+    assert ("LOCATED_IN", entity(doc, "الزهور").id, entity(doc, "الجديدة الكبرى").id) in relations(doc)
+
+
+def test_located_in_by_a_nisba_after_a_province():
+    doc = resolved("وقصفت الطائرات بلدات في محافظة [LOC الحسكة] السورية.")
+    assert ("LOCATED_IN", entity(doc, "الحسكة").id, "country:SY") in relations(doc)
+
+
+def test_the_seat_of_organisations():
+    doc = resolved("وتظاهر المئات في [LOC ستراسبورغ] مقر [ORG المجلس الأوروبي] و[ORG المحكمة الأوروبية لحقوق الإنسان].")
+    place = entity(doc, "ستراسبورغ").id
+    assert {("LOCATED_IN", entity(doc, "المجلس الأوروبي").id, place),
+            ("LOCATED_IN", entity(doc, "المحكمة الأوروبية لحقوق الإنسان").id, place)} <= relations(doc)

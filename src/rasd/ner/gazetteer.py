@@ -25,7 +25,8 @@ from rasd.errors import ModelError
 from rasd.text.normalize import norm_key
 
 GAZ_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
-BIG_CITY = 1_000_000
+BIG_CITY = 1_000_000  # the class city_big (a feature of the tagger, which was trained with it)
+LARGE_CITY = 500_000  # a city this large is a place even where its name is one word (`large_cities`)
 _END = None  # trie key of the classes ending at a node (never a word key)
 
 Match = tuple[int, int, tuple[str, ...]]  # (start token, end token exclusive, classes)
@@ -166,6 +167,18 @@ def places_and_orgs(folder: str = str(GAZ_DIR)) -> Gazetteer:
         _add_file(g, induced, cls="place_induced")
     _add_file(g, d / "orgs.tsv")
     return g
+
+
+@lru_cache(maxsize=4)
+def large_cities(folder: str = str(GAZ_DIR)) -> frozenset[str]:
+    """Keys of the one-word names of cities of LARGE_CITY people or more, of four letters or more
+    («وان» is also «وأن»)."""
+    out = set()
+    for cols in _rows(Path(folder) / "cities.tsv"):
+        key = norm_key(cols[0])
+        if " " not in key and len(key) >= 4 and len(cols) > 2 and cols[2].strip().isdigit() and int(cols[2]) >= LARGE_CITY:
+            out.add(key)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4)

@@ -45,7 +45,7 @@ from rasd.model import Token
 from rasd.ner.affinity import NameAffinity
 from rasd.ner.footer import drop_footer
 from rasd.ner.fullnames import apart, whole
-from rasd.ner.gazetteer import GAZ_DIR, _rows, places_and_orgs, triggers
+from rasd.ner.gazetteer import GAZ_DIR, _rows, large_cities, places_and_orgs, triggers
 from rasd.ner.hyphens import hyphenated
 from rasd.ner.named import SOURCE as NAMED
 from rasd.ner.named import announced, manner_adjectives
@@ -64,6 +64,7 @@ PRIO_CRF = 4
 PRIO_ORG = 3
 PRIO_GAZ = 2
 PRIO_CONSISTENCY = 1
+MAX_CITY_AFFINITY = 5.0  # `rasd.ner.affinity`: «سالم» 7.8 is a name; «بوسطن» 4.7, «أتلانتا» -1.7 stay cities
 MAX_TITLE_WORDS = 10
 MAX_NAME_WORDS = 4
 MAX_CHAIN = 4
@@ -191,6 +192,14 @@ class Rules:
 
     # -- (a) gazetteer ---------------------------------------------------------------------------
 
+    def _large_city(self, i: int) -> bool:
+        """A one-word name of a large city (`gazetteer.large_cities`) that the tagger's model does
+        not hold to be a person's name («سالم» is a city of India and a first name)."""
+        key = self.tokens[i].stem
+        if key not in large_cities():
+            return False
+        return self.affinity is None or self.affinity.person(key) <= MAX_CITY_AFFINITY
+
     def gazetteer(self) -> list[Cand]:
         out = []
         for (a, b), matches in zip(self.sents, self._gaz, strict=True):
@@ -202,7 +211,7 @@ class Rules:
                     out.append(Cand(s, e, "ORG", "gazetteer", PRIO_GAZ))
                     continue
                 cls = next((c for c in LOC_CLASSES if c in classes), None)
-                if cls is None or cls == "city" and e - s == 1:
+                if cls is None or cls == "city" and e - s == 1 and not self._large_city(s):
                     continue
                 if e - s == 1 and _common_noun(self.tokens[s].stem):
                     continue
