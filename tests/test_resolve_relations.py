@@ -84,8 +84,9 @@ def test_a_deputy_does_not_lead():
 
 def test_the_head_of_a_unit_of_an_organisation_belongs_to_the_organisation():
     doc = resolved("وقال [PER سالم بن راشد]، رئيس [ORG المكتب الإعلامي] [ORG لمنظمة الإغاثة الدولية]، إن الوضع صعب.")
-    person = entity(doc, "سالم بن راشد").id
-    assert relations(doc) == {("ROLE_OF", person, entity(doc, "منظمة الإغاثة الدولية").id)}
+    person, org = entity(doc, "سالم بن راشد").id, entity(doc, "منظمة الإغاثة الدولية").id
+    assert {r for r in relations(doc) if r[1] == person} == {("ROLE_OF", person, org)}
+    assert ("PART_OF", entity(doc, "المكتب الإعلامي").id, org) in relations(doc)
 
 
 def test_a_country_named_before_the_leader_word_is_the_affiliation():
@@ -211,3 +212,15 @@ def test_the_seat_of_organisations():
     place = entity(doc, "ستراسبورغ").id
     assert {("LOCATED_IN", entity(doc, "المجلس الأوروبي").id, place),
             ("LOCATED_IN", entity(doc, "المحكمة الأوروبية لحقوق الإنسان").id, place)} <= relations(doc)
+
+
+def test_a_unit_named_before_an_organisation_is_part_of_it():
+    doc = resolved("وأكد البيان الذي نشره [ORG المركز الإعلامي] [ORG للجيش الوطني] أن المعارك مستمرة.")
+    assert ("PART_OF", entity(doc, "المركز الإعلامي").id, entity(doc, "الجيش الوطني").id) in relations(doc)
+    doc = resolved("وقالت [ORG لجنة النظام الداخلي] في [ORG مجلس النواب] إنها رفضت المقترح.")
+    assert ("PART_OF", entity(doc, "لجنة النظام الداخلي").id, entity(doc, "مجلس النواب").id) in relations(doc)
+
+
+def test_an_organisation_speaking_to_an_outlet_is_no_part_of_it():
+    doc = resolved("وقالت [ORG الهيئة العامة للاستثمار] [ORG لوكالة الأنباء الوطنية] إن الوضع هادئ.")
+    assert not any(r[0] == "PART_OF" for r in relations(doc))

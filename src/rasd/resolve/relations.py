@@ -9,7 +9,8 @@ Besides the patterns, every person with an affiliation found in their title gets
 to it (the evidence is the title and the name), and LEADS to the organisation a leader word of the
 title governs («المدير العام لشركة …»: `rasd.resolve.titles`), and a gazetteer city followed by a comma and its
 own country («دبي، الإمارات العربية المتحدة») is LOCATED_IN it, and a state's body named with a
-nisba adjective («الحكومة التركية») is PART_OF that country when the article names it.
+nisba adjective («الحكومة التركية») is PART_OF that country when the article names it, and a unit
+named right before another organisation («المركز الإعلامي للجيش») is PART_OF it.
 """
 
 from __future__ import annotations
@@ -225,6 +226,8 @@ def find_relations(
         add("LOCATED_IN", city.id, country.id, start, end)
     for body, country, start, end in _state_bodies(doc.tokens, clusters, nisba):
         add("PART_OF", body, country, start, end)
+    for part, whole, start, end in _parts(doc, owners):
+        add("PART_OF", part.id, whole.id, start, end)
 
     tokens = doc.tokens
     if not tokens:
@@ -289,6 +292,39 @@ def _state_bodies(tokens: list[Token], clusters: list[Cluster], nisba: dict[str,
             if country and country in present and country != c.id:
                 out.append((c.id, country, it.mention.start, it.mention.end))
                 break
+    return out
+
+
+def _head(doc: Document, i: int) -> str:
+    """The first word of the name that starts at token i, without proclitics and article."""
+    return strip_article(doc.tokens[i].stem)
+
+
+def _parts(doc: Document, owners: list[tuple[int, int, Cluster]]) -> list[tuple[Cluster, Cluster, int, int]]:
+    """An organisation named by a unit's head noun (parts.tsv: «المركز», «الهيئة», «دائرة») right
+    before another organisation's name in «لـ» or «بـ», or after «في», is part of it («المركز
+    الإعلامي للجيش اليمني», «دائرة التحقيق الداخلي في الشرطة»); not an outlet («قالت الهيئة لوكالة …»)."""
+    lex = lexicon()
+    tokens = doc.tokens
+    if not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    out = []
+    ordered = sorted((o for o in owners if o[2].type == "ORG"), key=lambda o: (o[0], o[1]))
+    for (s1, e1, c1), (s2, e2, c2) in zip(ordered, ordered[1:], strict=False):
+        if c1 is c2:
+            continue
+        i1 = bisect_right(starts, s1) - 1
+        last1 = bisect_left(starts, e1) - 1
+        i2 = bisect_right(starts, s2) - 1
+        if min(i1, last1, i2) < 0 or _head(doc, i1) not in lex.unit_heads or _head(doc, i2) in lex.media_heads:
+            continue
+        first2 = tokens[i2]
+        clitic = first2.norm[: max(0, first2.stem_start - first2.start)]
+        joined = i2 == last1 + 1 and ("ل" in clitic or "ب" in clitic)
+        within = i2 == last1 + 2 and tokens[last1 + 1].norm == "في"
+        if joined or within:
+            out.append((c1, c2, s1, e2))
     return out
 
 

@@ -89,6 +89,8 @@ class Lexicon:
     boundaries: frozenset[str] = frozenset()
     heads: dict[str, int] = field(default_factory=dict)  # droppable head noun → min words left
     state_bodies: frozenset[str] = frozenset()  # head nouns of a state's bodies (without the article)
+    unit_heads: frozenset[str] = frozenset()  # head nouns of parts of organisations («مركز», «لجنة»)
+    media_heads: frozenset[str] = frozenset()  # head nouns of outlets («وكالة», «قناة»)
     variants: dict[str, str] = field(default_factory=dict)  # word → replacement ("" = ignored)
     country_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # set → ids
     nisba_exceptions: dict[str, str] = field(default_factory=dict)  # adjective → id ("" = blocked)
@@ -186,6 +188,13 @@ def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
     for word, n, *_ in read_tsv(data_dir / "heads.tsv", 2):
         lex.heads[key(word)] = int(n or 1)
     lex.state_bodies = frozenset(key(w) for w, *_ in read_tsv(data_dir / "state_bodies.tsv", 1))
+    parts: dict[str, set[str]] = {"unit": set(), "media": set()}
+    for word, cls, *_ in read_tsv(data_dir / "parts.tsv", 2):
+        if cls not in parts:
+            raise ResolveDataError(path=str(data_dir / "parts.tsv"), problem=f"unknown class {cls!r} of {word!r}",
+                                   fix=f"Use one of {sorted(parts)}.")
+        parts[cls].add(key(word))
+    lex.unit_heads, lex.media_heads = frozenset(parts["unit"]), frozenset(parts["media"])
     for word, repl, *_ in read_tsv(data_dir / "name_variants.tsv", 2):
         lex.variants[key(word)] = "" if repl == "-" else key(repl)
     for name, codes, *_ in read_tsv(data_dir / "country_sets.tsv", 2):
