@@ -192,3 +192,11 @@ def test_a_large_citys_one_word_name_is_a_place_unless_it_reads_as_a_first_name(
     assert ("أتلانتا", "LOC") in found(doc)
     doc = run(pipe, "وقال سالم إن الاجتماع تأجل إلى الأسبوع المقبل.")
     assert ("سالم", "LOC") not in found(doc)
+
+
+def test_the_adjective_of_another_place_is_no_part_of_a_places_name(pipe):
+    doc = run(pipe, "استهدف الهجوم تجمعا في ضاحية فيلبنت الباريسية يوم السبت.")
+    assert ("فيلبنت", "LOC") in found(doc)
+    for name in ("شبه الجزيرة الكورية", "كوريا الشمالية"):  # there the adjective makes the name
+        doc = run(pipe, f"وتصاعد التوتر في {name} خلال الأسبوع الماضي.")
+        assert (name, "LOC") in found(doc), name

@@ -192,6 +192,23 @@ class Rules:
 
     # -- (a) gazetteer ---------------------------------------------------------------------------
 
+    def place_adjective_after(self, s: int, k: int) -> bool:
+        """Whether token k, the last of the place name from token s, is the adjective of another
+        place the gazetteer knows («الباريسية» of «باريس», «الروسية» of «روسيا») and the name
+        with it is no name the gazetteer lists («كوريا الشمالية» is); the name before it has no word
+        with the article (there the adjective is part of the name: «شبه الجزيرة الكورية»)."""
+        stem = self.tokens[k].stem
+        if self.tokens[k].prefix_len or not stem.startswith("ال") or not stem.endswith(("ي", "يه")):
+            return False
+        if any(c in LOC_CLASSES for c in self.gaz.lookup(" ".join(t.stem for t in self.tokens[s : k + 1]))):
+            return False
+        if any(t.stem.startswith("ال") for t in self.tokens[s:k]):
+            return False  # «شبه الجزيرة الكورية», «الولايات المتحدة الأمريكية»: the adjective makes the name
+        base = stem[2:-2] if stem.endswith("يه") else stem[2:-1]
+        return len(base) >= 3 and any(
+            c in LOC_CLASSES for form in (base, base + "ا", base + "ه") for c in self.gaz.lookup_key(form)
+        )
+
     def _large_city(self, i: int) -> bool:
         """A one-word name of a large city (`gazetteer.large_cities`) that the tagger's model does
         not hold to be a person's name («سالم» is a city of India and a first name)."""
@@ -478,6 +495,8 @@ def apply_rules(
             trim_person(r, c, titles)
             if c.s > s0 and c.e - c.s == 1 and tokens[c.s].stem.startswith("ال"):
                 continue  # «نظيره الأردني»: what is left after the noun of company is no name
+        if c.label == "LOC" and c.e - c.s >= 2 and r.place_adjective_after(c.s, c.e - 1):
+            c.e -= 1  # «ضاحية فيلبنت الباريسية»: the adjective of Paris is no part of the suburb's name
         if c.source != NAMED:  # a name the text announces is the name as written («"يوم الأرض"»)
             c.s, c.e = trim(tokens, c.s, c.e)
         if c.e > c.s:
