@@ -92,18 +92,27 @@ def test_the_head_of_a_unit_of_an_organisation_belongs_to_the_organisation():
 def test_a_country_named_before_the_leader_word_is_the_affiliation():
     """«X، وزير الداخلية السعودي رئيس لجنة …»: a minister of a country who leads a committee; an
     honorific before the name does not stand for the title."""
-    doc = resolved("تابع الأمير [PER سالم بن راشد]، وزير الداخلية السعودي رئيس [ORG لجنة الموانئ العليا]، العرض.")
+    doc = resolved("تابع الأمير [PER سالم بن راشد]، وزير الداخلية السعودي رئيس [ORG لجنة الموانئ العليا]، العرض في [LOC السعودية].")
     person = entity(doc, "سالم بن راشد").id
     assert relations(doc) == {("ROLE_OF", person, "country:SA"), ("LEADS", person, entity(doc, "لجنة الموانئ العليا").id)}
 
 
 def test_a_former_office_holder_keeps_the_title_country():
-    doc = resolved("وقال الرئيس البرتغالي السابق [PER جواو كرافينيو] إن بلاده تدعم الاتفاق.")
+    doc = resolved("وقال الرئيس البرتغالي السابق [PER جواو كرافينيو] إن [LOC البرتغال] تدعم الاتفاق.")
     assert ("ROLE_OF", entity(doc, "جواو كرافينيو").id, "country:PT") in relations(doc)
 
 
-def test_role_of_from_the_title_affiliation():
+def test_a_country_only_an_adjective_names_is_the_affiliation_without_a_relation():
+    """No entity of the article is Portugal: the person keeps the affiliation, and no relation
+    points at an entity the article does not name."""
     doc = resolved("وقال وزير الخارجية البرتغالي، [PER جواو كرافينيو]، إن بلاده تدعم الاتفاق.")
+    person = entity(doc, "جواو كرافينيو")
+    assert person.affiliation == "country:PT"
+    assert not any(r[0] == "ROLE_OF" for r in relations(doc))
+
+
+def test_role_of_from_the_title_affiliation():
+    doc = resolved("وقال وزير الخارجية البرتغالي، [PER جواو كرافينيو]، إن [LOC البرتغال] تدعم الاتفاق.")
     person = entity(doc, "جواو كرافينيو").id
     assert ("ROLE_OF", person, "country:PT") in relations(doc)
     r = next(r for r in doc.relations if r.type == "ROLE_OF")

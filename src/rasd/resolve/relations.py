@@ -6,7 +6,8 @@ tried only in sentences that contain every word it requires, and only from units
 can match, so the cost stays far below a millisecond per article.
 
 Besides the patterns, every person with an affiliation found in their title gets a ROLE_OF relation
-to it (the evidence is the title and the name), and LEADS to the organisation a leader word of the
+to it when it is an entity of the document (the evidence is the title and the name; a country only
+an adjective names stays the person's affiliation), and LEADS to the organisation a leader word of the
 title governs («المدير العام لشركة …»: `rasd.resolve.titles`), and a gazetteer city followed by a comma and its
 own country («دبي، الإمارات العربية المتحدة») is LOCATED_IN it, and a state's body named with a
 nisba adjective («الحكومة التركية») is PART_OF that country when the article names it, and a unit
@@ -212,12 +213,13 @@ def find_relations(
         seen.add((typ, subj, obj))
         out.append(Relation(typ, subj, obj, start, end))
 
+    present = {c.id for c in clusters}
     for c in clusters:
         if c.type == "PERSON" and c.title_evidence is not None:
             target = c.affiliation or (
                 c.affiliation_cluster.id if c.affiliation_cluster is not None else None
             )
-            if target:
+            if target in present:  # a country only an adjective names is the title's, not an entity of the article
                 add("ROLE_OF", c.id, target, *c.title_evidence)
             if c.leads is not None:
                 add("LEADS", c.id, c.leads.id, *c.title_evidence)
