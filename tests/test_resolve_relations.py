@@ -233,3 +233,9 @@ def test_a_unit_named_before_an_organisation_is_part_of_it():
 def test_an_organisation_speaking_to_an_outlet_is_no_part_of_it():
     doc = resolved("وقالت [ORG الهيئة العامة للاستثمار] [ORG لوكالة الأنباء الوطنية] إن الوضع هادئ.")
     assert not any(r[0] == "PART_OF" for r in relations(doc))
+
+
+def test_member_countries_listed_after_the_organisations_members():
+    doc = resolved("توترت العلاقات مع بعض دول [ORG الاتحاد الأوروبي] مثل [LOC ألمانيا] و[LOC النمسا].")
+    org = entity(doc, "الاتحاد الأوروبي").id
+    assert {("MEMBER_OF", "country:DE", org), ("MEMBER_OF", "country:AT", org)} <= relations(doc)
