@@ -200,3 +200,10 @@ def test_the_adjective_of_another_place_is_no_part_of_a_places_name(pipe):
     for name in ("شبه الجزيرة الكورية", "كوريا الشمالية"):  # there the adjective makes the name
         doc = run(pipe, f"وتصاعد التوتر في {name} خلال الأسبوع الماضي.")
         assert (name, "LOC") in found(doc), name
+
+
+def test_a_noun_with_a_pronoun_after_a_name_and_a_family_after_al(pipe):
+    doc = run(pipe, "ولقي مدير المركز سالم بن راشد مصرعه في انفجار سيارة.")
+    assert ("سالم بن راشد", "PERSON") in found(doc)
+    doc = run(pipe, "وقال رئيس المجلس عبدالله آل الشيخ إن المجلس سيناقش النظام.")
+    assert ("عبدالله آل الشيخ", "PERSON") in found(doc)

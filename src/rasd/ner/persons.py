@@ -14,7 +14,8 @@
     («صهره بيرنر» → «بيرنر») or a noun of the body or grave («جثمان سمير» → «سمير»), and never ends
     on a word with a «لـ» proclitic and a pronoun suffix («… لمراقبته»), on an adjective of
     standing («… المسجون», «… السابق»), or, in a name of three words or more, on a definite
-    feminine participle («… المعتقلة») (`data/ner/person_edges.tsv`).
+    feminine participle («… المعتقلة») or a frequent noun with a pronoun suffix («… مصرعه»)
+    (`data/ner/person_edges.tsv`); a title word after «آل» is the family's name («آل الشيخ»).
 (d) *A family name that is also a common word*: «ويقول وليد أمل الناشط البارز …»: a one-word name,
     a plain word, then a title or an honorific in apposition: the plain word ends the name.
     A title in apposition after a name is cut off it («وليد نور الناشط البارز» → «وليد نور»).
@@ -225,7 +226,22 @@ def _closes(r: Rules, i: int, n: int) -> bool:
         return True  # «فضل شاكر والده»: a kinship noun with a pronoun after a name
     if n >= 2 and not t.prefix_len and edge_words().get(t.stem) == "state":
         return True  # «عبد الله أوجلان المسجون»
+    if n >= 3 and not t.prefix_len and _owned(r.text[t.start : t.end]):
+        return True  # «عزيز إسبر مصرعه»: a frequent noun with a pronoun suffix after the name
     return n >= 3 and not t.prefix_len and t.stem.startswith("الم") and t.stem.endswith("ه") and len(t.stem) >= 7
+
+
+_AL = norm_key("آل")  # «آل سعود», «آل الشيخ»: the family's name follows, whatever word it is
+_OWNED = ("هما", "هم", "ها", "ه")  # pronoun suffixes, as written (a name's «ة» is no «ه»)
+FREQUENT_NOUN = 50  # `word_count` of a noun without its suffix above which it is a noun («مصرع»)
+
+
+def _owned(written: str) -> bool:
+    """A frequent noun written with a pronoun suffix («مصرعه», «نفسه»), never a name's last word."""
+    return any(
+        written.endswith(suf) and len(written) - len(suf) >= 3 and word_count(norm_key(written[: -len(suf)])) >= FREQUENT_NOUN
+        for suf in _OWNED
+    )
 
 
 def trim_person(r: Rules, c: Cand, titles: set[int] | frozenset[int] = frozenset()) -> None:
@@ -234,7 +250,7 @@ def trim_person(r: Rules, c: Cand, titles: set[int] | frozenset[int] = frozenset
     the tokens where a title or an honorific with the article begins)."""
     while c.e - c.s > 1 and r.tokens[c.s].kind == "WORD" and _opens(r.tokens[c.s].stem):
         c.s += 1
-    cut = next((k for k in range(c.s + 1, c.e) if k in titles), None)
+    cut = next((k for k in range(c.s + 1, c.e) if k in titles and r.tokens[k - 1].norm != _AL), None)  # «آل الشيخ»
     if cut is not None:
         c.e = cut
     if c.e - c.s > 1 and _closes(r, c.e - 1, c.e - c.s):
