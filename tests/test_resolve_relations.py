@@ -239,3 +239,16 @@ def test_member_countries_listed_after_the_organisations_members():
     doc = resolved("توترت العلاقات مع بعض دول [ORG الاتحاد الأوروبي] مثل [LOC ألمانيا] و[LOC النمسا].")
     org = entity(doc, "الاتحاد الأوروبي").id
     assert {("MEMBER_OF", "country:DE", org), ("MEMBER_OF", "country:AT", org)} <= relations(doc)
+
+
+def test_a_unit_is_named_with_the_body_it_belongs_to():
+    """Two bodies' media centres are two entities, each named with its body; the body stays an
+    entity of its own, and the bare «المركز الإعلامي» later is the nearest one before it."""
+    doc = resolved("وأكد [ORG المركز الإعلامي] [ORG للجيش الوطني] أن المعارك مستمرة. وذكر [ORG المركز الإعلامي] "
+                   "[ORG لقوات المقاومة] أن الهجوم فشل. وقال [ORG المركز الإعلامي] إن القوات تقدمت.")
+    names = sorted(e.name for e in doc.entities)
+    assert names == sorted(["الجيش الوطني", "المركز الإعلامي للجيش الوطني", "المركز الإعلامي لقوات المقاومة", "قوات المقاومة"])
+    army_centre = next(e for e in doc.entities if e.name == "المركز الإعلامي للجيش الوطني")
+    assert ("PART_OF", army_centre.id, entity(doc, "الجيش الوطني").id) in relations(doc)
+    resistance_centre = next(e for e in doc.entities if e.name == "المركز الإعلامي لقوات المقاومة")
+    assert len(resistance_centre.mentions) == 2

@@ -16,11 +16,12 @@ the way:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rasd.model import Document, Mention, Token
 from rasd.resolve.aliases import AliasEntry, Namer
 from rasd.resolve.resources import DEMONSTRATIVES, SAME, key
+from rasd.text.article import strip_article
 from rasd.text.normalize import QUOTES
 
 # quotation marks, and the hashtag signs and underscores of «#فيصل_بن_ماجد», are no part of a name
@@ -167,7 +168,33 @@ def prepare(doc: Document, namer: Namer) -> tuple[list[Item], list[Seed]]:
             continue
         items.append(item)
     _one_sense_per_document(items)
+    _qualify_units(doc, items, namer)
     return items, seeds
+
+
+def _qualify_units(doc: Document, items: list[Item], namer: Namer) -> None:
+    """A part of a body named right before that body in «لـ» («[المركز الإعلامي] [للجيش الوطني]»,
+    `resolve/parts.tsv` unit) is named with it: its name and its key take the body's words, so
+    that it is «المركز الإعلامي للجيش الوطني», apart from another body's media centre, while both
+    mentions stay (the body is an entity of its own; `relations` makes the part PART_OF it)."""
+    lex = namer.lex
+    tokens = doc.tokens
+    by_start = {it.ti: it for it in items}
+    for n, it in enumerate(items):
+        owner = by_start.get(it.tj)
+        if (
+            owner is None or it.label != "ORG" or owner.label != "ORG" or it.alias is not None
+            or strip_article(it.raw[0]) not in lex.unit_heads or strip_article(owner.raw[0]) in lex.media_heads
+        ):
+            continue
+        t = tokens[owner.ti]
+        if not doc.text[t.start : t.stem_start].endswith("ل"):
+            continue
+        words, sig, nohead, _alias = namer.analyse(it.raw + owner.raw, it.label)
+        if len(words) <= len(it.words):
+            continue
+        form = it.form + " " + " ".join(doc.text[t.start : owner.mention.end].translate(_STRIP_QUOTES).split())
+        items[n] = replace(it, words=words, sig=sig, nohead=nohead, form=form, k=" ".join(words))
 
 
 def _one_sense_per_document(items: list[Item]) -> None:
