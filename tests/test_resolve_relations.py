@@ -252,3 +252,9 @@ def test_a_unit_is_named_with_the_body_it_belongs_to():
     assert ("PART_OF", army_centre.id, entity(doc, "الجيش الوطني").id) in relations(doc)
     resistance_centre = next(e for e in doc.entities if e.name == "المركز الإعلامي لقوات المقاومة")
     assert len(resistance_centre.mentions) == 2
+
+
+def test_a_unit_speaking_to_an_outlet_is_not_named_with_it():
+    doc = resolved("وقال [ORG المكتب الإعلامي] [ORG لرويترز] إن الجلسة تأجلت.")
+    assert entity(doc, "المكتب الإعلامي").name == "المكتب الإعلامي"
+    assert not any(r[0] == "PART_OF" for r in relations(doc))

@@ -188,8 +188,10 @@ def _qualify_units(doc: Document, items: list[Item], namer: Namer) -> None:
         ):
             continue
         t = tokens[owner.ti]
-        if not doc.text[t.start : t.stem_start].endswith("ل"):
-            continue
+        if not doc.text[t.start : t.stem_start].endswith("ل") or key(owner.form) in lex.media_names:
+            continue  # «قال المكتب الإعلامي لـ"رويترز"»: it speaks to an outlet
+        if any(tok.stem_start > tok.start for tok in tokens[it.ti + 1 : it.tj]):
+            continue  # «المكتب الإعلامي للبرلمان» already names whose it is
         words, sig, nohead, _alias = namer.analyse(it.raw + owner.raw, it.label)
         if len(words) <= len(it.words):
             continue

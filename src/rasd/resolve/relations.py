@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rasd.model import Document, Relation, Span, Token
 from rasd.resolve.cluster import Cluster
 from rasd.resolve.patterns import Elem, Pattern, first_word_index
-from rasd.resolve.resources import lexicon
+from rasd.resolve.resources import key, lexicon
 from rasd.text.article import strip_article
 
 _COMMA = frozenset((",", "،"))
@@ -321,6 +321,8 @@ def _parts(doc: Document, owners: list[tuple[int, int, Cluster]]) -> list[tuple[
         i2 = bisect_right(starts, s2) - 1
         if min(i1, last1, i2) < 0 or _head(doc, i1) not in lex.unit_heads or _head(doc, i2) in lex.media_heads:
             continue
+        if key(doc.text[doc.tokens[i2].stem_start : e2]) in lex.media_names:
+            continue  # «قال المكتب الإعلامي لرويترز»: it speaks to an outlet
         first2 = tokens[i2]
         clitic = first2.norm[: max(0, first2.stem_start - first2.start)]
         joined = i2 == last1 + 1 and ("ل" in clitic or "ب" in clitic)

@@ -91,6 +91,7 @@ class Lexicon:
     state_bodies: frozenset[str] = frozenset()  # head nouns of a state's bodies (without the article)
     unit_heads: frozenset[str] = frozenset()  # head nouns of parts of organisations («مركز», «لجنة»)
     media_heads: frozenset[str] = frozenset()  # head nouns of outlets («وكالة», «قناة»)
+    media_names: frozenset[str] = frozenset()  # keys of the outlets' names (the NER's `ner/media.tsv`)
     variants: dict[str, str] = field(default_factory=dict)  # word → replacement ("" = ignored)
     country_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # set → ids
     nisba_exceptions: dict[str, str] = field(default_factory=dict)  # adjective → id ("" = blocked)
@@ -154,6 +155,16 @@ def _rules(path: Path) -> tuple[dict[str, RefRule], dict[str, RefRule]]:
     return refs, indef
 
 
+def _media_names(path: Path) -> frozenset[str]:
+    """Keys of the names of the outlets the NER knows (`ner/media.tsv`: name, class; no header)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ResolveDataError(path=str(path), problem="the data file is missing",
+                               fix="Reinstall rasd or restore the file from the repository.") from exc
+    return frozenset(key(line.split("\t")[0]) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=4)
 def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
     """All the word lists of `data_dir` (default: the shipped `rasd/data/resolve`)."""
@@ -195,6 +206,7 @@ def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
                                    fix=f"Use one of {sorted(parts)}.")
         parts[cls].add(key(word))
     lex.unit_heads, lex.media_heads = frozenset(parts["unit"]), frozenset(parts["media"])
+    lex.media_names = _media_names(data_dir.parent / "ner" / "media.tsv")
     for word, repl, *_ in read_tsv(data_dir / "name_variants.tsv", 2):
         lex.variants[key(word)] = "" if repl == "-" else key(repl)
     for name, codes, *_ in read_tsv(data_dir / "country_sets.tsv", 2):
