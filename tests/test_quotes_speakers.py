@@ -278,3 +278,11 @@ def test_a_head_noun_refers_to_the_name_it_opens():
     doc, qs = quotes(text, [("club", "ORG", ["نادي شباب الساحل"])])
     assert qs[-1].speaker == "club"
     assert spk(doc, qs[-1]) == "النادي"
+
+
+def test_a_source_inside_a_body_speaks_for_it_not_for_the_outlet_it_spoke_to():
+    agency = ("agency", "ORG", ["رويترز"])
+    doc, (q,) = quotes("وقال مسؤول بوزارة الصحة إن عدد الإصابات انخفض.", [HEALTH])
+    assert q.speaker == "health"
+    doc, (q,) = quotes("وقال مصدران بالمعارضة لرويترز إن اتفاقا تم التوصل إليه.", [agency])
+    assert q.speaker is None and spk(doc, q) == "مصدران بالمعارضة"
