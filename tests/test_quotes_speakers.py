@@ -286,3 +286,11 @@ def test_a_source_inside_a_body_speaks_for_it_not_for_the_outlet_it_spoke_to():
     assert q.speaker == "health"
     doc, (q,) = quotes("وقال مصدران بالمعارضة لرويترز إن اتفاقا تم التوصل إليه.", [agency])
     assert q.speaker is None and spk(doc, q) == "مصدران بالمعارضة"
+
+
+def test_a_feminine_verb_does_not_carry_a_masculine_body_over():
+    bank = ("bank", "ORG", ["البنك المركزي"])
+    doc, (q1, q2) = quotes("أعلن البنك المركزي أن التضخم سينخفض. وتقول إن الأسعار ستستقر.", [bank])
+    assert q1.speaker == "bank" and q2.speaker is None
+    doc, (q1, q2) = quotes("أعلن البنك المركزي أن التضخم سينخفض. ويقول إن الأسعار ستستقر.", [bank])
+    assert q2.speaker == "bank"

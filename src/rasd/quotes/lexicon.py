@@ -69,6 +69,7 @@ class QuoteLexicon:
     org_heads: frozenset[str] = frozenset()  # ... and those that introduce an organisation's name
     outlets: frozenset[str] = frozenset()  # ... of which news outlets (also without quotation marks)
     agreement: dict[str, str] = field(default_factory=dict)  # key of a third-person form -> m | f | p
+    masculine_bodies: frozenset[str] = frozenset()  # masculine head nouns of organisations (no article)
 
 
 def _phrases(path: Path) -> tuple[tuple[str, ...], ...]:
@@ -141,6 +142,7 @@ def load_quote_lexicon(data_dir: Path = DATA_DIR) -> QuoteLexicon:
             heads.add(norm_key(word))
             if cls == "outlet":
                 outlets.add(norm_key(word))
+    lex.masculine_bodies = frozenset(norm_key(w) for _, (w,) in read_rows(data_dir / "masculine_bodies.tsv", 1))
     lex.nonnames = frozenset(nonnames)
     lex.adverbs = frozenset(adverbs)
     lex.org_heads = frozenset(heads)

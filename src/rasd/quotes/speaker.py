@@ -11,8 +11,10 @@ Besides:
   (`rasd.quotes.references`);
 - no previous speaker is carried over a subject of the verb's own («وقالت جهة رقابية …»);
 - the verb agrees with its speaker: a speaker carried over from an earlier statement must fit the
-  verb's gender and number (قالت is never a man known from قال or a masculine title; أكدوا never
-  one person), else the most recent earlier speaker that fits is taken, else none.
+  verb's gender and number (قالت is never a man known from قال or a masculine title, nor a body
+  with a masculine head such as «البنك»; أكدوا never one person), else the most recent earlier
+  speaker that fits is taken, else none. A masculine verb may still carry a feminine body over:
+  its statement («البيان») is masculine.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class SpeakerRules(ReferenceRules):
         self.sent_source: Speaker | None = None
         self.last_statement: Speaker | None = None  # the author of the latest statement cited
         self.genders: dict[str, str] = {}  # person entity id -> m | f, from titles and verbs
+        self.entity_by_id = {e.id: e for e in doc.entities}
         for e in doc.entities:
             if e.type == "PERSON" and e.title:
                 word = strip_article(K(e.title.split()[0]))
@@ -66,8 +69,10 @@ class SpeakerRules(ReferenceRules):
         n = self.ix.norms[i]
         return agr.get(self.ix.stems[i]) or agr.get(n) or (agr.get(n[1:]) if n[:1] in ("و", "ف") else None)
 
-    def fits(self, sp: Speaker | None, agr: str | None) -> bool:
-        """Whether a speaker can be the subject of a verb that agrees with `agr`."""
+    def fits(self, sp: Speaker | None, agr: str | None, carried: bool = False) -> bool:
+        """Whether a speaker can be the subject of a verb that agrees with `agr`; an organisation
+        is checked only when `carried` over from an earlier statement (a verb read in the wrong
+        place must not undo a subject the sentence names)."""
         if sp is None or agr is None or sp.entity is None:
             return True
         if sp.type == "PERSON":
@@ -75,7 +80,19 @@ class SpeakerRules(ReferenceRules):
                 return False
             known = self.genders.get(sp.entity)
             return known is None or known == agr
+        if carried and sp.type == "ORG" and agr == "f":
+            # «وتقول …» is never a body with a masculine head («البنك»); a masculine verb may be its
+            # statement's («كما أشار [البيان]» after «قالت الرئاسة في بيان»)
+            return self.body_gender(sp.entity) != "m"
         return True
+
+    def body_gender(self, entity: str) -> str | None:
+        """m for an organisation named by a masculine head with the article (masculine_bodies.tsv:
+        «البنك», «المجلس»), None when the name does not say («رويترز», «الأمم المتحدة»)."""
+        e = self.entity_by_id.get(entity)
+        if e is None or not e.name or not e.name.startswith("ال"):
+            return None
+        return "m" if strip_article(K(e.name.split()[0])) in self.lex.masculine_bodies else None
 
     def learn(self, sp: Speaker | None, agr: str | None) -> None:
         """Remember a person's gender from the verb that names them as its subject."""
@@ -348,7 +365,7 @@ class SpeakerRules(ReferenceRules):
             if q.sentence != si or q.cue_start is None or q.cue_start >= self.toks[i].start:
                 break
             sp = Speaker(q.speaker, q.speaker_start, q.speaker_end, -1, "previous", self.ix.type_of(q.speaker))
-            if self.fits(sp, agr):
+            if self.fits(sp, agr, carried=True):
                 return sp
             break
         return self.fitting(self.sentence_subject(a, i), agr) or self.previous_speaker(si, agr)
@@ -359,7 +376,7 @@ class SpeakerRules(ReferenceRules):
         sp = self.last_speaker
         if sp is None:
             return None
-        if self.fits(sp, agr):
+        if self.fits(sp, agr, carried=True):
             return Speaker(sp.entity, sp.start, sp.end, -1, "previous", sp.type)
         seen = {sp.entity}
         for q in reversed(self.quotes[-8:]):
@@ -367,7 +384,7 @@ class SpeakerRules(ReferenceRules):
                 continue
             seen.add(q.speaker)
             cand = Speaker(q.speaker, q.speaker_start, q.speaker_end, -1, "previous", self.ix.type_of(q.speaker))
-            if self.fits(cand, agr):
+            if self.fits(cand, agr, carried=True):
                 return cand
         return None
 
