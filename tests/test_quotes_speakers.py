@@ -294,3 +294,9 @@ def test_a_feminine_verb_does_not_carry_a_masculine_body_over():
     assert q1.speaker == "bank" and q2.speaker is None
     doc, (q1, q2) = quotes("أعلن البنك المركزي أن التضخم سينخفض. ويقول إن الأسعار ستستقر.", [bank])
     assert q2.speaker == "bank"
+
+
+def test_a_verbal_noun_after_without_is_no_reporting_verb():
+    merkel = ("merkel", "PERSON", ["أنغيلا ميركل"])
+    doc, found = quotes("وبدون ذكر اسمه ردت المستشارة أنغيلا ميركل بأن لألمانيا سياساتها الخاصة.", [merkel])
+    assert all(doc.text[q.cue_start : q.cue_end] != "ذكر" for q in found)

@@ -48,6 +48,9 @@ def first_word_index(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tup
     return out
 
 
+NOUN_BEFORE = frozenset(K(w) for w in ("دون", "بدون", "عدم"))  # a reporting verb's form after these is its noun
+
+
 class QuoteView:
     """Tokens, cues and quotation marks of one document, with the tests the rules need."""
 
@@ -100,6 +103,8 @@ class QuoteView:
         for i, cue in hits.items():
             if toks[i].kind != "WORD" or ix.prep[i]:
                 continue
+            if i > 0 and bare[i - 1] in NOUN_BEFORE:
+                continue  # «بدون ذكر اسمه», «عدم تأكيد»: the verbal noun, not a verb
             if (stems[i] in lex.impersonal or norms[i] in lex.impersonal) and self._before_comp(i):
                 continue  # «يذكر أن …», «يشار إلى أن …»: background, nobody's words
             out[i] = cue
