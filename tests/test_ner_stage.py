@@ -207,3 +207,8 @@ def test_a_noun_with_a_pronoun_after_a_name_and_a_family_after_al(pipe):
     assert ("سالم بن راشد", "PERSON") in found(doc)
     doc = run(pipe, "وقال رئيس المجلس عبدالله آل الشيخ إن المجلس سيناقش النظام.")
     assert ("عبدالله آل الشيخ", "PERSON") in found(doc)
+
+
+def test_a_person_speaking_to_an_outlet_keeps_the_name(pipe):
+    doc = run(pipe, "وقال الناشط سالم بن راشد لبي بي سي إن الوضع صعب.")
+    assert ("سالم بن راشد", "PERSON") in found(doc) and ("لبي بي سي", "ORG") in found(doc)  # the proclitic stays on its word

@@ -132,3 +132,12 @@ def test_city_context_picks_the_city_over_a_country_of_the_same_spelling():
     assert ids == {"city:amman-jo"}
     doc = rasd.analyze("وقعت سلطنة عمان اتفاقية تجارية مع الهند.", title="اتفاق")
     assert "city:amman-jo" not in {e.id for e in doc.entities}
+
+
+def test_an_outlet_with_a_proclitic_left_on_its_first_word_is_the_outlet():
+    """«لبي بي سي»: the tokenizer leaves «ل» on a word of two letters; the entity is the outlet."""
+    import rasd
+
+    doc = rasd.analyze("وقالت الوزارة لبي بي سي إن الوضع هادئ. وذكرت بي بي سي أن الوضع صعب.")
+    (bbc,) = [e for e in doc.entities if e.type == "ORG" and "سي" in e.name]
+    assert bbc.name == "بي بي سي" and len(bbc.mentions) == 2

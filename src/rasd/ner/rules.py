@@ -419,7 +419,9 @@ class Rules:
 
 def resolve(cands: Sequence[Cand]) -> list[Cand]:
     """Non-overlapping candidates: a rule or gazetteer phrase drops the CRF candidates it strictly
-    contains; then by priority, length and position."""
+    contains; then by priority, length and position; a person the CRF ran into the name of an
+    organisation or place already taken keeps the two words or more before it («أحمد سالم [لبي بي
+    سي]»)."""
     crf = [c for c in cands if c.source == "crf"]
     others = [c for c in cands if c.source != "crf" and c.source != "consistency"]
     dropped = set()
@@ -430,12 +432,20 @@ def resolve(cands: Sequence[Cand]) -> list[Cand]:
     pool = [c for c in cands if id(c) not in dropped]
     pool.sort(key=lambda c: (-c.prio, -c.length, c.s))
     taken: list[Cand] = []
-    used: set[int] = set()
+    used: dict[int, str] = {}  # token → the label of the candidate that took it
     for c in pool:
         if any(i in used for i in range(c.s, c.e)):
-            continue
+            k = c.s
+            while k < c.e and k not in used:
+                k += 1
+            if (
+                c.source != "crf" or c.label != "PERSON" or k - c.s < 2
+                or any(used.get(i, "PERSON") == "PERSON" for i in range(k, c.e))
+            ):
+                continue
+            c = Cand(c.s, k, c.label, c.source, c.prio)  # «أحمد سالم [لبي بي سي]»: the tagger ran into a known name
         taken.append(c)
-        used.update(range(c.s, c.e))
+        used.update(dict.fromkeys(range(c.s, c.e), c.label))
     taken.sort(key=lambda c: c.s)
     return taken
 

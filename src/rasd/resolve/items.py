@@ -93,6 +93,13 @@ def make_item(doc: Document, starts: list[int], m: Mention, namer: Namer) -> Ite
     words, sig, nohead, alias = namer.analyse(raw, m.label)
     if not words:
         return None
+    if alias is None and begin == toks[0].start and first_key[:1] in ("ل", "ب") and len(first_key) == 3 and len(toks) > 1:
+        # «لبي بي سي»: a proclitic the tokenizer left on a two-letter word
+        bare = namer.analyse((first_key[1:], *raw[1:]), m.label)
+        if bare[3] is not None or " ".join((first_key[1:], *raw[1:])) in namer.lex.media_names:
+            words, sig, nohead, alias = bare
+            first_key, begin, first_surface = first_key[1:], begin + 1, first_surface[1:]
+            raw = (first_key, *raw[1:])
     if alias is not None and alias.kind == "country":
         city = _city_named(namer, words)
         if city is not None and (_city_context(tokens, ti) or _own_country_after(tokens, tj, namer, city.country, alias.id)):
