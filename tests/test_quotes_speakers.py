@@ -300,3 +300,12 @@ def test_a_verbal_noun_after_without_is_no_reporting_verb():
     merkel = ("merkel", "PERSON", ["أنغيلا ميركل"])
     doc, found = quotes("وبدون ذكر اسمه ردت المستشارة أنغيلا ميركل بأن لألمانيا سياساتها الخاصة.", [merkel])
     assert all(doc.text[q.cue_start : q.cue_end] != "ذكر" for q in found)
+
+
+def test_a_description_then_a_name_after_the_verb_is_that_person():
+    kevin = ("kevin", "PERSON", ["كيفن دي بروين"])
+    doc, (q,) = quotes("قال صانع اللعب البلجيكي الدولي كيفن دي بروين إن أسلوب الفريق أقنعه بالانضمام.", [kevin])
+    assert q.speaker == "kevin"
+    trump = ("trump", "PERSON", ["دونالد ترامب"])
+    doc, (q,) = quotes("وقالت زوجة الرئيس دونالد ترامب إن الحملة مستمرة.", [trump])
+    assert q.speaker is None  # his wife said it

@@ -129,6 +129,14 @@ class SpeakerRules(ReferenceRules):
         known = self.known_name_at(k, r1)
         if known is not None:
             return known
+        from rasd.ner.persons import edge_words  # here: rasd.ner.persons reads the quotation lexicon
+
+        head = strip_article(t.stem)
+        # «زوجة الرئيس فلان» is his wife; «البعض», «نفس المتحدث» are no description of a name
+        if edge_words().get(head) != "kin" and head not in self.lex.nonnames and bare not in self.lex.nonnames:
+            named = self.person_within(k + 1, min(r1, k + MAX_TITLE))
+            if named is not None:  # «قال صانع اللعب البلجيكي الدولي فلان»: a description, then the name
+                return Speaker(named.entity, t.stem_start, named.end, named.last, "title", "PERSON")
         end = self._np_end(k, r1, MAX_NP)
         return Speaker(None, t.stem_start, self.toks[end].end, end, "unnamed")
 
