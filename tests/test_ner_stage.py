@@ -212,3 +212,8 @@ def test_a_noun_with_a_pronoun_after_a_name_and_a_family_after_al(pipe):
 def test_a_person_speaking_to_an_outlet_keeps_the_name(pipe):
     doc = run(pipe, "وقال الناشط سالم بن راشد لبي بي سي إن الوضع صعب.")
     assert ("سالم بن راشد", "PERSON") in found(doc) and ("لبي بي سي", "ORG") in found(doc)  # the proclitic stays on its word
+
+
+def test_two_people_joined_by_and_on_a_foreign_name_are_two(pipe):
+    doc = run(pipe, "والتقى الوزير نيكولا ساركوزي وكولين كال في باريس.")
+    assert ("نيكولا ساركوزي", "PERSON") in found(doc) and ("وكولين كال", "PERSON") in found(doc)

@@ -141,3 +141,13 @@ def test_an_outlet_with_a_proclitic_left_on_its_first_word_is_the_outlet():
     doc = rasd.analyze("وقالت الوزارة لبي بي سي إن الوضع هادئ. وذكرت بي بي سي أن الوضع صعب.")
     (bbc,) = [e for e in doc.entities if e.type == "ORG" and "سي" in e.name]
     assert bbc.name == "بي بي سي" and len(bbc.mentions) == 2
+
+
+def test_and_left_on_a_foreign_name_is_no_part_of_the_entity_name():
+    import rasd
+
+    doc = rasd.analyze("والتقى الوزير نيكولا ساركوزي وكولين كال في باريس.")
+    names = {e.name for e in doc.entities if e.type == "PERSON"}
+    assert names == {"نيكولا ساركوزي", "كولين كال"}
+    doc = rasd.analyze("وقال وليد سليمان إن الفريق جاهز.")  # «وليد» is a name of its own
+    assert {e.name for e in doc.entities if e.type == "PERSON"} == {"وليد سليمان"}

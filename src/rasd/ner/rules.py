@@ -55,7 +55,7 @@ from rasd.ner.persons import after_titles, surname_before_title, surnames, title
 from rasd.ner.places import FREQUENT, misc_after_places, named_places, parts_of_places, places_by_direction
 from rasd.ner.sites import named_sites
 from rasd.text.article import has_article
-from rasd.text.clitics import word_count
+from rasd.text.clitics import unsplit_and, word_count
 from rasd.text.normalize import norm_key
 
 PRIO_APPOSITION = 5
@@ -119,6 +119,22 @@ class Cand:
 
 def _is_def(tok: Token) -> bool:
     return tok.kind == "WORD" and has_article(tok.stem)
+
+
+def split_at_and(r: Rules, cands: list[Cand]) -> list[Cand]:
+    """Two people the tagger read as one name of four words or more, joined by «و» on a foreign name
+    the segmenter could not split («نيكولا ساركوزي وكولين كال»: the word is unknown with «و», known
+    without it)."""
+    out = []
+    for c in cands:
+        if c.label == "PERSON" and c.e - c.s >= 4:
+            k = next((k for k in range(c.s + 2, c.e - 1)
+                      if r.tokens[k].kind == "WORD" and not r.tokens[k].prefix_len and unsplit_and(r.tokens[k].norm)), None)
+            if k is not None:
+                out += [Cand(c.s, k, c.label, c.source, c.prio), Cand(k, c.e, c.label, c.source, c.prio)]
+                continue
+        out.append(c)
+    return out
 
 
 @lru_cache(maxsize=200_000)
@@ -499,7 +515,7 @@ def apply_rules(
     out = []
     final = apart(r, whole(r, resolve([*first, *r.propagate(first, known_surnames)])))
     titles = title_starts(r)
-    for c in bodies_of_persons(r, surname_before_title(r, final, titles)):
+    for c in split_at_and(r, bodies_of_persons(r, surname_before_title(r, final, titles))):
         if c.label == "PERSON":
             s0 = c.s
             trim_person(r, c, titles)

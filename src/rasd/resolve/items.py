@@ -22,6 +22,7 @@ from rasd.model import Document, Mention, Token
 from rasd.resolve.aliases import AliasEntry, Namer
 from rasd.resolve.resources import DEMONSTRATIVES, SAME, key
 from rasd.text.article import strip_article
+from rasd.text.clitics import unsplit_and
 from rasd.text.normalize import QUOTES
 
 # quotation marks, and the hashtag signs and underscores of «#فيصل_بن_ماجد», are no part of a name
@@ -89,6 +90,10 @@ def make_item(doc: Document, starts: list[int], m: Mention, namer: Namer) -> Ite
     if not toks:
         return None
     first_key, begin, first_surface = first_word(doc, toks[0], m.start)
+    if unsplit_and(first_key) and begin == toks[0].start and first_surface[:1] == "و":
+        # «وكولين كال»: «و» on a foreign name the segmenter could not split (the word is unknown
+        # with it, known without it); the mention keeps its «و», the name does not
+        first_key, begin, first_surface = first_key[1:], begin + 1, first_surface[1:]
     raw = (first_key, *(t.norm for t in toks[1:]))
     words, sig, nohead, alias = namer.analyse(raw, m.label)
     if not words:

@@ -31,7 +31,7 @@ from pathlib import Path
 from rasd.errors import ModelError
 from rasd.text.normalize import lex_map, norm_lex
 
-__all__ = ["LEXICON_PATH", "lexicon", "segment", "word_count"]
+__all__ = ["LEXICON_PATH", "lexicon", "segment", "unsplit_and", "word_count"]
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicon" / "ar_words.tsv.gz"
 
@@ -116,6 +116,13 @@ def word_count(key: str) -> int:
     elif key.endswith("ة"):
         count += lex.get(key[:-1] + "ه", 0)
     return count
+
+
+def unsplit_and(key: str) -> bool:
+    """A word (normalised key) that begins with «و» which `segment` left on it, though the news
+    never write the word whole and do write it without «و»: a foreign name after «and» («وكولين»),
+    which context shows but the segmenter, word by word, cannot."""
+    return key[:1] == "و" and len(key) >= 4 and word_count(key) <= 2 and word_count(key[1:]) >= 3
 
 
 def segment(word: str) -> tuple[int, str]:
