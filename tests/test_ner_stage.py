@@ -217,3 +217,12 @@ def test_a_person_speaking_to_an_outlet_keeps_the_name(pipe):
 def test_two_people_joined_by_and_on_a_foreign_name_are_two(pipe):
     doc = run(pipe, "والتقى الوزير نيكولا ساركوزي وكولين كال في باريس.")
     assert ("نيكولا ساركوزي", "PERSON") in found(doc) and ("وكولين كال", "PERSON") in found(doc)
+
+
+def test_to_someone_and_a_particle_are_no_part_of_a_name(pipe):
+    doc = run(pipe, "وقال رئيس الوزراء شينزو آبي للبرلمان إن الخطة جاهزة.")
+    assert ("شينزو آبي", "PERSON") in found(doc)
+    doc = run(pipe, "وأكد أليكسيس سانشيز فإن راشفورد سيلعب.")
+    assert ("أليكسيس سانشيز", "PERSON") in found(doc)
+    doc = run(pipe, "وقال أحمد لبيب إن الوضع صعب.")  # a name of two words keeps its «ل»-word
+    assert ("أحمد لبيب", "PERSON") in found(doc)

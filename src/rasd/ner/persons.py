@@ -226,6 +226,8 @@ def _closes(r: Rules, i: int, n: int) -> bool:
         return True  # «فضل شاكر والده»: a kinship noun with a pronoun after a name
     if n >= 2 and not t.prefix_len and edge_words().get(t.stem) == "state":
         return True  # «عبد الله أوجلان المسجون»
+    if n >= 3 and "ل" in r.text[t.start : t.stem_start]:
+        return True  # «مودريتش لنيمار», «آبي للبرلمان»: «لـ» opens what follows the name
     if n >= 3 and not t.prefix_len and _owned(r.text[t.start : t.end]):
         return True  # «عزيز إسبر مصرعه»: a frequent noun with a pronoun suffix after the name
     return n >= 3 and not t.prefix_len and t.stem.startswith("الم") and t.stem.endswith("ه") and len(t.stem) >= 7

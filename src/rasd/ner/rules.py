@@ -122,11 +122,16 @@ def _is_def(tok: Token) -> bool:
 
 
 def split_at_and(r: Rules, cands: list[Cand]) -> list[Cand]:
-    """Two people the tagger read as one name of four words or more, joined by «و» on a foreign name
-    the segmenter could not split («نيكولا ساركوزي وكولين كال»: the word is unknown with «و», known
-    without it)."""
+    """Two people the tagger read as one name: joined by «و» on a foreign name the segmenter could
+    not split («نيكولا ساركوزي وكولين كال»: the word is unknown with «و», known without it), or
+    on either side of a particle («فإن», «أن»)."""
     out = []
     for c in cands:
+        if c.label == "PERSON" and c.e - c.s >= 3:
+            k = next((k for k in range(c.s + 1, c.e - 1) if r.text[r.tokens[k].start : r.tokens[k].end] in _PARTICLES), None)
+            if k is not None:  # «أليكسيس سانشيز فإن راشفورد»: a particle is no part of a name
+                out += [Cand(c.s, k, c.label, c.source, c.prio), Cand(k + 1, c.e, c.label, c.source, c.prio)]
+                continue
         if c.label == "PERSON" and c.e - c.s >= 4:
             k = next((k for k in range(c.s + 2, c.e - 1)
                       if r.tokens[k].kind == "WORD" and not r.tokens[k].prefix_len and unsplit_and(r.tokens[k].norm)), None)
@@ -135,6 +140,9 @@ def split_at_and(r: Rules, cands: list[Cand]) -> list[Cand]:
                 continue
         out.append(c)
     return out
+
+
+_PARTICLES = frozenset(("فإن", "وإن", "إن", "أن", "فأن", "وأن", "بأن", "لأن"))  # as written: «فان» may be «van»
 
 
 @lru_cache(maxsize=200_000)
