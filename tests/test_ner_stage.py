@@ -226,3 +226,10 @@ def test_to_someone_and_a_particle_are_no_part_of_a_name(pipe):
     assert ("أليكسيس سانشيز", "PERSON") in found(doc)
     doc = run(pipe, "وقال أحمد لبيب إن الوضع صعب.")  # a name of two words keeps its «ل»-word
     assert ("أحمد لبيب", "PERSON") in found(doc)
+
+
+def test_an_organisations_name_ends_on_its_adjective(pipe):
+    doc = run(pipe, "وقالت وكالة الأنباء الكورية الشمالية الخطوات التي اتخذت مهمة.")
+    assert ("وكالة الأنباء الكورية الشمالية", "ORG") in found(doc)
+    doc = run(pipe, "وأعلن الاتحاد الوطني الحر فوزه في الانتخابات.")
+    assert ("الاتحاد الوطني الحر", "ORG") in found(doc)

@@ -228,7 +228,7 @@ def _closes(r: Rules, i: int, n: int) -> bool:
         return True  # «عبد الله أوجلان المسجون»
     if n >= 3 and "ل" in r.text[t.start : t.stem_start]:
         return True  # «مودريتش لنيمار», «آبي للبرلمان»: «لـ» opens what follows the name
-    if n >= 3 and not t.prefix_len and _owned(r.text[t.start : t.end]):
+    if n >= 3 and not t.prefix_len and owned(r.text[t.start : t.end]):
         return True  # «عزيز إسبر مصرعه»: a frequent noun with a pronoun suffix after the name
     return n >= 3 and not t.prefix_len and t.stem.startswith("الم") and t.stem.endswith("ه") and len(t.stem) >= 7
 
@@ -238,7 +238,7 @@ _OWNED = ("هما", "هم", "ها", "ه")  # pronoun suffixes, as written (a nam
 FREQUENT_NOUN = 50  # `word_count` of a noun without its suffix above which it is a noun («مصرع»)
 
 
-def _owned(written: str) -> bool:
+def owned(written: str) -> bool:
     """A frequent noun written with a pronoun suffix («مصرعه», «نفسه»), never a name's last word."""
     return any(
         written.endswith(suf) and len(written) - len(suf) >= 3 and word_count(norm_key(written[: -len(suf)])) >= FREQUENT_NOUN

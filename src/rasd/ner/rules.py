@@ -51,7 +51,7 @@ from rasd.ner.named import SOURCE as NAMED
 from rasd.ner.named import announced, manner_adjectives
 from rasd.ner.noise import trim
 from rasd.ner.orgs import bodies_of_persons, descriptive, is_kind, known, phrase_words, seats, state_bodies
-from rasd.ner.persons import after_titles, surname_before_title, surnames, title_starts, trim_person
+from rasd.ner.persons import after_titles, owned, surname_before_title, surnames, title_starts, trim_person
 from rasd.ner.places import FREQUENT, misc_after_places, named_places, parts_of_places, places_by_direction
 from rasd.ner.sites import named_sites
 from rasd.text.article import has_article
@@ -119,6 +119,18 @@ class Cand:
 
 def _is_def(tok: Token) -> bool:
     return tok.kind == "WORD" and has_article(tok.stem)
+
+
+def _noun_after_nisba(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token k is a definite plural common noun right after a definite adjective in
+    «ي»/«ية»: no organisation's name goes on past its last adjective that way (an adjective without
+    «ي» may: «الاتحاد الوطني الحر»)."""
+    t, prev = tokens[k], tokens[k - 1]
+    if t.kind != "WORD" or prev.kind != "WORD" or t.prefix_len or prev.prefix_len:
+        return False
+    if not (t.stem.startswith("ال") and prev.stem.startswith("ال") and prev.stem.endswith(("ي", "يه"))):
+        return False
+    return t.stem.endswith("ات") and _common_noun(t.stem)  # «الخطوات», «الاتهامات»; not «الحر»
 
 
 def split_at_and(r: Rules, cands: list[Cand]) -> list[Cand]:
@@ -529,6 +541,10 @@ def apply_rules(
             trim_person(r, c, titles)
             if c.s > s0 and c.e - c.s == 1 and tokens[c.s].stem.startswith("ال"):
                 continue  # «نظيره الأردني»: what is left after the noun of company is no name
+        if c.label == "ORG" and c.e - c.s >= 3 and _noun_after_nisba(tokens, c.e - 1):
+            c.e -= 1  # «وكالة الأنباء الكورية الشمالية [الخطوات]»: the name ends on its adjective
+        if c.label == "ORG" and c.e - c.s >= 3 and not tokens[c.e - 1].prefix_len and owned(text[tokens[c.e - 1].start : tokens[c.e - 1].end]):
+            c.e -= 1  # «الاتحاد الوطني الحر [فوزه]»: a noun with a pronoun suffix is no part of a name
         if c.label == "LOC" and c.e - c.s >= 2 and r.place_adjective_after(c.s, c.e - 1):
             c.e -= 1  # «ضاحية فيلبنت الباريسية»: the adjective of Paris is no part of the suburb's name
         if c.source != NAMED:  # a name the text announces is the name as written («"يوم الأرض"»)
