@@ -233,3 +233,10 @@ def test_an_organisations_name_ends_on_its_adjective(pipe):
     assert ("وكالة الأنباء الكورية الشمالية", "ORG") in found(doc)
     doc = run(pipe, "وأعلن الاتحاد الوطني الحر فوزه في الانتخابات.")
     assert ("الاتحاد الوطني الحر", "ORG") in found(doc)
+
+
+def test_what_a_country_declared_is_no_named_declaration(pipe):
+    doc = run(pipe, "ورحب الوزير بإعلان المغرب استعداده للحوار.")
+    assert ("المغرب", "LOC") in found(doc)
+    doc = run(pipe, "وشارك في إعلان الرياض قادة الدول.")
+    assert ("إعلان الرياض", "MISC") in found(doc)

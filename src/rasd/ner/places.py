@@ -105,7 +105,8 @@ def misc_heads() -> frozenset[str]:
 def misc_after_places(r: Rules, found: dict[int, int]) -> list[Cand]:
     """«اتفاقات مينسك», «اتفاقيات جنيف», «معركة غاليبولي»: a noun of `misc_after_place.tsv`,
     indefinite and without «لـ», right before a place the tagger or the gazetteer found
-    (`found`: first token -> end) or a word that reads as a place's own name, is one MISC name."""
+    (`found`: first token -> end) or a word that reads as a place's own name, is one MISC name;
+    not before a country («إعلان المغرب» is what Morocco announced)."""
     from rasd.ner.rules import PRIO_APPOSITION, Cand
 
     toks = r.tokens
@@ -118,6 +119,8 @@ def misc_after_places(r: Rules, found: dict[int, int]) -> list[Cand]:
                 continue
             j = i + 1
             if j in found and not toks[j].prefix_len:
+                if "country" in r.gaz.lookup(" ".join(toks[x].stem for x in range(j, found[j]))):
+                    continue  # «إعلان المغرب», «اتفاق الولايات المتحدة»: what the country declared or agreed
                 out.append(Cand(i, found[j], "MISC", "rule", PRIO_APPOSITION))
             elif proper(r, j) and not toks[j].stem.startswith("ال") and (j + 1 >= b or not proper(r, j + 1)):
                 out.append(Cand(i, j + 1, "MISC", "rule", PRIO_APPOSITION))
