@@ -309,3 +309,13 @@ def test_a_description_then_a_name_after_the_verb_is_that_person():
     trump = ("trump", "PERSON", ["دونالد ترامب"])
     doc, (q,) = quotes("وقالت زوجة الرئيس دونالد ترامب إن الحملة مستمرة.", [trump])
     assert q.speaker is None  # his wife said it
+
+
+def test_a_place_before_a_headlines_colon_speaks_only_for_itself():
+    macron = ("macron", "PERSON", ["ماكرون"])
+    syria = ("syria", "LOC", ["سوريا"])
+    doc, found = quotes("سوريا: ماكرون وميركل يطالبان بحلول سلمية في إدلب\\nقال الرئيس إن الوضع صعب.", [syria, macron])
+    assert all(q.speaker != "syria" for q in found)
+    egypt = ("egypt", "LOC", ["مصر"])
+    doc, found = quotes("مصر: لن نسمح بالمساس بحصتنا من مياه النيل\\nوأكد الوزير أن المفاوضات مستمرة.", [egypt])
+    assert found[0].speaker == "egypt"

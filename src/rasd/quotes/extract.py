@@ -62,6 +62,7 @@ from rasd.model import Document, Quote
 from rasd.quotes.lexicon import Cue, QuoteLexicon
 from rasd.quotes.speaker import Speaker, SpeakerRules
 from rasd.quotes.view import COMMAS, END_PUNCT, ILA, MAX_SCAN, MAX_TITLE, MIN_FREE_WORDS, ON_ABOUT, STOP_NP, K
+from rasd.text.clitics import word_count
 from rasd.text.docindex import Hit
 
 # verbs that always take an object before their complement («وصف X بـ…», «اتهم X بـ…»): with one
@@ -499,6 +500,16 @@ class _Extractor(SpeakerRules):
             return
         self.emit_headline(Speaker(first.entity, first.start, first.end, first.last, "headline", first.type), j, b)
 
+    def _we(self, a: int, b: int) -> bool:
+        """Whether tokens [a, b) speak in the first person plural («لن نسمح», «بلادنا», «نحن»)."""
+        for t in self.toks[a:b]:
+            if t.kind != "WORD":
+                continue
+            w = t.stem
+            if w == K("نحن") or (w.endswith("نا") and len(w) >= 4) or (w[:1] == "ن" and len(w) >= 4 and word_count("ي" + w[1:]) >= 20):
+                return True  # «نسمح» is a verb: «يسمح» is frequent; «نظام» is not («يظام»)
+        return False
+
     def titled_headline(self, a: int, b: int) -> tuple[Speaker, int] | None:
         """«رئيس وزراء قطر الأسبق: …»: a title alone before the colon, and the person it points to
         (`title_reference`), with the colon's token."""
@@ -515,10 +526,16 @@ class _Extractor(SpeakerRules):
         return Speaker(ref.entity, ref.start, self.toks[colon - 1].end, colon - 1, "headline", ref.type), colon
 
     def emit_headline(self, headliner: Speaker, j: int, b: int) -> None:
-        """What follows the colon at token j, said by `headliner`."""
+        """What follows the colon at token j, said by `headliner`; not after a place when what follows
+        opens on another entity and neither is in quotation marks nor speaks in the first person
+        plural: «سوريا: ماكرون وميركل يطالبان …» names the story's place, «مصر: لن نسمح …» is Egypt."""
         s = self.span(j + 1, b)
         if s is None or sum(1 for t in self.toks[j + 1 : b] if t.kind == "WORD") < 2:
             return
+        if headliner.type == "LOC" and self.open_at.get(j + 1) is None and not self._we(j + 1, min(b, j + 5)):
+            h = self.hit_at(j + 1)
+            if h is not None and h.entity is not None and h.entity != headliner.entity:
+                return  # «سوريا: ماكرون وميركل يطالبان …»: others act in the story of that place
         # a headline stands apart: the statements after it do not continue it
         kept = (self.last_speaker, self.last_speaker_sent, self.last_source)
         if self.open_at.get(j + 1) is not None:
