@@ -240,3 +240,8 @@ def test_what_a_country_declared_is_no_named_declaration(pipe):
     assert ("المغرب", "LOC") in found(doc)
     doc = run(pipe, "وشارك في إعلان الرياض قادة الدول.")
     assert ("إعلان الرياض", "MISC") in found(doc)
+
+
+def test_a_noun_with_a_pronoun_before_a_name_is_no_part_of_it(pipe):
+    doc = run(pipe, "وأقال الرئيس وزير خارجيته سالم بن راشد أمس.")
+    assert ("سالم بن راشد", "PERSON") in found(doc)

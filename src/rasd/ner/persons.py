@@ -239,11 +239,16 @@ FREQUENT_NOUN = 50  # `word_count` of a noun without its suffix above which it i
 
 
 def owned(written: str) -> bool:
-    """A frequent noun written with a pronoun suffix («مصرعه», «نفسه»), never a name's last word."""
-    return any(
-        written.endswith(suf) and len(written) - len(suf) >= 3 and word_count(norm_key(written[: -len(suf)])) >= FREQUENT_NOUN
-        for suf in _OWNED
-    )
+    """A frequent noun written with a pronoun suffix («مصرعه», «نفسه», «خارجيته»: «خارجية»), never
+    a word of a name."""
+    for suf in _OWNED:
+        if written.endswith(suf) and len(written) - len(suf) >= 3:
+            base = written[: -len(suf)]
+            if word_count(norm_key(base)) >= FREQUENT_NOUN or (
+                base.endswith("ت") and word_count(norm_key(base[:-1] + "ة")) >= FREQUENT_NOUN
+            ):
+                return True
+    return False
 
 
 def trim_person(r: Rules, c: Cand, titles: set[int] | frozenset[int] = frozenset()) -> None:
@@ -252,6 +257,9 @@ def trim_person(r: Rules, c: Cand, titles: set[int] | frozenset[int] = frozenset
     the tokens where a title or an honorific with the article begins)."""
     while c.e - c.s > 1 and r.tokens[c.s].kind == "WORD" and _opens(r.tokens[c.s].stem):
         c.s += 1
+    first = r.tokens[c.s]
+    if c.e - c.s >= 3 and first.kind == "WORD" and not first.prefix_len and owned(r.text[first.start : first.end]):
+        c.s += 1  # «[خارجيته] ريكس تيلرسون»: his ministry's, then the name
     cut = next((k for k in range(c.s + 1, c.e) if k in titles and r.tokens[k - 1].norm != _AL), None)  # «آل الشيخ»
     if cut is not None:
         c.e = cut
