@@ -245,3 +245,8 @@ def test_what_a_country_declared_is_no_named_declaration(pipe):
 def test_a_noun_with_a_pronoun_before_a_name_is_no_part_of_it(pipe):
     doc = run(pipe, "وأقال الرئيس وزير خارجيته سالم بن راشد أمس.")
     assert ("سالم بن راشد", "PERSON") in found(doc)
+
+
+def test_pyongyang_written_in_two_words_is_the_capital(pipe):
+    doc = run(pipe, "وزار الوزير بيونغ يانغ سرا الشهر الماضي.")
+    assert ("بيونغ يانغ", "LOC") in found(doc)
