@@ -250,3 +250,8 @@ def test_a_noun_with_a_pronoun_before_a_name_is_no_part_of_it(pipe):
 def test_pyongyang_written_in_two_words_is_the_capital(pipe):
     doc = run(pipe, "وزار الوزير بيونغ يانغ سرا الشهر الماضي.")
     assert ("بيونغ يانغ", "LOC") in found(doc)
+
+
+def test_a_word_with_a_proclitic_ends_no_place_name(pipe):
+    doc = run(pipe, "وقع هجوم بغاز سام في دوما بريف دمشق في السابع من أبريل.")
+    assert ("دوما", "LOC") in found(doc) and ("دمشق", "LOC") in found(doc)

@@ -545,6 +545,8 @@ def apply_rules(
             c.e -= 1  # «وكالة الأنباء الكورية الشمالية [الخطوات]»: the name ends on its adjective
         if c.label == "ORG" and c.e - c.s >= 3 and not tokens[c.e - 1].prefix_len and owned(text[tokens[c.e - 1].start : tokens[c.e - 1].end]):
             c.e -= 1  # «الاتحاد الوطني الحر [فوزه]»: a noun with a pronoun suffix is no part of a name
+        if c.label == "LOC" and c.e - c.s >= 2 and tokens[c.e - 1].prefix_len and c.source != NAMED:
+            c.e -= 1  # «دوما [بريف] دمشق»: a word with a proclitic opens what follows the place
         if c.label == "LOC" and c.e - c.s >= 2 and r.place_adjective_after(c.s, c.e - 1):
             c.e -= 1  # «ضاحية فيلبنت الباريسية»: the adjective of Paris is no part of the suburb's name
         if c.source != NAMED:  # a name the text announces is the name as written («"يوم الأرض"»)
