@@ -314,7 +314,7 @@ def _parts(doc: Document, owners: list[tuple[int, int, Cluster]]) -> list[tuple[
     out = []
     ordered = sorted((o for o in owners if o[2].type == "ORG"), key=lambda o: (o[0], o[1]))
     for (s1, e1, c1), (s2, e2, c2) in zip(ordered, ordered[1:], strict=False):
-        if c1 is c2:
+        if c1 is c2 or s2 < e1:  # a name inside the other is no other body
             continue
         i1 = bisect_right(starts, s1) - 1
         last1 = bisect_left(starts, e1) - 1
