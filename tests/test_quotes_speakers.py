@@ -319,3 +319,6 @@ def test_a_place_before_a_headlines_colon_speaks_only_for_itself():
     egypt = ("egypt", "LOC", ["مصر"])
     doc, found = quotes("مصر: لن نسمح بالمساس بحصتنا من مياه النيل\\nوأكد الوزير أن المفاوضات مستمرة.", [egypt])
     assert found[0].speaker == "egypt"
+    town = ("monastir", "LOC", ["المنستير"])
+    doc, found = quotes("المنستير: العثور على سجين مخنوق في السجن المدني\nوأفاد مصدر أمني بأن التحقيق جار.", [town])
+    assert all(q.speaker != "monastir" for q in found)

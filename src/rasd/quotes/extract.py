@@ -526,13 +526,16 @@ class _Extractor(SpeakerRules):
         return Speaker(ref.entity, ref.start, self.toks[colon - 1].end, colon - 1, "headline", ref.type), colon
 
     def emit_headline(self, headliner: Speaker, j: int, b: int) -> None:
-        """What follows the colon at token j, said by `headliner`; not after a place when what follows
-        opens on another entity and neither is in quotation marks nor speaks in the first person
-        plural: «سوريا: ماكرون وميركل يطالبان …» names the story's place, «مصر: لن نسمح …» is Egypt."""
+        """What follows the colon at token j, said by `headliner`. Unless it is in quotation marks or
+        speaks in the first person plural («مصر: لن نسمح …» is Egypt), a place before the colon
+        names the story's place: a town always («المنستير: العثور على سجين …»), a country when what
+        follows opens on another entity («سوريا: ماكرون وميركل يطالبان …»)."""
         s = self.span(j + 1, b)
         if s is None or sum(1 for t in self.toks[j + 1 : b] if t.kind == "WORD") < 2:
             return
         if headliner.type == "LOC" and self.open_at.get(j + 1) is None and not self._we(j + 1, min(b, j + 5)):
+            if not (headliner.entity or "").startswith("country:"):
+                return  # «المنستير: العثور على سجين …»: a town before the colon is the story's place
             h = self.hit_at(j + 1)
             if h is not None and h.entity is not None and h.entity != headliner.entity:
                 return  # «سوريا: ماكرون وميركل يطالبان …»: others act in the story of that place
