@@ -322,3 +322,9 @@ def test_a_place_before_a_headlines_colon_speaks_only_for_itself():
     town = ("monastir", "LOC", ["المنستير"])
     doc, found = quotes("المنستير: العثور على سجين مخنوق في السجن المدني\nوأفاد مصدر أمني بأن التحقيق جار.", [town])
     assert all(q.speaker != "monastir" for q in found)
+
+
+def test_a_source_phrase_with_what_and_a_verb_with_its_object_pronoun():
+    ministry = ("interior", "ORG", ["وزارة الداخلية"])
+    doc, (q,) = quotes("أوقفت الوحدات الأمنية اليوم رجلا بساحة القصبة، حسب ما أعلنته وزارة الداخلية.", [ministry])
+    assert q.speaker == "interior"

@@ -60,7 +60,7 @@ from bisect import bisect_left
 
 from rasd.model import Document, Quote
 from rasd.quotes.lexicon import Cue, QuoteLexicon
-from rasd.quotes.speaker import Speaker, SpeakerRules
+from rasd.quotes.speaker import PREP_PRONOUNS, Speaker, SpeakerRules
 from rasd.quotes.view import COMMAS, END_PUNCT, ILA, MAX_SCAN, MAX_TITLE, MIN_FREE_WORDS, ON_ABOUT, STOP_NP, K
 from rasd.text.clitics import word_count
 from rasd.text.docindex import Hit
@@ -118,16 +118,25 @@ class _Extractor(SpeakerRules):
         self.consumed.add(pi)
         return self.emit(o + 1, c, True, cue_tok, sp, negated)
 
+    def _cue_with_object(self, k: int) -> bool:
+        """A reporting verb with an object pronoun («أعلنته», «ذكرتها»), which the cue list has without it."""
+        n = self.ix.norms[k]
+        return any(n.endswith(suf) and n[: -len(suf)] in self.lex.forms for suf in ("ها", "هم", "ه"))
+
     def source_phrase(self, i: int, a: int, b: int) -> int:
         """Rule 1 at token i; returns the index to continue from (i when nothing matched)."""
         m = self.match_phrase(i, self.source_index, b)
         if m is None:
             return i
         x0 = self.skip_frames(m[1], b)
+        said = False
         if x0 < b and self.ix.bare[x0] == K("ما"):  # «بحسب ما ذكرت الوكالة»
             x0 += 1
-        if x0 < b and self.cue_at(x0):  # «حسبما أفادت الوكالة»
+            said = True
+        if x0 < b and (self.cue_at(x0) or (said and self._cue_with_object(x0))):  # «حسبما أفادت الوكالة», «حسب ما أعلنته الوزارة»
             x0 += 1
+            if said and x0 < b and self.ix.norms[x0] in PREP_PRONOUNS:
+                x0 += 1  # «بحسب ما أفاد به مصدر»
         if x0 >= b:
             return m[0]
         sp = self.subject_after(x0, b)
