@@ -328,3 +328,11 @@ def test_a_source_phrase_with_what_and_a_verb_with_its_object_pronoun():
     ministry = ("interior", "ORG", ["وزارة الداخلية"])
     doc, (q,) = quotes("أوقفت الوحدات الأمنية اليوم رجلا بساحة القصبة، حسب ما أعلنته وزارة الداخلية.", [ministry])
     assert q.speaker == "interior"
+
+
+def test_a_profession_before_a_name_refers_back_to_that_person():
+    lawyer = ("salem", "PERSON", ["سالم بن راشد"])
+    doc, (q1, q2, q3) = quotes("قال القيادي في الحزب سالم بن راشد إن الحزب بخير. وقالت وزارة الصحة إن الأدلة كافية. "
+                               "وأكد القيادي أن الحزب سيدخل الانتخابات.", [lawyer, HEALTH])
+    assert q1.speaker == "salem" and q2.speaker == "health"
+    assert q3.speaker == "salem" and spk(doc, q3) == "القيادي"
