@@ -255,3 +255,8 @@ def test_pyongyang_written_in_two_words_is_the_capital(pipe):
 def test_a_word_with_a_proclitic_ends_no_place_name(pipe):
     doc = run(pipe, "وقع هجوم بغاز سام في دوما بريف دمشق في السابع من أبريل.")
     assert ("دوما", "LOC") in found(doc) and ("دمشق", "LOC") in found(doc)
+
+
+def test_a_place_of_two_words_the_tagger_read_as_a_person_is_a_place(pipe):
+    doc = run(pipe, "سيدي بوزيد: نحو إحداث مؤسستين لتشغيل الشباب في الجهة")
+    assert ("سيدي بوزيد", "LOC") in found(doc)

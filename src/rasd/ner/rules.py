@@ -536,6 +536,12 @@ def apply_rules(
     final = apart(r, whole(r, resolve([*first, *r.propagate(first, known_surnames)])))
     titles = title_starts(r)
     for c in split_at_and(r, bodies_of_persons(r, surname_before_title(r, final, titles))):
+        if c.label == "PERSON" and c.source == "crf" and c.e - c.s >= 2 and any(
+            cls in LOC_CLASSES for cls in r.gaz.lookup(" ".join(t.stem for t in tokens[c.s : c.e]))
+        ) and (r.affinity is None or r.affinity.person(tokens[c.s].stem) <= MAX_CITY_AFFINITY):
+            # «سيدي بوزيد»: a place's name of two words or more, not a person's; not when its first
+            # word reads as a first name («شكري بلعيد», also a place in the gazetteer)
+            c.label = "LOC"
         if c.label == "PERSON":
             s0 = c.s
             trim_person(r, c, titles)
