@@ -260,3 +260,8 @@ def test_a_word_with_a_proclitic_ends_no_place_name(pipe):
 def test_a_place_of_two_words_the_tagger_read_as_a_person_is_a_place(pipe):
     doc = run(pipe, "سيدي بوزيد: نحو إحداث مؤسستين لتشغيل الشباب في الجهة")
     assert ("سيدي بوزيد", "LOC") in found(doc)
+
+
+def test_a_place_in_ba_after_a_name_is_no_part_of_it(pipe):
+    doc = run(pipe, "وقال الطبيب سالم بن راشد بصفاقس إن البحث مهم.")
+    assert ("سالم بن راشد", "PERSON") in found(doc)
