@@ -258,3 +258,10 @@ def test_a_unit_speaking_to_an_outlet_is_not_named_with_it():
     doc = resolved("وقال [ORG المكتب الإعلامي] [ORG لرويترز] إن الجلسة تأجلت.")
     assert entity(doc, "المكتب الإعلامي").name == "المكتب الإعلامي"
     assert not any(r[0] == "PART_OF" for r in relations(doc))
+
+
+def test_an_embassy_or_ministry_sits_in_the_place_named_after_it():
+    doc = resolved("وأكدت [ORG السفارة الأمريكية] في [LOC القدس] أن الافتتاح تم.")
+    assert ("LOCATED_IN", entity(doc, "السفارة الأمريكية").id, entity(doc, "القدس").id) in relations(doc)
+    doc = resolved("وقالت [ORG وزارة الخارجية] في بيان إن الوزير سيزور [LOC عمان].")
+    assert not any(r[0] == "LOCATED_IN" for r in relations(doc))

@@ -230,6 +230,8 @@ def find_relations(
         add("PART_OF", body, country, start, end)
     for part, whole, start, end in _parts(doc, owners):
         add("PART_OF", part.id, whole.id, start, end)
+    for body, place, start, end in _seats(doc, owners):
+        add("LOCATED_IN", body.id, place.id, start, end)
 
     tokens = doc.tokens
     if not tokens:
@@ -328,6 +330,29 @@ def _parts(doc: Document, owners: list[tuple[int, int, Cluster]]) -> list[tuple[
         joined = i2 == last1 + 1 and ("ل" in clitic or "ب" in clitic)
         within = i2 == last1 + 2 and tokens[last1 + 1].norm == "في"
         if joined or within:
+            out.append((c1, c2, s1, e2))
+    return out
+
+
+def _seats(doc: Document, owners: list[tuple[int, int, Cluster]]) -> list[tuple[Cluster, Cluster, int, int]]:
+    """An embassy, a ministry, an office (parts.tsv seated) named right before «في» and a place:
+    «السفارة الأمريكية في القدس», «وزارة الصحة في غزة» are LOCATED_IN it."""
+    lex = lexicon()
+    tokens = doc.tokens
+    if not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    out = []
+    ordered = sorted(owners, key=lambda o: (o[0], o[1]))
+    for (s1, e1, c1), (s2, e2, c2) in zip(ordered, ordered[1:], strict=False):
+        if c1.type != "ORG" or c2.type != "LOC" or s2 < e1:
+            continue
+        i1 = bisect_right(starts, s1) - 1
+        last1 = bisect_left(starts, e1) - 1
+        i2 = bisect_right(starts, s2) - 1
+        if min(i1, last1, i2) < 0 or _head(doc, i1) not in lex.seated_heads:
+            continue
+        if i2 == last1 + 2 and tokens[last1 + 1].norm == "في":
             out.append((c1, c2, s1, e2))
     return out
 

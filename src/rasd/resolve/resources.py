@@ -91,6 +91,7 @@ class Lexicon:
     state_bodies: frozenset[str] = frozenset()  # head nouns of a state's bodies (without the article)
     unit_heads: frozenset[str] = frozenset()  # head nouns of parts of organisations («مركز», «لجنة»)
     media_heads: frozenset[str] = frozenset()  # head nouns of outlets («وكالة», «قناة»)
+    seated_heads: frozenset[str] = frozenset()  # bodies located where «في» after their name says («سفارة»)
     media_names: frozenset[str] = frozenset()  # keys of the outlets' names (the NER's `ner/media.tsv`)
     variants: dict[str, str] = field(default_factory=dict)  # word → replacement ("" = ignored)
     country_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # set → ids
@@ -199,13 +200,14 @@ def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
     for word, n, *_ in read_tsv(data_dir / "heads.tsv", 2):
         lex.heads[key(word)] = int(n or 1)
     lex.state_bodies = frozenset(key(w) for w, *_ in read_tsv(data_dir / "state_bodies.tsv", 1))
-    parts: dict[str, set[str]] = {"unit": set(), "media": set()}
+    parts: dict[str, set[str]] = {"unit": set(), "media": set(), "seated": set()}
     for word, cls, *_ in read_tsv(data_dir / "parts.tsv", 2):
         if cls not in parts:
             raise ResolveDataError(path=str(data_dir / "parts.tsv"), problem=f"unknown class {cls!r} of {word!r}",
                                    fix=f"Use one of {sorted(parts)}.")
         parts[cls].add(key(word))
     lex.unit_heads, lex.media_heads = frozenset(parts["unit"]), frozenset(parts["media"])
+    lex.seated_heads = frozenset(parts["seated"])
     lex.media_names = _media_names(data_dir.parent / "ner" / "media.tsv")
     for word, repl, *_ in read_tsv(data_dir / "name_variants.tsv", 2):
         lex.variants[key(word)] = "" if repl == "-" else key(repl)
