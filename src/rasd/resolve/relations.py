@@ -304,57 +304,73 @@ def _head(doc: Document, i: int) -> str:
     return strip_article(doc.tokens[i].stem)
 
 
+@dataclass(slots=True)
+class _Pair:
+    """Two names side by side («X لـY», «X في Y»): their clusters, the evidence's span and the token
+    where the first begins, where it ends and where the second begins."""
+
+    first: Cluster
+    second: Cluster
+    start: int
+    end: int
+    i1: int
+    last1: int
+    i2: int
+
+
+def _neighbours(doc: Document, owners: list[tuple[int, int, Cluster]], types: tuple[str, str]) -> list[_Pair]:
+    """Each name of type types[0] with the name after it when that one is of type types[1], the
+    second starting after the first ends («المركز الإعلامي [للجيش]»; not a name inside another)."""
+    tokens = doc.tokens
+    if not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    out = []
+    ordered = sorted((o for o in owners if o[2].type in types), key=lambda o: (o[0], o[1]))
+    for (s1, e1, c1), (s2, e2, c2) in zip(ordered, ordered[1:], strict=False):
+        if c1 is c2 or s2 < e1 or (c1.type, c2.type) != types:
+            continue
+        i1 = bisect_right(starts, s1) - 1
+        last1 = bisect_left(starts, e1) - 1
+        i2 = bisect_right(starts, s2) - 1
+        if min(i1, last1, i2) >= 0:
+            out.append(_Pair(c1, c2, s1, e2, i1, last1, i2))
+    return out
+
+
+def _after_fi(tokens: list[Token], p: _Pair) -> bool:
+    """Whether the second name follows the first after «في» alone."""
+    return p.i2 == p.last1 + 2 and tokens[p.last1 + 1].norm == "في"
+
+
 def _parts(doc: Document, owners: list[tuple[int, int, Cluster]]) -> list[tuple[Cluster, Cluster, int, int]]:
     """An organisation named by a unit's head noun (parts.tsv: «المركز», «الهيئة», «دائرة») right
     before another organisation's name in «لـ» or «بـ», or after «في», is part of it («المركز
     الإعلامي للجيش اليمني», «دائرة التحقيق الداخلي في الشرطة»); not an outlet («قالت الهيئة لوكالة …»)."""
     lex = lexicon()
     tokens = doc.tokens
-    if not tokens:
-        return []
-    starts = [t.start for t in tokens]
     out = []
-    ordered = sorted((o for o in owners if o[2].type == "ORG"), key=lambda o: (o[0], o[1]))
-    for (s1, e1, c1), (s2, e2, c2) in zip(ordered, ordered[1:], strict=False):
-        if c1 is c2 or s2 < e1:  # a name inside the other is no other body
+    for p in _neighbours(doc, owners, ("ORG", "ORG")):
+        if _head(doc, p.i1) not in lex.unit_heads or _head(doc, p.i2) in lex.media_heads:
             continue
-        i1 = bisect_right(starts, s1) - 1
-        last1 = bisect_left(starts, e1) - 1
-        i2 = bisect_right(starts, s2) - 1
-        if min(i1, last1, i2) < 0 or _head(doc, i1) not in lex.unit_heads or _head(doc, i2) in lex.media_heads:
-            continue
-        if key(doc.text[doc.tokens[i2].stem_start : e2]) in lex.media_names:
+        if key(doc.text[tokens[p.i2].stem_start : p.end]) in lex.media_names:
             continue  # «قال المكتب الإعلامي لرويترز»: it speaks to an outlet
-        first2 = tokens[i2]
-        clitic = first2.norm[: max(0, first2.stem_start - first2.start)]
-        joined = i2 == last1 + 1 and ("ل" in clitic or "ب" in clitic)
-        within = i2 == last1 + 2 and tokens[last1 + 1].norm == "في"
-        if joined or within:
-            out.append((c1, c2, s1, e2))
+        second = tokens[p.i2]
+        clitic = second.norm[: max(0, second.stem_start - second.start)]
+        if (p.i2 == p.last1 + 1 and ("ل" in clitic or "ب" in clitic)) or _after_fi(tokens, p):
+            out.append((p.first, p.second, p.start, p.end))
     return out
 
 
 def _seats(doc: Document, owners: list[tuple[int, int, Cluster]]) -> list[tuple[Cluster, Cluster, int, int]]:
     """An embassy, a ministry, an office (parts.tsv seated) named right before «في» and a place:
     «السفارة الأمريكية في القدس», «وزارة الصحة في غزة» are LOCATED_IN it."""
-    lex = lexicon()
-    tokens = doc.tokens
-    if not tokens:
-        return []
-    starts = [t.start for t in tokens]
-    out = []
-    ordered = sorted(owners, key=lambda o: (o[0], o[1]))
-    for (s1, e1, c1), (s2, e2, c2) in zip(ordered, ordered[1:], strict=False):
-        if c1.type != "ORG" or c2.type != "LOC" or s2 < e1:
-            continue
-        i1 = bisect_right(starts, s1) - 1
-        last1 = bisect_left(starts, e1) - 1
-        i2 = bisect_right(starts, s2) - 1
-        if min(i1, last1, i2) < 0 or _head(doc, i1) not in lex.seated_heads:
-            continue
-        if i2 == last1 + 2 and tokens[last1 + 1].norm == "في":
-            out.append((c1, c2, s1, e2))
-    return out
+    seated = lexicon().seated_heads
+    return [
+        (p.first, p.second, p.start, p.end)
+        for p in _neighbours(doc, owners, ("ORG", "LOC"))
+        if _head(doc, p.i1) in seated and _after_fi(doc.tokens, p)
+    ]
 
 
 def _apply(p: Pattern, units: list[Unit], add) -> None:
