@@ -143,4 +143,3 @@ def test_tokenize_any_unicode(text):
 @given(ARABICISH)
 def test_tokenize_arabic_like_text(text):
     _check(text)
-
