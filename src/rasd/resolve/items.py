@@ -10,7 +10,11 @@ the way:
   demonstrative («مجموعة التفكير هذه») becomes a `Seed` for the references step;
 - an organisation or place mention that the NER cut short is grown over the following words when
   they complete a known alias («[التحالف الدولي] لهزيمة تنظيم “[داعش]”» → the coalition's full
-  name); the mentions inside the grown span are dropped.
+  name); the mentions inside the grown span are dropped;
+- a proclitic the segmenter left on a name is no part of the name: «و» on a foreign name unknown
+  with it («وكولين»), «لـ» on a two-letter word that opens an outlet's or alias's name («لبي بي سي»);
+  the mention keeps it, as written;
+- a unit named right before its body in «لـ» is named with it («المركز الإعلامي للجيش …»).
 """
 
 from __future__ import annotations
