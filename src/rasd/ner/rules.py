@@ -43,6 +43,7 @@ from functools import lru_cache
 
 from rasd.model import Token
 from rasd.ner.affinity import NameAffinity
+from rasd.ner.edges import mend_end, place_read_as_person, split_people
 from rasd.ner.footer import drop_footer
 from rasd.ner.fullnames import apart, whole
 from rasd.ner.gazetteer import GAZ_DIR, _rows, large_cities, places_and_orgs, triggers
@@ -51,11 +52,11 @@ from rasd.ner.named import SOURCE as NAMED
 from rasd.ner.named import announced, manner_adjectives
 from rasd.ner.noise import trim
 from rasd.ner.orgs import bodies_of_persons, descriptive, is_kind, known, phrase_words, seats, state_bodies
-from rasd.ner.persons import after_titles, owned, surname_before_title, surnames, title_starts, trim_person
+from rasd.ner.persons import after_titles, surname_before_title, surnames, title_starts, trim_person
 from rasd.ner.places import FREQUENT, misc_after_places, named_places, parts_of_places, places_by_direction
 from rasd.ner.sites import named_sites
 from rasd.text.article import has_article
-from rasd.text.clitics import unsplit_and, word_count
+from rasd.text.clitics import word_count
 from rasd.text.normalize import norm_key
 
 PRIO_APPOSITION = 5
@@ -119,42 +120,6 @@ class Cand:
 
 def _is_def(tok: Token) -> bool:
     return tok.kind == "WORD" and has_article(tok.stem)
-
-
-def _noun_after_nisba(tokens: Sequence[Token], k: int) -> bool:
-    """Whether token k is a definite plural common noun right after a definite adjective in
-    «ي»/«ية»: no organisation's name goes on past its last adjective that way (an adjective without
-    «ي» may: «الاتحاد الوطني الحر»)."""
-    t, prev = tokens[k], tokens[k - 1]
-    if t.kind != "WORD" or prev.kind != "WORD" or t.prefix_len or prev.prefix_len:
-        return False
-    if not (t.stem.startswith("ال") and prev.stem.startswith("ال") and prev.stem.endswith(("ي", "يه"))):
-        return False
-    return t.stem.endswith("ات") and _common_noun(t.stem)  # «الخطوات», «الاتهامات»; not «الحر»
-
-
-def split_at_and(r: Rules, cands: list[Cand]) -> list[Cand]:
-    """Two people the tagger read as one name: joined by «و» on a foreign name the segmenter could
-    not split («نيكولا ساركوزي وكولين كال»: the word is unknown with «و», known without it), or
-    on either side of a particle («فإن», «أن»)."""
-    out = []
-    for c in cands:
-        if c.label == "PERSON" and c.e - c.s >= 3:
-            k = next((k for k in range(c.s + 1, c.e - 1) if r.text[r.tokens[k].start : r.tokens[k].end] in _PARTICLES), None)
-            if k is not None:  # «أليكسيس سانشيز فإن راشفورد»: a particle is no part of a name
-                out += [Cand(c.s, k, c.label, c.source, c.prio), Cand(k + 1, c.e, c.label, c.source, c.prio)]
-                continue
-        if c.label == "PERSON" and c.e - c.s >= 4:
-            k = next((k for k in range(c.s + 2, c.e - 1)
-                      if r.tokens[k].kind == "WORD" and not r.tokens[k].prefix_len and unsplit_and(r.tokens[k].norm)), None)
-            if k is not None:
-                out += [Cand(c.s, k, c.label, c.source, c.prio), Cand(k, c.e, c.label, c.source, c.prio)]
-                continue
-        out.append(c)
-    return out
-
-
-_PARTICLES = frozenset(("فإن", "وإن", "إن", "أن", "فأن", "وأن", "بأن", "لأن"))  # as written: «فان» may be «van»
 
 
 @lru_cache(maxsize=200_000)
@@ -227,23 +192,6 @@ class Rules:
         return "country" not in self.gaz.lookup_key(t.norm)
 
     # -- (a) gazetteer ---------------------------------------------------------------------------
-
-    def place_adjective_after(self, s: int, k: int) -> bool:
-        """Whether token k, the last of the place name from token s, is the adjective of another
-        place the gazetteer knows («الباريسية» of «باريس», «الروسية» of «روسيا») and the name
-        with it is no name the gazetteer lists («كوريا الشمالية» is); the name before it has no word
-        with the article (there the adjective is part of the name: «شبه الجزيرة الكورية»)."""
-        stem = self.tokens[k].stem
-        if self.tokens[k].prefix_len or not stem.startswith("ال") or not stem.endswith(("ي", "يه")):
-            return False
-        if any(c in LOC_CLASSES for c in self.gaz.lookup(" ".join(t.stem for t in self.tokens[s : k + 1]))):
-            return False
-        if any(t.stem.startswith("ال") for t in self.tokens[s:k]):
-            return False  # «شبه الجزيرة الكورية», «الولايات المتحدة الأمريكية»: the adjective makes the name
-        base = stem[2:-2] if stem.endswith("يه") else stem[2:-1]
-        return len(base) >= 3 and any(
-            c in LOC_CLASSES for form in (base, base + "ا", base + "ه") for c in self.gaz.lookup_key(form)
-        )
 
     def _large_city(self, i: int) -> bool:
         """A one-word name of a large city (`gazetteer.large_cities`) that the tagger's model does
@@ -535,26 +483,16 @@ def apply_rules(
     out = []
     final = apart(r, whole(r, resolve([*first, *r.propagate(first, known_surnames)])))
     titles = title_starts(r)
-    for c in split_at_and(r, bodies_of_persons(r, surname_before_title(r, final, titles))):
-        if c.label == "PERSON" and c.source == "crf" and c.e - c.s >= 2 and any(
-            cls in LOC_CLASSES for cls in r.gaz.lookup(" ".join(t.stem for t in tokens[c.s : c.e]))
-        ) and (r.affinity is None or r.affinity.person(tokens[c.s].stem) <= MAX_CITY_AFFINITY):
-            # «سيدي بوزيد»: a place's name of two words or more, not a person's; not when its first
-            # word reads as a first name («شكري بلعيد», also a place in the gazetteer)
+    for c in split_people(r, bodies_of_persons(r, surname_before_title(r, final, titles))):
+        if c.label == "PERSON" and c.source == "crf" and place_read_as_person(r, c):
             c.label = "LOC"
         if c.label == "PERSON":
             s0 = c.s
             trim_person(r, c, titles)
             if c.s > s0 and c.e - c.s == 1 and tokens[c.s].stem.startswith("ال"):
                 continue  # «نظيره الأردني»: what is left after the noun of company is no name
-        if c.label == "ORG" and c.e - c.s >= 3 and _noun_after_nisba(tokens, c.e - 1):
-            c.e -= 1  # «وكالة الأنباء الكورية الشمالية [الخطوات]»: the name ends on its adjective
-        if c.label == "ORG" and c.e - c.s >= 3 and not tokens[c.e - 1].prefix_len and owned(text[tokens[c.e - 1].start : tokens[c.e - 1].end]):
-            c.e -= 1  # «الاتحاد الوطني الحر [فوزه]»: a noun with a pronoun suffix is no part of a name
-        if c.label == "LOC" and c.e - c.s >= 2 and tokens[c.e - 1].prefix_len and c.source != NAMED:
-            c.e -= 1  # «دوما [بريف] دمشق»: a word with a proclitic opens what follows the place
-        if c.label == "LOC" and c.e - c.s >= 2 and r.place_adjective_after(c.s, c.e - 1):
-            c.e -= 1  # «ضاحية فيلبنت الباريسية»: the adjective of Paris is no part of the suburb's name
+        if c.source != NAMED:
+            mend_end(r, c)
         if c.source != NAMED:  # a name the text announces is the name as written («"يوم الأرض"»)
             c.s, c.e = trim(tokens, c.s, c.e)
         if c.e > c.s:
