@@ -265,3 +265,8 @@ def test_a_place_of_two_words_the_tagger_read_as_a_person_is_a_place(pipe):
 def test_a_place_in_ba_after_a_name_is_no_part_of_it(pipe):
     doc = run(pipe, "وقال الطبيب سالم بن راشد بصفاقس إن البحث مهم.")
     assert ("سالم بن راشد", "PERSON") in found(doc)
+
+
+def test_a_noun_with_a_pronoun_after_a_title_is_no_name(pipe):
+    doc = run(pipe, "وقال متحدث باسم وزارة الدفاع قوله إن الهجوم فشل.")
+    assert not [t for t, label in found(doc) if label == "PERSON"]

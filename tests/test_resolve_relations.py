@@ -265,3 +265,12 @@ def test_an_embassy_or_ministry_sits_in_the_place_named_after_it():
     assert ("LOCATED_IN", entity(doc, "السفارة الأمريكية").id, entity(doc, "القدس").id) in relations(doc)
     doc = resolved("وقالت [ORG وزارة الخارجية] في بيان إن الوزير سيزور [LOC عمان].")
     assert not any(r[0] == "LOCATED_IN" for r in relations(doc))
+
+
+def test_a_title_after_and_belongs_to_the_next_person():
+    doc = resolved("وحضر الاجتماع [PER علي بن سالم]، ورئيس [ORG المجلس الأعلى للإعلام] [PER مكرم أحمد].")
+    council = entity(doc, "المجلس الأعلى للإعلام").id
+    assert ("LEADS", entity(doc, "مكرم أحمد").id, council) in relations(doc)
+    assert not any(r[1] == entity(doc, "علي بن سالم").id for r in relations(doc))
+    doc = resolved("والتقى رئيس [ORG هيئة الأركان المشتركة] و[PER جون بولتون] بالوفد.")
+    assert not relations(doc)

@@ -63,6 +63,8 @@ def person_word(r: Rules, i: int) -> bool:
         return False
     if t.stem.startswith("ال") or t.norm in not_name_words() or verb_like(t.norm):
         return False
+    if owned(r.text[t.start : t.end]):
+        return False  # «متحدث باسم الوزارة قوله»: a noun with a pronoun suffix
     return r.affinity is None or r.affinity.person(t.norm) > MIN_AFFINITY
 
 

@@ -107,6 +107,9 @@ def _other_person(j: int, cover: list[Item | None], owner: dict, me: Cluster | N
 def _before(
     tokens: list[Token], it: Item, cover, lex, owner, nisba: dict[str, str]
 ) -> tuple[int, int] | None:
+    first = tokens[it.ti]
+    if first.stem_start > first.start and first.norm[:1] == "و" and it.start > first.start:
+        return None  # «رئيس الأركان وفلان»: a second person after «و», not the holder of the title
     k = it.ti - 1
     honorific = False
     while k >= 0 and (
@@ -183,6 +186,8 @@ def _after(tokens: list[Token], it: Item, cover, lex, owner) -> tuple[int, int] 
     a = k + 1
     if tokens[a].kind != "WORD" or not lex.is_title_word(tokens[a].stem):
         return None
+    if tokens[a].stem_start > tokens[a].start and tokens[a].norm[:1] == "و":
+        return None  # «X، ووزير الخارجية Y»: the title of the next person in the list
     b = a
     j = a + 1
     while j < n and j - a < MAX_TITLE_WORDS:
