@@ -17,6 +17,7 @@ from rasd.ner.crf import LinearChainCRF
 __all__ = ["NameAffinity"]
 
 _PREFIXES = ("c64=", "c256=", "c1k=")
+FIRST_NAME = 5.0  # above this a word reads as a first name: «سالم» 7.8, «شكري» 8.2; «بوسطن» 4.7, «سيدي» 0.6
 _CACHE_LIMIT = 200_000
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rasd.ner.affinity import FIRST_NAME
+from rasd.ner.gazetteer import LOC_CLASSES
 from rasd.ner.persons import owned
 from rasd.text.clitics import unsplit_and
 
@@ -26,8 +28,6 @@ __all__ = ["mend_end", "place_read_as_person", "split_people"]
 
 # as written: «فان» may be «van» («فان دايك»); with the hamza it is the particle
 _PARTICLES = frozenset(("فإن", "وإن", "إن", "أن", "فأن", "وأن", "بأن", "لأن"))
-_PLACE_CLASSES = frozenset(("country", "region", "city", "city_big"))
-MAX_PLACE_FIRST_AFFINITY = 5.0  # `rasd.ner.affinity`: «شكري» 8.2 is a first name; «سيدي» 0.6, «سانت» 4.7
 
 
 def split_people(r: Rules, cands: list[Cand]) -> list[Cand]:
@@ -55,9 +55,9 @@ def place_read_as_person(r: Rules, c: Cand) -> bool:
     """Whether a person of two words or more is a place the gazetteer lists, its first word no
     first name."""
     toks = r.tokens
-    if c.e - c.s < 2 or not _PLACE_CLASSES & set(r.gaz.lookup(" ".join(t.stem for t in toks[c.s : c.e]))):
+    if c.e - c.s < 2 or not LOC_CLASSES & set(r.gaz.lookup(" ".join(t.stem for t in toks[c.s : c.e]))):
         return False
-    return r.affinity is None or r.affinity.person(toks[c.s].stem) <= MAX_PLACE_FIRST_AFFINITY
+    return r.affinity is None or r.affinity.person(toks[c.s].stem) <= FIRST_NAME
 
 
 def mend_end(r: Rules, c: Cand) -> None:
@@ -93,9 +93,9 @@ def _adjective_of_another_place(r: Rules, s: int, k: int) -> bool:
     stem = toks[k].stem
     if toks[k].prefix_len or not stem.startswith("ال") or not stem.endswith(("ي", "يه")):
         return False
-    if _PLACE_CLASSES & set(r.gaz.lookup(" ".join(t.stem for t in toks[s : k + 1]))):
+    if LOC_CLASSES & set(r.gaz.lookup(" ".join(t.stem for t in toks[s : k + 1]))):
         return False
     if any(t.stem.startswith("ال") for t in toks[s:k]):
         return False
     base = stem[2:-2] if stem.endswith("يه") else stem[2:-1]
-    return len(base) >= 3 and any(_PLACE_CLASSES & set(r.gaz.lookup_key(form)) for form in (base, base + "ا", base + "ه"))
+    return len(base) >= 3 and any(LOC_CLASSES & set(r.gaz.lookup_key(form)) for form in (base, base + "ا", base + "ه"))

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rasd.model import Token
-from rasd.ner.gazetteer import _rows
+from rasd.ner.gazetteer import LOC_CLASSES, _rows
 from rasd.ner.noise import not_name_words
 from rasd.quotes.lexicon import quote_lexicon
 from rasd.text.article import strip_article
@@ -230,9 +230,7 @@ def _closes(r: Rules, i: int, n: int) -> bool:
         return True  # «عبد الله أوجلان المسجون»
     if n >= 3 and "ل" in r.text[t.start : t.stem_start]:
         return True  # «مودريتش لنيمار», «آبي للبرلمان»: «لـ» opens what follows the name
-    if n >= 2 and "ب" in r.text[t.start : t.stem_start] and any(
-        cls in ("country", "region", "city", "city_big") for cls in r.gaz.lookup_key(t.stem)
-    ):
+    if n >= 2 and "ب" in r.text[t.start : t.stem_start] and LOC_CLASSES & set(r.gaz.lookup_key(t.stem)):
         return True  # «الهادي شاكر بصفاقس»: in a place, after the name
     if n >= 3 and not t.prefix_len and owned(r.text[t.start : t.end]):
         return True  # «عزيز إسبر مصرعه»: a frequent noun with a pronoun suffix after the name

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.model import Token
-from rasd.ner.affinity import NameAffinity
+from rasd.ner.affinity import FIRST_NAME, NameAffinity
 from rasd.ner.edges import mend_end, place_read_as_person, split_people
 from rasd.ner.footer import drop_footer
 from rasd.ner.fullnames import apart, whole
@@ -65,7 +65,6 @@ PRIO_CRF = 4
 PRIO_ORG = 3
 PRIO_GAZ = 2
 PRIO_CONSISTENCY = 1
-MAX_CITY_AFFINITY = 5.0  # `rasd.ner.affinity`: «سالم» 7.8 is a name; «بوسطن» 4.7, «أتلانتا» -1.7 stay cities
 MAX_TITLE_WORDS = 10
 MAX_NAME_WORDS = 4
 MAX_CHAIN = 4
@@ -199,7 +198,7 @@ class Rules:
         key = self.tokens[i].stem
         if key not in large_cities():
             return False
-        return self.affinity is None or self.affinity.person(key) <= MAX_CITY_AFFINITY
+        return self.affinity is None or self.affinity.person(key) <= FIRST_NAME
 
     def gazetteer(self) -> list[Cand]:
         out = []

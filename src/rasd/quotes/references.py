@@ -329,11 +329,6 @@ class ReferenceRules(QuoteView):
             return Speaker(None, self.toks[j + 1].stem_start, self.toks[end].end, end, "unnamed")
         return None
 
-    def _by(self, j: int) -> bool:
-        """Whether token j's proclitics end with «ب» («بوزارة», «وبالحكومة»)."""
-        t = self.toks[j]
-        return self.text[t.start : t.stem_start].endswith("ب")
-
     def body_after(self, k: int, r1: int) -> Speaker | None:
         """The named body of «متحدث باسم X», «مصدر في X», «مسؤول بوزارة X» (tokens after k)."""
         for j in range(k + 1, min(r1, k + MAX_NP + 1)):
@@ -342,7 +337,7 @@ class ReferenceRules(QuoteView):
             bare = self.ix.bare[j]
             named = self.ix.norms[j] in (K("باسم"), K("وباسم"))
             # «مسؤول بوزارة X»; not «لـ»: «قال مصدران بالمعارضة لرويترز» spoke to the agency
-            after = j + 1 if named or bare in (K("في"), K("من"), K("لدى")) else j if self.ix.prep[j] and self._by(j) else -1
+            after = j + 1 if named or bare in (K("في"), K("من"), K("لدى")) else j if self.ix.prep[j] and self.ix.prefix(j).endswith("ب") else -1
             if after < 0 or after >= r1:
                 continue
             h = self.hit_at(after)

@@ -56,7 +56,6 @@ class SpeakerRules(ReferenceRules):
         self.sent_source: Speaker | None = None
         self.last_statement: Speaker | None = None  # the author of the latest statement cited
         self.genders: dict[str, str] = {}  # person entity id -> m | f, from titles and verbs
-        self.entity_by_id = {e.id: e for e in doc.entities}
         for e in doc.entities:
             if e.type == "PERSON" and e.title:
                 word = strip_article(K(e.title.split()[0]))
@@ -89,7 +88,7 @@ class SpeakerRules(ReferenceRules):
     def body_gender(self, entity: str) -> str | None:
         """m for an organisation named by a masculine head with the article (masculine_bodies.tsv:
         «البنك», «المجلس»), None when the name does not say («رويترز», «الأمم المتحدة»)."""
-        e = self.entity_by_id.get(entity)
+        e = self.ix.entities.get(entity)
         if e is None or not e.name or not e.name.startswith("ال"):
             return None
         return "m" if strip_article(K(e.name.split()[0])) in self.lex.masculine_bodies else None

@@ -224,9 +224,9 @@ def find_relations(
             if c.leads is not None:
                 add("LEADS", c.id, c.leads.id, *c.title_evidence)
 
-    for city, country, start, end in _city_then_country(doc.text, owners):
+    for city, country, start, end in _city_then_country(doc, owners):
         add("LOCATED_IN", city.id, country.id, start, end)
-    for body, country, start, end in _state_bodies(doc.tokens, clusters, nisba):
+    for body, country, start, end in _state_bodies(doc.tokens, clusters, nisba, present):
         add("PART_OF", body, country, start, end)
     for part, whole, start, end in _parts(doc, owners):
         add("PART_OF", part.id, whole.id, start, end)
@@ -266,24 +266,22 @@ def find_relations(
     return out
 
 
-def _city_then_country(text: str, owners: list[tuple[int, int, Cluster]]) -> list[tuple[Cluster, Cluster, int, int]]:
+def _city_then_country(doc: Document, owners: list[tuple[int, int, Cluster]]) -> list[tuple[Cluster, Cluster, int, int]]:
     """A gazetteer city, a comma and the country the gazetteer puts it in («دبي، الإمارات العربية
     المتحدة», a dateline): the text says where the city is."""
-    out = []
-    ordered = sorted(owners, key=lambda o: (o[0], o[1]))
-    for (s1, e1, c1), (s2, e2, c2) in zip(ordered, ordered[1:], strict=False):
-        if (c1.alias is not None and c1.alias.country is not None and c1.alias.country == c2.id
-                and text[e1:s2].strip() in _COMMA):
-            out.append((c1, c2, s1, e2))
-    return out
+    return [
+        (p.first, p.second, p.start, p.end)
+        for p in _neighbours(doc, owners, ("LOC", "LOC"))
+        if p.first.alias is not None and p.first.alias.country is not None and p.first.alias.country == p.second.id
+        and p.between.strip() in _COMMA
+    ]
 
 
-def _state_bodies(tokens: list[Token], clusters: list[Cluster], nisba: dict[str, str]) -> list[tuple[str, str, int, int]]:
+def _state_bodies(tokens: list[Token], clusters: list[Cluster], nisba: dict[str, str], present: set[str]) -> list[tuple[str, str, int, int]]:
     """Organisations named by a state body's head noun and a nisba adjective («الحكومة التركية»,
     «الجيش الإسرائيلي»; state_bodies.tsv) and the country of the adjective, when a cluster of the
     document is that country: (organisation id, country id, evidence start, end)."""
     heads = lexicon().state_bodies
-    present = {c.id for c in clusters}
     out = []
     for c in clusters:
         if c.type != "ORG":
@@ -306,13 +304,14 @@ def _head(doc: Document, i: int) -> str:
 
 @dataclass(slots=True)
 class _Pair:
-    """Two names side by side («X لـY», «X في Y»): their clusters, the evidence's span and the token
-    where the first begins, where it ends and where the second begins."""
+    """Two names side by side («X لـY», «X في Y»): their clusters, the evidence's span, the text
+    between them, and the token where the first begins, where it ends and where the second begins."""
 
     first: Cluster
     second: Cluster
     start: int
     end: int
+    between: str
     i1: int
     last1: int
     i2: int
@@ -334,7 +333,7 @@ def _neighbours(doc: Document, owners: list[tuple[int, int, Cluster]], types: tu
         last1 = bisect_left(starts, e1) - 1
         i2 = bisect_right(starts, s2) - 1
         if min(i1, last1, i2) >= 0:
-            out.append(_Pair(c1, c2, s1, e2, i1, last1, i2))
+            out.append(_Pair(c1, c2, s1, e2, doc.text[e1:s2], i1, last1, i2))
     return out
 
 

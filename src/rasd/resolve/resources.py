@@ -31,16 +31,16 @@ def key(text: str) -> str:
 
 
 def read_tsv(
-    path: Path, columns: int, fix: str = "Reinstall rasd or restore the file from the repository."
+    path: Path, columns: int, fix: str = "Reinstall rasd or restore the file from the repository.", header: bool = True
 ) -> list[list[str]]:
-    """Rows of a TSV data file: comment lines (#) and the header row are skipped; every row must
-    have at least `columns` cells and a non-empty first cell. Missing cells are padded with ""."""
+    """Rows of a TSV data file: comment lines (#) and the header row (when it has one) are skipped;
+    every row must have at least `columns` cells and a non-empty first cell. Missing cells are
+    padded with ""."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise ResolveDataError(path=str(path), problem="the data file is missing", fix=fix) from exc
     rows: list[list[str]] = []
-    header = True
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -156,16 +156,6 @@ def _rules(path: Path) -> tuple[dict[str, RefRule], dict[str, RefRule]]:
     return refs, indef
 
 
-def _media_names(path: Path) -> frozenset[str]:
-    """Keys of the names of the outlets the NER knows (`ner/media.tsv`: name, class; no header)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ResolveDataError(path=str(path), problem="the data file is missing",
-                               fix="Reinstall rasd or restore the file from the repository.") from exc
-    return frozenset(key(line.split("\t")[0]) for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
 @lru_cache(maxsize=4)
 def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
     """All the word lists of `data_dir` (default: the shipped `rasd/data/resolve`)."""
@@ -208,7 +198,8 @@ def lexicon(data_dir: Path = RESOLVE_DIR) -> Lexicon:
         parts[cls].add(key(word))
     lex.unit_heads, lex.media_heads = frozenset(parts["unit"]), frozenset(parts["media"])
     lex.seated_heads = frozenset(parts["seated"])
-    lex.media_names = _media_names(data_dir.parent / "ner" / "media.tsv")
+    # the outlets the NER knows (`ner/media.tsv`: name, class; no header row)
+    lex.media_names = frozenset(key(w) for w, *_ in read_tsv(data_dir.parent / "ner" / "media.tsv", 1, header=False))
     for word, repl, *_ in read_tsv(data_dir / "name_variants.tsv", 2):
         lex.variants[key(word)] = "" if repl == "-" else key(repl)
     for name, codes, *_ in read_tsv(data_dir / "country_sets.tsv", 2):

@@ -39,6 +39,11 @@ _COMMAS = frozenset((",", "،"))
 _NAME_OF = frozenset(("باسم", "اسم"))
 
 
+def _after_and(t: Token) -> bool:
+    """Whether the token carries the proclitic «و» («ووزير», «وجون»)."""
+    return t.stem_start > t.start and t.norm[:1] == "و"
+
+
 def _is_quote(t: Token) -> bool:
     return t.kind == "PUNCT" and t.norm == '"'
 
@@ -108,7 +113,7 @@ def _before(
     tokens: list[Token], it: Item, cover, lex, owner, nisba: dict[str, str]
 ) -> tuple[int, int] | None:
     first = tokens[it.ti]
-    if first.stem_start > first.start and first.norm[:1] == "و" and it.start > first.start:
+    if _after_and(first) and it.start > first.start:
         return None  # «رئيس الأركان وفلان»: a second person after «و», not the holder of the title
     k = it.ti - 1
     honorific = False
@@ -166,7 +171,7 @@ def _before(
         start = earlier
     # «خالد …، رئيس وزراء اليمن، جاء …»: a title between two commas after a name is that name's
     first = tokens[start]
-    coordinated = first.stem_start > first.start and first.norm.startswith("و")  # «…، ووزير الخارجية …»
+    coordinated = _after_and(first)  # «…، ووزير الخارجية …»
     if (
         not direct
         and not coordinated
@@ -186,7 +191,7 @@ def _after(tokens: list[Token], it: Item, cover, lex, owner) -> tuple[int, int] 
     a = k + 1
     if tokens[a].kind != "WORD" or not lex.is_title_word(tokens[a].stem):
         return None
-    if tokens[a].stem_start > tokens[a].start and tokens[a].norm[:1] == "و":
+    if _after_and(tokens[a]):
         return None  # «X، ووزير الخارجية Y»: the title of the next person in the list
     b = a
     j = a + 1
